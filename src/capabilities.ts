@@ -1,0 +1,68 @@
+// The capability ids and units of SPEC.md ("Capability ids and units"): the names users, budgets
+// and rate cards rely on. Every line item carries one of these ids.
+
+export type Model = 'dps' | 'classic';
+
+export interface Capability {
+  id: string;
+  name: string;
+  unit: string;
+  model: Model;
+}
+
+const dps = (id: string, name: string, unit: string): Capability => ({ id, name, unit, model: 'dps' });
+const classic = (id: string, name: string, unit: string): Capability => ({ id, name, unit, model: 'classic' });
+
+export const CAPABILITIES: readonly Capability[] = [
+  dps('full-stack-monitoring', 'Full-Stack Monitoring', 'GiB-hour'),
+  dps('infrastructure-monitoring', 'Infrastructure Monitoring', 'host-hour'),
+  dps('foundation-discovery', 'Foundation & Discovery', 'host-hour'),
+  dps('kubernetes-platform-monitoring', 'Kubernetes Platform Monitoring', 'pod-hour'),
+  dps('code-monitoring', 'Code Monitoring', 'container-hour'),
+  dps('runtime-vulnerability-analytics', 'Runtime Vulnerability Analytics', 'GiB-hour'),
+  dps('runtime-application-protection', 'Runtime Application Protection', 'GiB-hour'),
+  dps('mainframe-monitoring', 'Mainframe Monitoring', 'MSU-hour'),
+  dps('real-user-monitoring', 'Real User Monitoring', 'session'),
+  dps('real-user-monitoring-session-replay', 'Real User Monitoring with Session Replay', 'session'),
+  dps('real-user-monitoring-property', 'Real User Monitoring Property', 'property-session'),
+  dps('browser-monitor', 'Browser Monitor or Clickpath', 'synthetic-action'),
+  dps('http-monitor', 'HTTP Monitor', 'synthetic-request'),
+  dps('third-party-synthetic', 'Third-party Synthetic API Ingestion', 'synthetic-result'),
+  dps('log-ingest', 'Log Management & Analytics: Ingest & Process', 'GiB'),
+  dps('log-retain', 'Log Management & Analytics: Retain', 'GiB-day'),
+  dps('log-retain-included-queries', 'Log Management & Analytics: Retain with Included Queries', 'GiB-day'),
+  dps('log-query', 'Log Management & Analytics: Query', 'GiB'),
+  dps('metrics-ingest', 'Metrics: Ingest & Process', 'data-point'),
+  dps('traces-ingest', 'Traces: Ingest & Process', 'GiB'),
+  dps('events-ingest', 'Events: Ingest & Process', 'GiB'),
+  classic('host-unit-hours', 'Host unit hours', 'host-unit-hour'),
+  classic('dem-rum-sessions', 'DEM: Real User Monitoring sessions', 'dem-unit'),
+  classic('dem-session-replay', 'DEM: sessions with Session Replay', 'dem-unit'),
+  classic('dem-properties', 'DEM: defined properties beyond 20', 'dem-unit'),
+  classic('dem-browser-monitor', 'DEM: browser monitors and clickpaths', 'dem-unit'),
+  classic('dem-http-monitor', 'DEM: HTTP monitors', 'dem-unit'),
+  classic('dem-third-party', 'DEM: third-party synthetic results', 'dem-unit'),
+  classic('ddu-log-ingest', 'DDU: Log Management & Analytics ingest', 'ddu'),
+  classic('ddu-log-retain', 'DDU: Log Management & Analytics retain', 'ddu'),
+  classic('ddu-log-query', 'DDU: Log Management & Analytics query', 'ddu'),
+  classic('ddu-metrics', 'DDU: metric data points', 'ddu'),
+  classic('ddu-custom-traces', 'DDU: custom traces', 'ddu'),
+  classic('ddu-custom-events', 'DDU: custom events', 'ddu'),
+  classic('ddu-serverless', 'DDU: serverless functions', 'ddu'),
+  classic('mainframe-msu', 'Mainframe MSUs', 'msu'),
+  classic('overage-host-unit-hours', 'Overage: host unit hours', 'host-unit-hour'),
+  classic('overage-dem-units', 'Overage: DEM units', 'dem-unit'),
+  classic('overage-ddus', 'Overage: DDUs', 'ddu'),
+  classic('overage-custom-metrics', 'Overage: custom metrics', 'metric'),
+];
+
+const byId = new Map(CAPABILITIES.map((c) => [c.id, c]));
+
+export function capability(id: string): Capability {
+  const found = byId.get(id);
+  if (!found) throw new Error(`unknown capability id ${id}`);
+  return found;
+}
+
+export const CAPABILITY_IDS: readonly string[] = CAPABILITIES.map((c) => c.id);
+export const UNIT_IDS: readonly string[] = [...new Set(CAPABILITIES.map((c) => c.unit))];

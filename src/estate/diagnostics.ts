@@ -1,0 +1,176 @@
+// Problems with an input file as data: where (file, line:column, key path), what was expected and
+// what was found, and a did-you-mean for near misses (SPEC "Errors"). The CLI only formats these.
+import type { z } from 'zod';
+import { isDecimal } from '../decimal.js';
+import { NonFiniteNumber } from './parse-yaml.js';
+import { formatPath, type Path, type PathSegment } from './path.js';
+import type { ParsedDocument, Position } from './source.js';
+import { didYouMean } from './suggest.js';
+
+export interface Diagnostic {
+  file: string;
+  position?: Position;
+  /** The key path, as users write it: `hosts[3].memoryGiB`. */
+  path?: string;
+  message: string;
+  hint?: string;
+}
+
+export function describeFound(value: unknown): string {
+  if (value === undefined) return 'nothing (the key is missing)';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  if (typeof value === 'boolean') return String(value);
+  if (isDecimal(value)) return value.toString();
+  if (value instanceof NonFiniteNumber) return value.text;
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+  number: 'a number',
+  record: 'a mapping',
+};
+
+type Issue = z.core.$ZodIssue;
+
+/** Follows `path` through the schema (past optional, default, pipe...) to the object keys allowed there. */
+function keysAt(schema: z.core.$ZodType, path: Path): string[] | undefined {
+  let node: z.core.$ZodType | undefined = schema;
+  const unwrap = (s: z.core.$ZodType): z.core.$ZodType => {
+    const def = s._zod.def as unknown as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+    if (def.innerType) return unwrap(def.innerType);
+    if (def.type === 'pipe' && def.in) return unwrap(def.in);
+    return s;
+  };
+  const step = (s: z.core.$ZodType, seg: PathSegment | undefined): z.core.$ZodType | undefined => {
+    const u = unwrap(s);
+    const def = u._zod.def as unknown as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; options?: z.core.$ZodType[]; valueType?: z.core.$ZodType };
+    if (def.type === 'union') {
+      for (const option of def.options ?? []) {
+        const found = seg === undefined ? option : step(option, seg);
+        if (found && (seg !== undefined || (unwrap(found)._zod.def as { type: string }).type === 'object')) return found;
+      }
+      return undefined;
+    }
+    if (seg === undefined) return u;
+    if (def.type === 'object' && typeof seg === 'string') return def.shape?.[seg];
+    if (def.type === 'array' && typeof seg === 'number') return def.element;
+    if (def.type === 'record') return def.valueType;
+    return undefined;
+  };
+  for (const seg of path) {
+    node = node && step(node, seg);
+    if (!node) return undefined;
+  }
+  const last = node && step(node, undefined);
+  const def = last?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : undefined;
+}
+
+function unknownKey(file: string, doc: ParsedDocument, at: PathSegment[], key: string, allowed: readonly string[] | undefined, what = 'key'): Diagnostic {
+  const near = allowed && didYouMean(key, allowed);
+  const list = !near && allowed && allowed.length <= 12 ? ` (expected one of: ${allowed.join(', ')})` : '';
+  return {
+    file,
+    position: doc.locate([...at, key], { key: true }),
+    path: formatPath([...at, key]),
+    message: `unknown ${what} "${key}"${list}`,
+    ...(near ? { hint: `did you mean "${near}"?` } : {}),
+  };
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let v = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, seg)) return undefined;
+    v = (v as Record<PathSegment, unknown>)[seg];
+  }
+  return v;
+}
+
+function isRootTypeMismatch(issue: Issue): boolean {
+  if (issue.path.length > 0) return false;
+  return issue.code === 'invalid_type' || (issue.code === 'custom' && typeof issue.params?.expected === 'string' && !issue.params.found);
+}
+
+function expectedOf(issue: Issue): string | undefined {
+  if (issue.code === 'invalid_type') return TYPE_NAMES[issue.expected] ?? issue.expected;
+  if (issue.code === 'custom' && typeof issue.params?.expected === 'string') return issue.params.expected;
+  return undefined;
+}
+
+export function issuesToDiagnostics(issues: readonly Issue[], doc: ParsedDocument, file: string, schema: z.core.$ZodType): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (path: Path, message: string, hint?: string): Diagnostic => ({
+    file,
+    position: doc.locate(path),
+    path: path.length > 0 ? formatPath(path) : undefined,
+    message,
+    ...(hint ? { hint } : {}),
+  });
+
+  const visit = (issue: Issue, prefix: PathSegment[]): void => {
+    const path = [...prefix, ...(issue.path as PathSegment[])];
+    const input = valueAt(doc.data, path);
+    const found = describeFound(input);
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        for (const key of issue.keys) out.push(unknownKey(file, doc, path, key, keysAt(schema, path)));
+        return;
+      case 'invalid_type':
+        out.push(at(path, `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, found ${found}`));
+        return;
+      case 'invalid_value': {
+        const values = issue.values.map(String);
+        const near = typeof input === 'string' ? didYouMean(input, values) : undefined;
+        const expected = values.length === 1 ? values[0] : `one of ${values.join(', ')}`;
+        out.push(at(path, `expected ${expected}, found ${found}`, near && `did you mean "${near}"?`));
+        return;
+      }
+      case 'invalid_union': {
+        // Report the branch that matches the value's shape (a list for the list form, say);
+        // when none does, say what each branch expected.
+        const shaped = issue.errors.filter((branch) => !branch.every(isRootTypeMismatch));
+        if (shaped.length === 1) {
+          for (const inner of shaped[0]!) visit(inner, path);
+          return;
+        }
+        const expected = issue.errors.flatMap((branch) => branch.filter(isRootTypeMismatch).map(expectedOf)).filter((e): e is string => !!e);
+        out.push(at(path, `expected ${[...new Set(expected)].join(', or ')}, found ${found}`));
+        return;
+      }
+      case 'too_small':
+        if (issue.origin === 'array') out.push(at(path, `expected at least ${issue.minimum} ${issue.minimum === 1 ? 'entry' : 'entries'}, found ${found}`));
+        else out.push(at(path, `${issue.message}, found ${found}`));
+        return;
+      case 'custom': {
+        const params = issue.params ?? {};
+        if (typeof params.unknownKey === 'string') {
+          out.push(unknownKey(file, doc, path.slice(0, -1), params.unknownKey, params.allowed as string[], params.what as string));
+          return;
+        }
+        if (typeof params.expected === 'string') {
+          const foundText = typeof params.found === 'string' ? params.found : found;
+          out.push(at(path, `expected ${params.expected}, found ${foundText}`));
+          return;
+        }
+        out.push(at(path, `${issue.message}, found ${found}`));
+        return;
+      }
+      default:
+        out.push(at(path, `${issue.message}, found ${found}`));
+    }
+  };
+  for (const issue of issues) visit(issue, []);
+  return sortDiagnostics(out);
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.col ?? 0) - (b.position?.col ?? 0));
+}

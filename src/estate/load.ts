@@ -1,0 +1,83 @@
+// Input files (estates, rate cards) from bytes to validated data: decode, parse as JSON or YAML,
+// validate with a zod schema, and turn every problem into a located Diagnostic. All problems of a
+// file are collected; nothing is estimated from a file that has any.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { z } from 'zod';
+import { issuesToDiagnostics, type Diagnostic } from './diagnostics.js';
+import { parseJson } from './parse-json.js';
+import { parseYaml } from './parse-yaml.js';
+import type { ParsedDocument, ParseResult } from './source.js';
+
+export type Loaded<T> = { ok: true; data: T; document: ParsedDocument; file: string; dir: string } | { ok: false; diagnostics: Diagnostic[] };
+
+export interface InputText {
+  /** The name shown in messages: the path as given, or `<stdin>`. */
+  file: string;
+  /** Folder that relative paths inside the file are resolved against. */
+  dir: string;
+  text: string;
+}
+
+const fail = (file: string, message: string): { ok: false; diagnostics: Diagnostic[] } => ({ ok: false, diagnostics: [{ file, message }] });
+
+/** Bytes to text: UTF-8 only, without a BOM; UTF-16 and binary files are refused by name. */
+export function decode(bytes: Uint8Array, file: string): { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail(file, 'the file is UTF-16 text; save it as UTF-8');
+  }
+  if (bytes.includes(0)) return fail(file, 'the file is not text (it holds NUL bytes)');
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { ok: true, text };
+  } catch {
+    return fail(file, 'the file is not valid UTF-8 text');
+  }
+}
+
+/** Reads a file (or standard input for `-`) as an InputText, or says why it cannot. */
+export function readInput(path: string, readStdin: () => Uint8Array): { ok: true; input: InputText } | { ok: false; diagnostics: Diagnostic[] } {
+  if (path === '-') {
+    const decoded = decode(readStdin(), '<stdin>');
+    return decoded.ok ? { ok: true, input: { file: '<stdin>', dir: process.cwd(), text: decoded.text } } : decoded;
+  }
+  let bytes: Uint8Array;
+  try {
+    if (statSync(path).isDirectory()) return fail(path, 'is a directory, not a file');
+    bytes = readFileSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : ((err as Error).message ?? String(err));
+    return fail(path, `cannot read the file: ${why}`);
+  }
+  const decoded = decode(bytes, path);
+  return decoded.ok ? { ok: true, input: { file: path, dir: dirname(resolve(path)), text: decoded.text } } : decoded;
+}
+
+function looksLikeJson(file: string, text: string): boolean {
+  if (/\.json$/i.test(file)) return true;
+  return /^\s*[{[]/.test(text) && !/\.ya?ml$/i.test(file);
+}
+
+/** JSON when the name or the first character says so (falling back to YAML, its superset), else YAML. */
+export function parseText(file: string, text: string): ParseResult {
+  if (looksLikeJson(file, text)) {
+    const json = parseJson(text);
+    if (json.ok || /\.json$/i.test(file)) return json;
+  }
+  return parseYaml(text);
+}
+
+export function loadText<S extends z.ZodType>(input: InputText, schema: S, what: string): Loaded<z.output<S>> {
+  const parsed = parseText(input.file, input.text);
+  if (!parsed.ok) {
+    return { ok: false, diagnostics: parsed.problems.map((p) => ({ file: input.file, position: p.position, message: p.message })) };
+  }
+  const { document } = parsed;
+  if (document.data === null || document.data === undefined) {
+    return fail(input.file, `the file is empty: expected ${what}`);
+  }
+  const result = schema.safeParse(document.data, { reportInput: true });
+  if (!result.success) return { ok: false, diagnostics: issuesToDiagnostics(result.error.issues, document, input.file, schema) };
+  return { ok: true, data: result.data, document, file: input.file, dir: input.dir };
+}

@@ -1,0 +1,206 @@
+// A JSON parser that keeps what JSON.parse throws away: the exact text of every number (as a
+// Decimal, so 0.1 stays 0.1 whatever its length) and the position of every key and value (for
+// errors with line:column). Positions are indexed only when first asked for: a valid estate never
+// pays for them.
+import { D } from '../decimal.js';
+import { formatPath, type Path, type PathSegment } from './path.js';
+import { LineIndex, type ParseResult, type Position, type SyntaxProblem } from './source.js';
+
+class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+type Recorder = (path: PathSegment[], valueOffset: number, keyOffset: number) => void;
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const MAX_DEPTH = 200;
+
+class Parser {
+  private i = 0;
+  private readonly path: PathSegment[] = [];
+  constructor(
+    private readonly text: string,
+    private readonly record?: Recorder,
+  ) {}
+
+  parse(): unknown {
+    this.ws();
+    if (this.i >= this.text.length) throw new JsonSyntaxError('the file is empty', 0);
+    const value = this.value(-1);
+    this.ws();
+    if (this.i < this.text.length) throw this.unexpected('the end of the file');
+    return value;
+  }
+
+  private ws(): void {
+    const t = this.text;
+    let c = t.charCodeAt(this.i);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = t.charCodeAt(++this.i);
+  }
+
+  private found(): string {
+    if (this.i >= this.text.length) return 'the end of the file';
+    const ch = this.text[this.i]!;
+    return /[\x20-\x7e]/.test(ch) ? `"${ch}"` : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+
+  private unexpected(expected: string): JsonSyntaxError {
+    return new JsonSyntaxError(`expected ${expected}, found ${this.found()}`, this.i);
+  }
+
+  private value(keyOffset: number): unknown {
+    if (this.path.length > MAX_DEPTH) throw new JsonSyntaxError(`nesting deeper than ${MAX_DEPTH} levels`, this.i);
+    this.record?.(this.path, this.i, keyOffset);
+    const c = this.text.charCodeAt(this.i);
+    if (c === 123) return this.object();
+    if (c === 91) return this.array();
+    if (c === 34) return this.string();
+    if (c === 45 || (c >= 48 && c <= 57)) return this.number();
+    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (this.text.startsWith(word, this.i)) {
+        this.i += word.length;
+        return value;
+      }
+    }
+    throw this.unexpected('a value (object, array, string, number, true, false or null)');
+  }
+
+  private object(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    this.i++;
+    this.ws();
+    if (this.text.charCodeAt(this.i) === 125) {
+      this.i++;
+      return out;
+    }
+    for (;;) {
+      if (this.text.charCodeAt(this.i) !== 34) throw this.unexpected('a key in double quotes');
+      const keyOffset = this.i;
+      const key = this.string();
+      if (seen.has(key)) throw new JsonSyntaxError(`duplicate key "${key}"`, keyOffset);
+      seen.add(key);
+      this.ws();
+      if (this.text.charCodeAt(this.i) !== 58) throw this.unexpected('":" after the key');
+      this.i++;
+      this.ws();
+      this.path.push(key);
+      const value = this.value(keyOffset);
+      this.path.pop();
+      // A "__proto__" key must stay an ordinary own property, never a prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      else out[key] = value;
+      this.ws();
+      const c = this.text.charCodeAt(this.i);
+      if (c === 44) {
+        this.i++;
+        this.ws();
+        continue;
+      }
+      if (c === 125) {
+        this.i++;
+        return out;
+      }
+      throw this.unexpected('"," or "}"');
+    }
+  }
+
+  private array(): unknown[] {
+    const out: unknown[] = [];
+    this.i++;
+    this.ws();
+    if (this.text.charCodeAt(this.i) === 93) {
+      this.i++;
+      return out;
+    }
+    for (;;) {
+      this.path.push(out.length);
+      out.push(this.value(-1));
+      this.path.pop();
+      this.ws();
+      const c = this.text.charCodeAt(this.i);
+      if (c === 44) {
+        this.i++;
+        this.ws();
+        continue;
+      }
+      if (c === 93) {
+        this.i++;
+        return out;
+      }
+      throw this.unexpected('"," or "]"');
+    }
+  }
+
+  private string(): string {
+    const t = this.text;
+    const start = ++this.i;
+    let out = '';
+    let chunk = start;
+    for (;;) {
+      const c = t.charCodeAt(this.i);
+      if (c === 34) {
+        out += t.slice(chunk, this.i++);
+        return out;
+      }
+      if (Number.isNaN(c)) throw new JsonSyntaxError('unterminated string', start - 1);
+      if (c < 32) throw new JsonSyntaxError('control character in a string (escape it)', this.i);
+      if (c === 92) {
+        out += t.slice(chunk, this.i);
+        const e = t[this.i + 1];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e !== undefined && e in simple) {
+          out += simple[e];
+          this.i += 2;
+        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(this.i + 2, this.i + 6))) {
+          out += String.fromCharCode(parseInt(t.slice(this.i + 2, this.i + 6), 16));
+          this.i += 6;
+        } else {
+          throw new JsonSyntaxError('invalid escape in a string', this.i);
+        }
+        chunk = this.i;
+        continue;
+      }
+      this.i++;
+    }
+  }
+
+  private number(): D {
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(this.text);
+    if (!m) throw this.unexpected('a number');
+    this.i += m[0].length;
+    return new D(m[0]);
+  }
+}
+
+export function parseJson(text: string): ParseResult {
+  const lines = new LineIndex(text);
+  let data: unknown;
+  try {
+    data = new Parser(text).parse();
+  } catch (err) {
+    if (!(err instanceof JsonSyntaxError)) throw err;
+    const problem: SyntaxProblem = { position: lines.position(err.offset), message: `invalid JSON: ${err.message}` };
+    return { ok: false, problems: [problem] };
+  }
+  let index: Map<string, [number, number]> | undefined;
+  const locate = (path: Path, options?: { key?: boolean }): Position => {
+    if (!index) {
+      const built = new Map<string, [number, number]>();
+      new Parser(text, (p, valueOffset, keyOffset) => built.set(formatPath(p), [valueOffset, keyOffset])).parse();
+      index = built;
+    }
+    for (let n = path.length; n >= 0; n--) {
+      const hit = index.get(formatPath(path.slice(0, n)));
+      if (hit) return lines.position(options?.key && n === path.length && hit[1] >= 0 ? hit[1] : hit[0]);
+    }
+    return { line: 1, col: 1 };
+  };
+  return { ok: true, document: { data, locate } };
+}

@@ -1,0 +1,93 @@
+// Building blocks of the estate and rate-card schemas. Numbers arrive from the parsers as Decimals
+// (see parse-yaml.ts, parse-json.ts); a string holding a plain decimal ("0.15") is accepted too, so
+// that JSON written by other tools can stay exact. Every failed check carries `params.expected`,
+// which the error formatter turns into "expected ..., found ...".
+import { z } from 'zod';
+import { D, isDecimal } from '../decimal.js';
+
+const DECIMAL_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+export interface NumberRule {
+  /** 'zero': value ≥ 0; 'positive': value > 0. */
+  min?: 'zero' | 'positive';
+  max?: number;
+  integer?: boolean;
+}
+
+export function describeNumberRule(rule: NumberRule): string {
+  const noun = rule.integer ? 'a whole number' : 'a number';
+  const lower = rule.min === 'positive' ? (rule.integer ? ' ≥ 1' : ' > 0') : rule.min === 'zero' ? ' ≥ 0' : '';
+  if (rule.max !== undefined && rule.min === 'zero') return `${noun} from 0 to ${rule.max}`;
+  if (rule.max !== undefined) return `${noun}${lower} and ≤ ${rule.max}`;
+  return `${noun}${lower}`;
+}
+
+export function toDecimal(value: unknown): D | undefined {
+  if (isDecimal(value)) return value.isZero() ? new D(0) : value; // -0 is 0
+  if (typeof value === 'string' && DECIMAL_TEXT.test(value.trim())) {
+    const d = new D((value as string).trim());
+    return d.isZero() ? new D(0) : d;
+  }
+  return undefined;
+}
+
+export function num(rule: NumberRule = { min: 'zero' }) {
+  const expected = describeNumberRule(rule);
+  return z.any().transform((value, ctx): D => {
+    const d = toDecimal(value);
+    const fail = () => {
+      ctx.addIssue({ code: 'custom', message: `expected ${expected}`, params: { expected }, input: value });
+      return z.NEVER;
+    };
+    if (!d || !d.isFinite()) return fail();
+    // Comparisons, not isNegative()/isPositive(): those read the sign, and zero has one.
+    if (rule.min === 'zero' && d.lessThan(0)) return fail();
+    if (rule.min === 'positive' && !d.greaterThan(0)) return fail();
+    if (rule.max !== undefined && d.greaterThan(rule.max)) return fail();
+    if (rule.integer && !d.isInteger()) return fail();
+    return d;
+  });
+}
+
+/** A share of a whole: 0 ≤ x ≤ 1 (a bounce rate, a replay rate, a discount). */
+export const share = () => num({ min: 'zero', max: 1 });
+export const count = () => num({ min: 'zero', integer: true }).default(new D(1));
+export const name = () => z.string({ error: 'expected a non-empty name' }).trim().min(1, { error: 'expected a non-empty name' });
+
+export function choice<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values);
+}
+
+/** A list of named entries whose names are unique within the list (SPEC "Estate format"). */
+export function section<T extends z.ZodType<{ name: string }>>(entry: T) {
+  // `when`: report duplicates together with the entries' other problems, not in a later run.
+  return z.array(entry).superRefine(
+    (entries, ctx) => {
+    const first = new Map<string, number>();
+    entries.forEach((e, i) => {
+      if (typeof e?.name !== 'string') return;
+      const before = first.get(e.name);
+      if (before === undefined) first.set(e.name, i);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'name'],
+          message: `duplicate name "${e.name}" (already used by entry [${before}])`,
+          params: { expected: `a name not used by another entry (entry [${before}] is "${e.name}")`, found: `"${e.name}"` },
+        });
+    });
+    },
+    { when: () => true },
+  );
+}
+
+/** A mapping whose keys must come from `allowed` (capability ids, unit ids); values follow `value`. */
+export function keyedBy<V extends z.ZodType>(allowed: readonly string[], value: V, what: string) {
+  return z.record(z.string(), value).superRefine((record, ctx) => {
+    for (const key of Object.keys(record)) {
+      if (!allowed.includes(key)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `unknown ${what}`, params: { unknownKey: key, allowed, what } });
+      }
+    }
+  });
+}

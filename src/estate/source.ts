@@ -1,0 +1,38 @@
+import type { Path } from './path.js';
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** A parsed estate or rate card: plain data (numbers as Decimal) and a way back to the text. */
+export interface ParsedDocument {
+  data: unknown;
+  /** Where the value at `path` starts (or, with `key`, its key); the nearest located ancestor otherwise. */
+  locate(path: Path, options?: { key?: boolean }): Position;
+}
+
+export interface SyntaxProblem {
+  position: Position;
+  message: string;
+}
+
+export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; problems: SyntaxProblem[] };
+
+/** Turns character offsets into 1-based line and column numbers. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.starts[lo]! + 1 };
+  }
+}

@@ -1,0 +1,36 @@
+// The estimate period. The docs' cost examples take one month as 30 days = 720 hours
+// (dps-browser-monitor.txt "Cost example"; dps-real-user-monitoring.txt); a year is 365 days.
+// Inputs given per month scale to the period by days / 30.
+import { D } from '../decimal.js';
+
+export interface Period {
+  label: string;
+  days: D;
+  hours: D;
+}
+
+const NAMED: Record<string, string> = { month: '30', year: '365', week: '7', day: '1' };
+const CUSTOM = /^(\d+(?:\.\d+)?)([dh])$/;
+
+export const PERIOD_HELP = 'month (30 d), year (365 d), week, day, <n>d or <n>h';
+
+/** Parses `month`, `year`, `week`, `day`, `<n>d` or `<n>h`; undefined when the text is none of them. */
+export function parsePeriod(text: string): Period | undefined {
+  const named = NAMED[text];
+  if (named !== undefined) {
+    const days = new D(named);
+    return { label: text, days, hours: days.times(24) };
+  }
+  const m = CUSTOM.exec(text);
+  if (!m) return undefined;
+  const n = new D(m[1]!);
+  if (n.isZero()) return undefined;
+  return m[2] === 'd'
+    ? { label: text, days: n, hours: n.times(24) }
+    : { label: text, days: n.div(24), hours: n };
+}
+
+/** The factor that turns a per-month quantity into a per-period one. */
+export function monthsIn(period: Period): D {
+  return period.days.div(30);
+}
