@@ -69,11 +69,18 @@ const visitMix = z
     }
   });
 
-const property = z.strictObject({
-  name: name(),
-  type: choice(['string', 'long-string', 'number', 'date']).default('string'),
-  maxLength: wholeAtLeast1().optional(),
-});
+const property = z
+  .strictObject({
+    name: name(),
+    type: choice(['string', 'long-string', 'number', 'date']).default('string'),
+    maxLength: wholeAtLeast1().optional(),
+  })
+  .superRefine((p, ctx) => {
+    // A long string weighs one property per 100 characters (classic-dem-units.txt): its length matters.
+    if (p.type === 'long-string' && p.maxLength === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['maxLength'], message: 'missing maxLength', params: { expected: 'maxLength (characters) for a long-string property' } });
+    }
+  });
 
 const application = z.strictObject({
   name: name(),

@@ -1,0 +1,90 @@
+// Budgets (SPEC "Estate format" budget, "Exit codes"): a total, caps by capability id (money) and
+// caps by unit id (quantities: classic quotas). Each exceeded cap is a violation with the line
+// items or capabilities that drive it.
+import { D, sum, ZERO } from '../decimal.js';
+import type { LineItem, Totals } from '../pricing/price.js';
+
+export interface BudgetSpec {
+  total?: D;
+  capabilities?: Record<string, D>;
+  units?: Record<string, D>;
+}
+
+export interface Driver {
+  id: string;
+  amount: D;
+}
+
+export interface Violation {
+  kind: 'total' | 'capability' | 'unit';
+  /** The capability or unit id; null for the total. */
+  key: string | null;
+  limit: D;
+  actual: D;
+  excess: D;
+  /** What drives the excess, largest first (at most three). */
+  drivers: Driver[];
+}
+
+export interface BudgetResult {
+  total: D | null;
+  /** The estimate's cost, or null when some line items have no price. */
+  cost: D | null;
+  exceeded: boolean;
+  /** False when unpriced line items make a money budget unverifiable. */
+  complete: boolean;
+  capabilities: Record<string, D>;
+  units: Record<string, D>;
+  violations: Violation[];
+}
+
+function top(amounts: Map<string, D>): Driver[] {
+  return [...amounts]
+    .filter(([, amount]) => amount.greaterThan(0))
+    .sort(([a, x], [b, y]) => y.comparedTo(x) || a.localeCompare(b))
+    .slice(0, 3)
+    .map(([id, amount]) => ({ id, amount }));
+}
+
+function groupBy(items: readonly LineItem[], key: (i: LineItem) => string, value: (i: LineItem) => D | null): Map<string, D> {
+  const out = new Map<string, D>();
+  for (const item of items) {
+    const v = value(item);
+    if (v !== null) out.set(key(item), (out.get(key(item)) ?? ZERO).plus(v));
+  }
+  return out;
+}
+
+export function evaluateBudget(spec: BudgetSpec, items: readonly LineItem[], totals: Totals): BudgetResult {
+  const violations: Violation[] = [];
+  const violation = (kind: Violation['kind'], key: string | null, limit: D, actual: D, drivers: Driver[]) => {
+    if (actual.greaterThan(limit)) violations.push({ kind, key, limit, actual, excess: actual.minus(limit), drivers });
+  };
+  let moneyBudget = false;
+  if (spec.total !== undefined) {
+    moneyBudget = true;
+    violation('total', null, spec.total, totals.pricedCost, top(groupBy(items, (i) => i.capabilityId, (i) => i.cost)));
+  }
+  for (const [id, limit] of Object.entries(spec.capabilities ?? {})) {
+    moneyBudget = true;
+    const own = items.filter((i) => i.capabilityId === id);
+    violation('capability', id, limit, sum(own.flatMap((i) => (i.cost === null ? [] : [i.cost]))), top(groupBy(own, (i) => i.id, (i) => i.cost)));
+  }
+  for (const [unit, limit] of Object.entries(spec.units ?? {})) {
+    const own = items.filter((i) => i.unit === unit);
+    violation('unit', unit, limit, totals.quantityByUnit.get(unit) ?? ZERO, top(groupBy(own, (i) => i.capabilityId, (i) => i.quantity)));
+  }
+  return {
+    total: spec.total ?? null,
+    cost: totals.cost,
+    exceeded: violations.length > 0,
+    complete: !moneyBudget || totals.unpricedLineItems === 0,
+    capabilities: spec.capabilities ?? {},
+    units: spec.units ?? {},
+    violations,
+  };
+}
+
+export function hasBudget(spec: BudgetSpec): boolean {
+  return spec.total !== undefined || Object.keys(spec.capabilities ?? {}).length > 0 || Object.keys(spec.units ?? {}).length > 0;
+}

@@ -1,0 +1,76 @@
+// The one place where money is computed: unit price (after the card's discount) × quantity, and the
+// totals. A line item whose price is unknown keeps `unitPrice: null, cost: null` and the estimate
+// says so; it never counts as zero.
+import { capability } from '../capabilities.js';
+import { D, sum, ZERO } from '../decimal.js';
+import type { LineItemDraft, Rule } from '../rules/types.js';
+import type { RateCard } from './rate-card.js';
+
+export interface LineItem extends LineItemDraft {
+  id: string;
+  capability: string;
+  unit: string;
+  unitPrice: D | null;
+  cost: D | null;
+  priceSource: string | null;
+  provisional: boolean;
+  /** The rule that produced the item and the document section it implements. */
+  rule: string;
+  doc: string;
+}
+
+export interface Totals {
+  /** null when any line item has no price: a partial sum would pass for the whole. */
+  cost: D | null;
+  /** The sum of the priced line items, whether or not all are priced. */
+  pricedCost: D;
+  unpricedLineItems: number;
+  costByCapability: Map<string, D | null>;
+  quantityByUnit: Map<string, D>;
+}
+
+export interface PricedDraft {
+  draft: LineItemDraft;
+  rule: Rule;
+}
+
+export function priceLineItems(drafts: readonly PricedDraft[], card: RateCard): LineItem[] {
+  const factor = new D(1).minus(card.discount);
+  const ids = new Map<string, number>();
+  return drafts.map(({ draft, rule }) => {
+    const cap = capability(draft.capabilityId);
+    const price = card.prices.get(cap.id) ?? card.prices.get(cap.unit);
+    const unitPrice = price ? price.unitPrice.times(factor) : null;
+    let id = `${cap.id}/${draft.subject}`;
+    const seen = (ids.get(id) ?? 0) + 1;
+    ids.set(id, seen);
+    if (seen > 1) id = `${id}#${seen}`;
+    const discount = card.discount.isZero() || !price ? '' : `, less ${card.discount.times(100).toFixed()}% discount`;
+    return {
+      ...draft,
+      id,
+      capability: cap.name,
+      unit: cap.unit,
+      unitPrice,
+      cost: unitPrice ? draft.quantity.times(unitPrice) : null,
+      priceSource: price ? `${price.source}${discount}` : null,
+      provisional: price?.provisional ?? false,
+      rule: rule.id,
+      doc: rule.doc,
+    };
+  });
+}
+
+export function totalsOf(items: readonly LineItem[]): Totals {
+  const costByCapability = new Map<string, D | null>();
+  const quantityByUnit = new Map<string, D>();
+  for (const item of items) {
+    const before = costByCapability.has(item.capabilityId) ? costByCapability.get(item.capabilityId)! : ZERO;
+    costByCapability.set(item.capabilityId, before === null || item.cost === null ? null : before.plus(item.cost));
+    quantityByUnit.set(item.unit, (quantityByUnit.get(item.unit) ?? ZERO).plus(item.quantity));
+  }
+  const priced = items.filter((i) => i.cost !== null);
+  const pricedCost = sum(priced.map((i) => i.cost!));
+  const unpricedLineItems = items.length - priced.length;
+  return { cost: unpricedLineItems > 0 ? null : pricedCost, pricedCost, unpricedLineItems, costByCapability, quantityByUnit };
+}

@@ -1,0 +1,76 @@
+// Rate cards (SPEC "Rate cards"): the built-in list card, user cards from YAML/JSON, and how they
+// merge. Prices are keyed by capability id (DPS) or by unit id (classic units); a discount applies
+// to every price of the merged card.
+import { z } from 'zod';
+import { CAPABILITY_IDS, UNIT_IDS } from '../capabilities.js';
+import { D, isDecimal } from '../decimal.js';
+import { keyedBy, name, num } from '../estate/schema-kit.js';
+import { BUILTIN_CURRENCY, BUILTIN_PRICES } from './builtin.js';
+
+export interface Price {
+  unitPrice: D;
+  /** Where the price comes from, in words. */
+  source: string;
+  /** D or S for built-in list prices; `card` for a user's rate card. */
+  grade: 'D' | 'S' | 'card';
+  provisional: boolean;
+}
+
+export interface RateCard {
+  name: string;
+  currency: string;
+  discount: D;
+  /** Keyed by capability id or unit id. */
+  prices: ReadonlyMap<string, Price>;
+  /** Files merged over the built-in card, in order. */
+  files: readonly string[];
+}
+
+const priceEntry = z.union([
+  num(),
+  z.strictObject({ unitPrice: num(), source: z.string().optional(), provisional: z.boolean().optional() }),
+]);
+
+export const rateCardSchema = z.strictObject({
+  name: name().optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, { error: 'expected a three-letter currency code' })
+    .transform((c) => c.toUpperCase())
+    .optional(),
+  discount: num({ min: 'zero', max: 1 }).optional(),
+  prices: keyedBy([...CAPABILITY_IDS, ...UNIT_IDS], priceEntry, 'capability or unit id').default({}),
+});
+export type RateCardData = z.output<typeof rateCardSchema>;
+
+export function builtinRateCard(): RateCard {
+  const prices = new Map<string, Price>();
+  for (const p of BUILTIN_PRICES) {
+    prices.set(p.capabilityId, {
+      unitPrice: new D(p.unitPrice),
+      source: `list price, ${p.source} (grade ${p.grade}${p.grade === 'S' ? ', provisional' : ''})`,
+      grade: p.grade,
+      provisional: p.grade === 'S',
+    });
+  }
+  return { name: 'Dynatrace list prices (built-in)', currency: BUILTIN_CURRENCY, discount: new D(0), prices, files: [] };
+}
+
+/** `card` over `base`: its prices replace or extend, its name, currency and discount win where given. */
+export function mergeRateCard(base: RateCard, card: RateCardData, file: string): RateCard {
+  const prices = new Map(base.prices);
+  const label = card.name ?? file;
+  for (const [key, entry] of Object.entries(card.prices)) {
+    const full = isDecimal(entry) ? { unitPrice: entry } : entry;
+    const { unitPrice, source } = full;
+    const provisional = 'provisional' in full ? (full.provisional ?? false) : false;
+    prices.set(key, { unitPrice, source: source ? `${source} (rate card ${label})` : `rate card ${label}`, grade: 'card', provisional });
+  }
+  return {
+    name: card.name ?? `${base.name} + ${file}`,
+    currency: card.currency ?? base.currency,
+    discount: card.discount ?? base.discount,
+    prices,
+    files: [...base.files, file],
+  };
+}

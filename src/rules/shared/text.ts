@@ -1,0 +1,24 @@
+// Numbers as they read inside formulas: thousands grouped, at most six decimals, no exponent.
+import type { D } from '../../decimal.js';
+import type { Period } from '../../estimate/period.js';
+
+export function n(value: D): string {
+  const fixed = value.toDecimalPlaces(6).toFixed();
+  const [int, frac] = fixed.split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac ? `${grouped}.${frac}` : grouped;
+}
+
+export function plural(value: D, one: string, many = `${one}s`): string {
+  return `${n(value)} ${value.equals(1) ? one : many}`;
+}
+
+/** " × 365 d / 30 d" when a per-month input is scaled to another period; "" for a 30-day period. */
+export function monthScale(period: Period): string {
+  return period.days.equals(30) ? '' : ` × ${n(period.days)} d / 30 d`;
+}
+
+/** "2 apps × " style prefix for entries with count > 1. */
+export function countPrefix(count: D, one: string, many = `${one}s`): string {
+  return count.equals(1) ? '' : `${plural(count, one, many)} × `;
+}

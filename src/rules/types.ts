@@ -1,0 +1,58 @@
+// What a rule is: pure estate entries in, unpriced line items out. Rules never see a price
+// (pricing/price.ts attaches those); they say what is consumed, how much, and why.
+import type { Model } from '../capabilities.js';
+import type { D } from '../decimal.js';
+import type { EstateData } from '../estate/schema.js';
+import type { Period } from '../estimate/period.js';
+
+/** The estate sections, as paths, that rules read. */
+export const SECTIONS = [
+  'hosts',
+  'containers',
+  'pods',
+  'activity',
+  'applications',
+  'synthetic.browser',
+  'synthetic.http',
+  'synthetic.thirdParty',
+  'synthetic.nam',
+  'logs',
+  'metrics',
+  'traces',
+  'events',
+  'serverless',
+  'mainframe',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface LineItemDraft {
+  capabilityId: string;
+  /** The estate entry's name. */
+  subject: string;
+  /** Where the entry is in the estate: `synthetic.browser[0]`. */
+  path: string;
+  quantity: D;
+  /** The derivation in words and numbers: `3 billable steps × 4 executions/h × 3 locations × 720 h`. */
+  formula: string;
+}
+
+export interface RuleContext {
+  period: Period;
+}
+
+export interface Rule {
+  /** A stable name for the rule, shown by `explain`. */
+  id: string;
+  model: Model;
+  section: Section;
+  /** The capability ids this rule can emit. */
+  capabilityIds: readonly string[];
+  /** The document section the rule implements. */
+  doc: string;
+  estimate(estate: EstateData, context: RuleContext): LineItemDraft[];
+}
+
+/** Identity helper: gives a rule literal its type and keeps its exact shape. */
+export function defineRule<const R extends Rule>(rule: R): R {
+  return rule;
+}
