@@ -36,22 +36,26 @@ export function decode(bytes: Uint8Array, file: string): { ok: true; text: strin
 }
 
 /** Reads a file (or standard input for `-`) as an InputText, or says why it cannot. */
-export function readInput(path: string, readStdin: () => Uint8Array): { ok: true; input: InputText } | { ok: false; diagnostics: Diagnostic[] } {
+export function readInput(
+  path: string,
+  readStdin: () => Uint8Array,
+  shownAs: string = path,
+): { ok: true; input: InputText } | { ok: false; diagnostics: Diagnostic[] } {
   if (path === '-') {
     const decoded = decode(readStdin(), '<stdin>');
     return decoded.ok ? { ok: true, input: { file: '<stdin>', dir: process.cwd(), text: decoded.text } } : decoded;
   }
   let bytes: Uint8Array;
   try {
-    if (statSync(path).isDirectory()) return fail(path, 'is a directory, not a file');
+    if (statSync(path).isDirectory()) return fail(shownAs, 'is a directory, not a file');
     bytes = readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : ((err as Error).message ?? String(err));
-    return fail(path, `cannot read the file: ${why}`);
+    return fail(shownAs, `cannot read the file: ${why}`);
   }
-  const decoded = decode(bytes, path);
-  return decoded.ok ? { ok: true, input: { file: path, dir: dirname(resolve(path)), text: decoded.text } } : decoded;
+  const decoded = decode(bytes, shownAs);
+  return decoded.ok ? { ok: true, input: { file: shownAs, dir: dirname(resolve(path)), text: decoded.text } } : decoded;
 }
 
 function looksLikeJson(file: string, text: string): boolean {

@@ -6,7 +6,8 @@ import type { EstateData } from '../estate/schema.js';
 import { priceLineItems, totalsOf, type LineItem, type PricedDraft, type Totals } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import { RULES } from '../rules/index.js';
-import { SECTIONS, type Rule, type Section } from '../rules/types.js';
+import { sectionEntries, SECTIONS } from '../estate/sections.js';
+import type { Rule } from '../rules/types.js';
 import { evaluateBudget, hasBudget, type BudgetResult, type BudgetSpec } from './budget.js';
 import { parsePeriod, type Period } from './period.js';
 
@@ -34,13 +35,12 @@ export interface EstimateOptions {
   currency?: string;
   /** Overrides the estate's budget.total. */
   budgetTotal?: D;
+  /** Where an entry of the estate really is (merged estates); by default, `file` at the same path. */
+  origin?: (path: string) => { file: string; path: string } | undefined;
 }
 
-export function entriesIn(estate: EstateData, section: Section): number {
-  const [head, tail] = section.split('.') as [keyof EstateData, string | undefined];
-  const value = tail ? (estate[head] as Record<string, unknown[]>)[tail] : estate[head];
-  return Array.isArray(value) ? value.length : 0;
-}
+/** Units of classic licensing: no public price, priced per unit by a user's rate card. */
+const CLASSIC_UNITS = ['host-unit-hour', 'dem-unit', 'ddu', 'msu', 'metric'];
 
 const MODEL_NAMES: Record<Model, string> = { dps: 'DPS', classic: 'classic licensing' };
 
@@ -48,7 +48,7 @@ function coverageWarnings(estate: EstateData, model: Model, rules: readonly Rule
   const covered = new Set(rules.map((r) => r.section));
   const warnings: Warning[] = [];
   for (const section of SECTIONS) {
-    const n = entriesIn(estate, section);
+    const n = sectionEntries(estate, section).length;
     if (n > 0 && !covered.has(section)) {
       warnings.push({
         code: 'not-estimated',
@@ -68,18 +68,25 @@ function coverageWarnings(estate: EstateData, model: Model, rules: readonly Rule
 
 function priceWarnings(items: readonly LineItem[], card: RateCard, currency: string): Warning[] {
   const warnings: Warning[] = [];
-  const unpriced = new Map<string, { unit: string; n: number }>();
+  // One warning per unpriced unit for classic units (priced per unit), per capability otherwise.
+  const unpriced = new Map<string, { ids: Set<string>; n: number; classic: boolean }>();
   for (const item of items) {
     if (item.cost !== null) continue;
-    const entry = unpriced.get(item.capabilityId) ?? { unit: item.unit, n: 0 };
+    const classic = CLASSIC_UNITS.includes(item.unit);
+    const key = classic ? item.unit : item.capabilityId;
+    const entry = unpriced.get(key) ?? { ids: new Set<string>(), n: 0, classic };
+    entry.ids.add(item.capabilityId);
     entry.n++;
-    unpriced.set(item.capabilityId, entry);
+    unpriced.set(key, entry);
   }
-  for (const [id, { unit, n }] of unpriced) {
-    const where = ['host-unit-hour', 'dem-unit', 'ddu', 'msu', 'metric'].includes(unit)
-      ? 'classic unit prices come only from your own rate card (--rates)'
-      : 'no public list price is known; add it to a rate card (--rates)';
-    warnings.push({ code: 'unpriced', message: `no price for ${id} (unit ${unit}): ${n} line ${n === 1 ? 'item has' : 'items have'} no cost; ${where}` });
+  for (const [key, { ids, n, classic }] of unpriced) {
+    const items = `${n} line ${n === 1 ? 'item has' : 'items have'} no cost`;
+    warnings.push({
+      code: 'unpriced',
+      message: classic
+        ? `no price for ${key} (${[...ids].join(', ')}): ${items}; classic unit prices come only from your own rate card (--rates)`
+        : `no price for ${key}: ${items}; no public list price is known, add one to a rate card (--rates)`,
+    });
   }
   const provisional = [...new Set(items.filter((i) => i.provisional).map((i) => i.capabilityId))];
   if (provisional.length > 0) {
@@ -99,7 +106,12 @@ export function runEstimate(estate: EstateData, card: RateCard, file: string, op
   const period = options.period ?? estate.period ?? parsePeriod('month')!;
   const currency = options.currency ?? estate.currency ?? card.currency;
   const rules = RULES.filter((r) => r.model === model);
-  const drafts: PricedDraft[] = rules.flatMap((rule) => rule.estimate(estate, { period }).map((draft) => ({ draft, rule })));
+  const drafts: PricedDraft[] = rules.flatMap((rule) =>
+    rule.estimate(estate, { period }).map((draft) => {
+      const origin = options.origin?.(draft.path);
+      return { draft: origin ? { ...draft, path: origin.path } : draft, rule, file: origin?.file ?? file };
+    }),
+  );
   const lineItems = priceLineItems(drafts, card);
   const totals = totalsOf(lineItems);
   const spec: BudgetSpec = { ...estate.budget, ...(options.budgetTotal !== undefined ? { total: options.budgetTotal } : {}) };

@@ -8,6 +8,8 @@ import type { RateCard } from './rate-card.js';
 
 export interface LineItem extends LineItemDraft {
   id: string;
+  /** The estate file the entry is in. */
+  file: string;
   capability: string;
   unit: string;
   unitPrice: D | null;
@@ -32,12 +34,13 @@ export interface Totals {
 export interface PricedDraft {
   draft: LineItemDraft;
   rule: Rule;
+  file: string;
 }
 
 export function priceLineItems(drafts: readonly PricedDraft[], card: RateCard): LineItem[] {
   const factor = new D(1).minus(card.discount);
   const ids = new Map<string, number>();
-  return drafts.map(({ draft, rule }) => {
+  return drafts.map(({ draft, rule, file }) => {
     const cap = capability(draft.capabilityId);
     const price = card.prices.get(cap.id) ?? card.prices.get(cap.unit);
     const unitPrice = price ? price.unitPrice.times(factor) : null;
@@ -49,6 +52,7 @@ export function priceLineItems(drafts: readonly PricedDraft[], card: RateCard): 
     return {
       ...draft,
       id,
+      file,
       capability: cap.name,
       unit: cap.unit,
       unitPrice,

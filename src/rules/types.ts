@@ -3,27 +3,9 @@
 import type { Model } from '../capabilities.js';
 import type { D } from '../decimal.js';
 import type { EstateData } from '../estate/schema.js';
+import type { Section } from '../estate/sections.js';
 import type { Period } from '../estimate/period.js';
 
-/** The estate sections, as paths, that rules read. */
-export const SECTIONS = [
-  'hosts',
-  'containers',
-  'pods',
-  'activity',
-  'applications',
-  'synthetic.browser',
-  'synthetic.http',
-  'synthetic.thirdParty',
-  'synthetic.nam',
-  'logs',
-  'metrics',
-  'traces',
-  'events',
-  'serverless',
-  'mainframe',
-] as const;
-export type Section = (typeof SECTIONS)[number];
 
 export interface LineItemDraft {
   capabilityId: string;

@@ -1,0 +1,74 @@
+// Estates and rate cards from files or standard input, with every problem collected.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../estate/diagnostics.js';
+import type { ParsedDocument } from '../estate/source.js';
+import { loadText, readInput } from '../estate/load.js';
+import { estateSchema, type EstateData } from '../estate/schema.js';
+import { builtinRateCard, mergeRateCard, rateCardSchema, type RateCard, type RateCardData } from '../pricing/rate-card.js';
+
+export interface LoadedEstate {
+  file: string;
+  dir: string;
+  data: EstateData;
+  document: ParsedDocument;
+}
+
+export class Inputs {
+  readonly diagnostics: Diagnostic[] = [];
+  private stdinUsed = false;
+  private readonly cards = new Map<string, RateCardData | undefined>();
+
+  private readStdin = (): Uint8Array => {
+    if (this.stdinUsed) return new Uint8Array();
+    this.stdinUsed = true;
+    return readFileSync(0);
+  };
+
+  estate(path: string): LoadedEstate | undefined {
+    if (path === '-' && this.stdinUsed) {
+      this.diagnostics.push({ file: '<stdin>', message: 'standard input can be read only once' });
+      return undefined;
+    }
+    const input = readInput(path, this.readStdin);
+    if (!input.ok) {
+      this.diagnostics.push(...input.diagnostics);
+      return undefined;
+    }
+    const loaded = loadText(input.input, estateSchema, 'an estate (a mapping with version: 1)');
+    if (!loaded.ok) {
+      this.diagnostics.push(...loaded.diagnostics);
+      return undefined;
+    }
+    return { file: loaded.file, dir: loaded.dir, data: loaded.data, document: loaded.document };
+  }
+
+  private rateCardData(path: string, shownAs: string): RateCardData | undefined {
+    const key = resolve(path);
+    if (this.cards.has(key)) return this.cards.get(key);
+    const input = readInput(path, this.readStdin, shownAs);
+    let data: RateCardData | undefined;
+    if (!input.ok) this.diagnostics.push(...input.diagnostics);
+    else {
+      const loaded = loadText(input.input, rateCardSchema, 'a rate card (a mapping with prices)');
+      if (loaded.ok) data = loaded.data;
+      else this.diagnostics.push(...loaded.diagnostics);
+    }
+    this.cards.set(key, data);
+    return data;
+  }
+
+  /** The built-in card, then the estate's `rates` file (relative to the estate), then --rates. */
+  rateCard(estate: LoadedEstate | undefined, ratesFlag: string | undefined): RateCard | undefined {
+    let card = builtinRateCard();
+    const layers: { path: string; shownAs: string }[] = [];
+    if (estate?.data.rates) layers.push({ path: resolve(estate.dir, estate.data.rates), shownAs: estate.data.rates });
+    if (ratesFlag) layers.push({ path: ratesFlag, shownAs: ratesFlag });
+    for (const layer of layers) {
+      const data = this.rateCardData(layer.path, layer.shownAs);
+      if (!data) return undefined;
+      card = mergeRateCard(card, data, layer.shownAs);
+    }
+    return card;
+  }
+}

@@ -1,0 +1,38 @@
+// Entry point of the bundle. `--version` answers before anything else loads (start-up time is a
+// quality bar); everything else is loaded on demand. An unexpected error is a bug: exit 3 with a
+// short message, the stack only with DTCOST_DEBUG=1.
+import { VERSION } from '../version.js';
+
+const EXIT_INTERNAL = 3;
+
+function internalError(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(
+    `dtcost: internal error: ${message}\n` +
+      `This is a bug in dtcost ${VERSION}. Please report it with the command and the estate that caused it` +
+      `${process.env.DTCOST_DEBUG === '1' ? '.' : ' (DTCOST_DEBUG=1 shows the stack trace).'}\n`,
+  );
+  if (process.env.DTCOST_DEBUG === '1' && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  process.exitCode = EXIT_INTERNAL;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  try {
+    const { runCli } = await import('./program.js');
+    process.exitCode = await runCli(argv);
+  } catch (err) {
+    internalError(err);
+  }
+}
+
+process.on('uncaughtException', internalError);
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  // A closed pipe (`dtcost ... | head`) is the reader's choice, not an error.
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  internalError(err);
+});
+void main(process.argv.slice(2));

@@ -1,0 +1,32 @@
+// `dtcost validate <file>...`: every problem of every file, or one line per valid file; exit 0 or 2.
+import { sectionEntries, SECTIONS } from '../estate/sections.js';
+import { styleFor, wantsColor } from './color.js';
+import { EXIT } from './exit.js';
+import { Inputs } from './inputs.js';
+import { formatDiagnostics } from './report.js';
+
+export interface ValidateFlags {
+  rates?: string;
+  color: boolean;
+  quiet?: boolean;
+}
+
+export async function validateCommand(files: string[], flags: ValidateFlags): Promise<number> {
+  const inputs = new Inputs();
+  const lines: string[] = [];
+  for (const file of files) {
+    const estate = inputs.estate(file);
+    if (!estate) continue;
+    if (!inputs.rateCard(estate, flags.rates)) continue;
+    const counts = SECTIONS.map((s) => [s, sectionEntries(estate.data, s).length] as const).filter(([, n]) => n > 0);
+    const summary = counts.length > 0 ? counts.map(([s, n]) => `${n} ${s}`).join(', ') : 'no entries';
+    lines.push(`ok: ${estate.file} (${summary})`);
+  }
+  if (inputs.diagnostics.length > 0) {
+    process.stderr.write(formatDiagnostics(inputs.diagnostics, await styleFor(wantsColor(process.stderr, flags.color))).replace('nothing was estimated', 'the files above are invalid'));
+    if (!flags.quiet && lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+    return EXIT.invalidInput;
+  }
+  if (!flags.quiet) process.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}

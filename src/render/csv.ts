@@ -1,0 +1,38 @@
+// CSV: one row per line item, RFC 4180 (CRLF line ends, fields quoted when they hold a comma, a
+// quote or a line break), exact decimal strings.
+import { toPlain } from '../decimal.js';
+import type { Estimate } from '../estimate/run.js';
+
+const COLUMNS = ['estate', 'model', 'period', 'currency', 'id', 'capabilityId', 'capability', 'subject', 'path', 'quantity', 'unit', 'unitPrice', 'cost', 'provisional', 'formula', 'priceSource'] as const;
+
+function field(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function renderCsv(estimates: readonly Estimate[]): string {
+  const lines = [COLUMNS.join(',')];
+  for (const e of estimates) {
+    for (const i of e.lineItems) {
+      const row: Record<(typeof COLUMNS)[number], string> = {
+        estate: e.estate,
+        model: e.model,
+        period: e.period.label,
+        currency: e.currency,
+        id: i.id,
+        capabilityId: i.capabilityId,
+        capability: i.capability,
+        subject: i.subject,
+        path: i.path,
+        quantity: toPlain(i.quantity),
+        unit: i.unit,
+        unitPrice: i.unitPrice === null ? '' : toPlain(i.unitPrice),
+        cost: i.cost === null ? '' : toPlain(i.cost),
+        provisional: String(i.provisional),
+        formula: i.formula,
+        priceSource: i.priceSource ?? '',
+      };
+      lines.push(COLUMNS.map((c) => field(row[c])).join(','));
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
