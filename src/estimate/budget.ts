@@ -15,16 +15,20 @@ export interface Driver {
   amount: D;
 }
 
-export interface Violation {
+export interface Check {
   kind: 'total' | 'capability' | 'unit';
   /** The capability or unit id; null for the total. */
   key: string | null;
   limit: D;
   actual: D;
   excess: D;
-  /** What drives the excess, largest first (at most three). */
+  /** What drives the amount, largest first (at most three). */
   drivers: Driver[];
+  exceeded: boolean;
 }
+
+/** A check that failed. */
+export type Violation = Check;
 
 export interface BudgetResult {
   total: D | null;
@@ -35,6 +39,8 @@ export interface BudgetResult {
   complete: boolean;
   capabilities: Record<string, D>;
   units: Record<string, D>;
+  /** Every cap with its actual amount, in the order total, capabilities, units. */
+  checks: Check[];
   violations: Violation[];
 }
 
@@ -56,9 +62,10 @@ function groupBy(items: readonly LineItem[], key: (i: LineItem) => string, value
 }
 
 export function evaluateBudget(spec: BudgetSpec, items: readonly LineItem[], totals: Totals): BudgetResult {
-  const violations: Violation[] = [];
-  const violation = (kind: Violation['kind'], key: string | null, limit: D, actual: D, drivers: Driver[]) => {
-    if (actual.greaterThan(limit)) violations.push({ kind, key, limit, actual, excess: actual.minus(limit), drivers });
+  const checks: Check[] = [];
+  const violation = (kind: Check['kind'], key: string | null, limit: D, actual: D, drivers: Driver[]) => {
+    const exceeded = actual.greaterThan(limit);
+    checks.push({ kind, key, limit, actual, excess: exceeded ? actual.minus(limit) : ZERO, drivers, exceeded });
   };
   let moneyBudget = false;
   if (spec.total !== undefined) {
@@ -74,6 +81,7 @@ export function evaluateBudget(spec: BudgetSpec, items: readonly LineItem[], tot
     const own = items.filter((i) => i.unit === unit);
     violation('unit', unit, limit, totals.quantityByUnit.get(unit) ?? ZERO, top(groupBy(own, (i) => i.capabilityId, (i) => i.quantity)));
   }
+  const violations = checks.filter((c) => c.exceeded);
   return {
     total: spec.total ?? null,
     cost: totals.cost,
@@ -81,6 +89,7 @@ export function evaluateBudget(spec: BudgetSpec, items: readonly LineItem[], tot
     complete: !moneyBudget || totals.unpricedLineItems === 0,
     capabilities: spec.capabilities ?? {},
     units: spec.units ?? {},
+    checks,
     violations,
   };
 }

@@ -1,10 +1,23 @@
 // JSON output, schemaVersion 1 (SPEC "JSON output"): quantities and money as exact decimal strings.
 import { toPlain, type D } from '../decimal.js';
+import type { Check } from '../estimate/budget.js';
 import type { Estimate } from '../estimate/run.js';
 
 const dec = (value: D | null): string | null => (value === null ? null : toPlain(value));
 const decimals = (entries: Iterable<[string, D | null]>): Record<string, string | null> =>
   Object.fromEntries([...entries].map(([k, v]) => [k, dec(v)]));
+
+function checkToJson(c: Check): object {
+  return {
+    kind: c.kind,
+    key: c.key,
+    limit: toPlain(c.limit),
+    actual: toPlain(c.actual),
+    excess: toPlain(c.excess),
+    exceeded: c.exceeded,
+    drivers: c.drivers.map((d) => ({ id: d.id, amount: toPlain(d.amount) })),
+  };
+}
 
 export function estimateToJson(e: Estimate, version: string): object {
   return {
@@ -47,14 +60,8 @@ export function estimateToJson(e: Estimate, version: string): object {
       complete: e.budget.complete,
       capabilities: decimals(Object.entries(e.budget.capabilities)),
       units: decimals(Object.entries(e.budget.units)),
-      violations: e.budget.violations.map((v) => ({
-        kind: v.kind,
-        key: v.key,
-        limit: toPlain(v.limit),
-        actual: toPlain(v.actual),
-        excess: toPlain(v.excess),
-        drivers: v.drivers.map((d) => ({ id: d.id, amount: toPlain(d.amount) })),
-      })),
+      checks: e.budget.checks.map(checkToJson),
+      violations: e.budget.violations.map(checkToJson),
     },
     warnings: e.warnings.map((w) => ({ code: w.code, message: w.message })),
   };

@@ -25,7 +25,7 @@ function renderOne(e: Estimate): string {
     lines.push('', '</details>', '');
   }
   const budget = budgetLines(e);
-  if (budget.length > 0) lines.push(...budget.map((b) => `**${b.startsWith('Budget') ? b : `Budget: ${b}`}**`), '');
+  if (budget.length > 0) lines.push(...budget.map((b) => `- ${b.includes('EXCEEDED') ? `**${b}**` : b}`), '');
   if (e.warnings.length > 0) lines.push(...e.warnings.map((w) => `> ⚠️ ${cell(w.message)}`), '');
   return lines.join('\n');
 }

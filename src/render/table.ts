@@ -2,34 +2,74 @@
 // the total, and the budget. Money is rounded to cents here, for display only.
 import Table from 'cli-table3';
 import type { Estimate } from '../estimate/run.js';
+import type { LineItem } from '../pricing/price.js';
 import { money, quantity, unitPrice } from './numbers.js';
 import type { Style } from './style.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
 
 const NO_PRICE = '—';
 
+const HEAD = ['Capability / subject', 'Quantity', 'Unit', 'Unit price', 'Cost'];
+const MIN_WIDTH = 96;
+
+/**
+ * Column widths from the cells themselves, so that a long formula (a row spanning all columns)
+ * wraps inside the table instead of widening every column.
+ */
+function widths(rows: string[][]): number[] {
+  const w = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)) + 2);
+  const total = w.reduce((a, b) => a + b, 0) + w.length - 1;
+  if (total < MIN_WIDTH) w[0]! += MIN_WIDTH - total;
+  return w;
+}
+
+/** Words of `text` in lines of at most `width` characters, the first after `first`, the rest after `rest`. */
+function wrap(text: string, width: number, first: string, rest: string): string {
+  const lines: string[] = [];
+  let line = first;
+  for (const word of text.split(' ')) {
+    if (line.length + word.length + 1 > width && line.trim() !== first.trim()) {
+      lines.push(line.trimEnd());
+      line = rest;
+    }
+    line += `${word} `;
+  }
+  lines.push(line.trimEnd());
+  return lines.join('\n');
+}
+
 function renderOne(e: Estimate, style: Style): string {
+  const groups = groupByCapability(e.lineItems);
+  const cells = (i: LineItem) => [
+    `  ${i.subject}`,
+    quantity(i.quantity),
+    i.unit,
+    i.unitPrice === null ? NO_PRICE : `${unitPrice(i.unitPrice)}${i.provisional ? '*' : ''}`,
+    i.cost === null ? NO_PRICE : money(i.cost),
+  ];
+  const subtotal = (g: (typeof groups)[number]) => ['  subtotal', quantity(g.quantity), g.unit, '', g.cost === null ? NO_PRICE : money(g.cost)];
+  const total = e.totals.cost === null ? `${NO_PRICE} (${e.totals.unpricedLineItems} unpriced)` : `${money(e.totals.cost)} ${e.currency}`;
+  const colWidths = widths([...e.lineItems.map(cells), ...groups.map(subtotal), ['', '', '', '', total]]);
+  const innerWidth = colWidths.reduce((a, b) => a + b, 0) + colWidths.length - 1 - 2;
   const table = new Table({
-    head: ['Capability / subject', 'Quantity', 'Unit', 'Unit price', 'Cost'],
+    head: HEAD,
     colAligns: ['left', 'right', 'left', 'right', 'right'],
     style: { head: [], border: [], compact: true },
     wordWrap: true,
+    colWidths,
   });
-  const groups = groupByCapability(e.lineItems);
   let anyProvisional = false;
   for (const g of groups) {
     table.push([{ colSpan: 5, content: style.bold(`${g.capability} (${g.capabilityId})`) }]);
     for (const i of g.items) {
       anyProvisional ||= i.provisional;
-      const price = i.unitPrice === null ? NO_PRICE : `${unitPrice(i.unitPrice)}${i.provisional ? '*' : ''}`;
-      table.push([`  ${i.subject}`, quantity(i.quantity), i.unit, price, i.cost === null ? NO_PRICE : money(i.cost)]);
-      table.push([{ colSpan: 5, content: style.dim(`    = ${i.formula}`) }]);
+      table.push(cells(i));
+      table.push([{ colSpan: 5, content: style.dim(wrap(i.formula, innerWidth, '    = ', '      ')) }]);
     }
     if (g.items.length > 1) {
-      table.push([{ colSpan: 1, content: style.dim('  subtotal') }, style.dim(quantity(g.quantity)), style.dim(g.unit), '', style.dim(g.cost === null ? NO_PRICE : money(g.cost))]);
+      table.push(subtotal(g).map((c) => style.dim(c)));
     }
   }
-  const total = e.totals.cost === null ? `${NO_PRICE} (${e.totals.unpricedLineItems} unpriced)` : `${money(e.totals.cost)} ${e.currency}`;
   table.push([{ colSpan: 4, content: style.bold('Total') }, style.bold(total)]);
 
   const out = [style.bold(`dtcost estimate: ${e.estate}`), subtitle(e), table.toString()];
@@ -41,7 +81,7 @@ function renderOne(e: Estimate, style: Style): string {
     if (units) notes.push(`Quantity by unit: ${units}`);
   }
   if (e.totals.cost === null && !e.totals.pricedCost.isZero()) notes.push(`Priced line items: ${money(e.totals.pricedCost)} ${e.currency}`);
-  for (const line of budgetLines(e)) notes.push(/EXCEEDED|exceeded/.test(line) ? style.red(line) : line);
+  for (const line of budgetLines(e)) notes.push(line.includes('EXCEEDED') ? style.red(line) : line);
   return [...out, ...notes].join('\n');
 }
 

@@ -1,7 +1,7 @@
 // What the human formats (table, Markdown) share: line items grouped by capability, the heading,
 // and budget results in words.
 import { D, ZERO } from '../decimal.js';
-import type { Violation } from '../estimate/budget.js';
+import type { Check, Violation } from '../estimate/budget.js';
 import type { Estimate } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';
 import { money, percent, quantity } from './numbers.js';
@@ -43,7 +43,7 @@ export function subtitle(e: Estimate): string {
   return [MODEL_LABEL[e.model], describePeriod(e), e.currency, `rates: ${e.rateCard.name}`].join(' · ');
 }
 
-function amount(kind: Violation['kind'], value: D, currency: string, unit: string | null): string {
+function amount(kind: Check['kind'], value: D, currency: string, unit: string | null): string {
   return kind === 'unit' ? `${quantity(value)} ${unit}` : `${money(value)} ${currency}`;
 }
 
@@ -55,20 +55,17 @@ export function describeViolation(v: Violation, currency: string): string {
   return `${what} exceeded: ${fmt(v.actual)} is over ${fmt(v.limit)} by ${fmt(v.excess)} (${percent(v.excess, v.limit)})${drivers ? `; driven by ${drivers}` : ''}`;
 }
 
-/** "Budget: 116.64 of 25,000.00 USD (0.5%), within budget" and the like, for the total. */
+/** One line per budget check: "Budget: 116.64 of 25,000.00 USD (0.5%): within budget", then the caps. */
 export function budgetLines(e: Estimate): string[] {
   const b = e.budget;
   if (!b) return [];
-  const lines: string[] = [];
-  if (b.total !== null) {
-    const cost = e.totals.pricedCost;
-    const state = b.violations.some((v) => v.kind === 'total') ? 'EXCEEDED' : b.complete ? 'within budget' : 'within budget for the priced items';
-    lines.push(`Budget: ${money(cost)} of ${money(b.total)} ${e.currency} (${percent(cost, b.total) || '0%'}): ${state}`);
-  }
-  for (const v of b.violations.filter((x) => x.kind !== 'total')) lines.push(describeViolation(v, e.currency));
-  const held = Object.keys(b.capabilities).length + Object.keys(b.units).length - b.violations.filter((v) => v.kind !== 'total').length;
-  if (held > 0) lines.push(`${held} capability and unit ${held === 1 ? 'cap holds' : 'caps hold'}`);
-  return lines;
+  return b.checks.map((c) => {
+    const fmt = (d: D) => amount(c.kind, d, e.currency, c.key);
+    const label = c.kind === 'total' ? 'Budget' : c.kind === 'capability' ? `Budget for ${c.key}` : `Quota for ${c.key}`;
+    const within = c.kind === 'unit' ? 'within quota' : b.complete ? 'within budget' : 'within budget for the priced items';
+    const state = c.exceeded ? `EXCEEDED by ${fmt(c.excess)}` : within;
+    return `${label}: ${fmt(c.actual)} of ${fmt(c.limit)} (${percent(c.actual, c.limit) || '0%'}): ${state}`;
+  });
 }
 
 export function hasUnpriced(e: Estimate): boolean {
