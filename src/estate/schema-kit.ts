@@ -63,6 +63,7 @@ export function section<T extends z.ZodType<{ name: string }>>(entry: T) {
   // `when`: report duplicates together with the entries' other problems, not in a later run.
   return z.array(entry).superRefine(
     (entries, ctx) => {
+    if (!Array.isArray(entries)) return;
     const first = new Map<string, number>();
     entries.forEach((e, i) => {
       if (typeof e?.name !== 'string') return;

@@ -30,7 +30,10 @@ export function parsePeriod(text: string): Period | undefined {
     : { label: text, days: n.div(24), hours: n };
 }
 
-/** The factor that turns a per-month quantity into a per-period one. */
-export function monthsIn(period: Period): D {
-  return period.days.div(30);
+/**
+ * A per-month quantity for the period: × days / 30, dividing last, so that a year of a quantity
+ * divisible by 30 stays exact (365 / 30 alone is a repeating decimal).
+ */
+export function perPeriod(perMonth: D, period: Period): D {
+  return perMonth.times(period.days).div(30);
 }

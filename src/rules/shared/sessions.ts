@@ -8,7 +8,7 @@
 import { D, ZERO } from '../../decimal.js';
 import type { Application } from '../../estate/schema.js';
 import type { Period } from '../../estimate/period.js';
-import { monthsIn } from '../../estimate/period.js';
+import { perPeriod } from '../../estimate/period.js';
 import { countPrefix, monthScale, n, plural } from './text.js';
 
 /** Sessions one visit of `minutes` is billed as: one per started hour, at least one. */
@@ -41,11 +41,7 @@ function sessionsPerVisit(app: Application): { value: D; text: string } {
 
 export function countSessions(app: Application, period: Period): SessionCount {
   const perVisit = sessionsPerVisit(app);
-  const sessions = app.count
-    .times(app.visitsPerMonth)
-    .times(monthsIn(period))
-    .times(new D(1).minus(app.bounceRate))
-    .times(perVisit.value);
+  const sessions = perPeriod(app.count.times(app.visitsPerMonth).times(new D(1).minus(app.bounceRate)).times(perVisit.value), period);
   const replayed = sessions.times(app.replayRate);
   const bounced = app.bounceRate.isZero() ? '' : ` × (1 − ${n(app.bounceRate)} bounced)`;
   const formula = `${countPrefix(app.count, 'app')}${n(app.visitsPerMonth)} visits/month${monthScale(period)}${bounced} × ${perVisit.text}`;

@@ -1,0 +1,31 @@
+// HTTP Monitor (DPS) and classic DEM: requests × executions/h × locations × hours.
+import { describe, expect, it } from 'vitest';
+import { rows, run } from '../helpers.js';
+
+const http = (fields: string, extra = '') => run(`version: 1\n${extra}\nsynthetic:\n  http:\n    - { name: h, ${fields} }\n`);
+
+describe('http-monitor (DPS)', () => {
+  it('prices-and-rules.md: 51,840 requests = $51.84 (3 requests every 15 min from 6 locations for 720 h)', () => {
+    expect(rows(http('requests: 3, frequencyMinutes: 15, locations: 6'))).toEqual([['http-monitor/h', '51840', '51.84']]);
+  });
+
+  it.each([
+    ['one request by default', 'frequencyMinutes: 1, locations: 1', '43200', '43.2'],
+    ['count multiplies', 'count: 4, requests: 2, frequencyMinutes: 5, locations: 2', '138240', '138.24'],
+    ['disabled', 'requests: 2, frequencyMinutes: 5, locations: 2, enabled: false', '0', '0'],
+  ])('%s', (_, fields, quantity, cost) => {
+    expect(rows(http(fields))).toEqual([['http-monitor/h', quantity, cost]]);
+  });
+
+  it('a day', () => {
+    expect(rows(http('requests: 2, frequencyMinutes: 5, locations: 2', 'period: day'))).toEqual([['http-monitor/h', '1152', '1.152']]);
+  });
+});
+
+describe('dem-http-monitor (classic)', () => {
+  it('0.1 DEM per synthetic request', () => {
+    const e = http('requests: 3, frequencyMinutes: 15, locations: 6', 'licensing: classic');
+    expect(rows(e)).toEqual([['dem-http-monitor/h', '5184', null]]);
+    expect(e.lineItems[0]!.formula).toBe('3 requests × 4 executions/h × 6 locations × 720 h × 0.1 DEM/request');
+  });
+});
