@@ -1,9 +1,9 @@
 // Numbers as they read inside formulas: thousands grouped, at most six decimals, no exponent.
-import type { D } from '../../decimal.js';
+import { D } from '../../decimal.js';
 import type { Period } from '../../estimate/period.js';
 
 export function n(value: D): string {
-  const fixed = value.toDecimalPlaces(6).toFixed();
+  const fixed = value.toDecimalPlaces(6, D.ROUND_HALF_UP).toFixed();
   const [int, frac] = fixed.split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return frac ? `${grouped}.${frac}` : grouped;

@@ -1,0 +1,53 @@
+// Budgets: the total, caps by capability, quotas by unit, and what drives an excess.
+import { describe, expect, it } from 'vitest';
+import { D } from '../src/decimal.js';
+import { run } from './helpers.js';
+
+const ESTATE = `version: 1
+synthetic:
+  browser: [{ name: checkout, billableSteps: 3, frequencyMinutes: 15, locations: 3 }]
+  http: [{ name: health, requests: 2, frequencyMinutes: 5, locations: 2 }]
+applications: [{ name: web, visitsPerMonth: 100000 }]
+`;
+// browser 25,920 × 0.0045 = 116.64; http 34,560 × 0.001 = 34.56; RUM 100,000 × 0.00225 = 225: total 376.2
+
+const summary = (b: ReturnType<typeof run>['budget']) =>
+  b?.checks.map((c) => [c.kind, c.key, c.actual.toFixed(), c.limit.toFixed(), c.excess.toFixed(), c.exceeded, c.drivers.map((d) => `${d.id}=${d.amount.toFixed()}`)]);
+
+describe('budgets', () => {
+  it('no budget: null', () => {
+    expect(run(ESTATE).budget).toBeNull();
+  });
+
+  it('a total that holds', () => {
+    const b = run(`${ESTATE}budget: { total: 376.2 }`).budget!;
+    expect(b.exceeded).toBe(false);
+    expect(summary(b)).toEqual([['total', null, '376.2', '376.2', '0', false, ['real-user-monitoring=225', 'browser-monitor=116.64', 'http-monitor=34.56']]]);
+  });
+
+  it('a total exceeded, with its top drivers', () => {
+    const b = run(ESTATE, { budgetTotal: new D(300) }).budget!;
+    expect(b.exceeded).toBe(true);
+    expect(summary(b)).toEqual([['total', null, '376.2', '300', '76.2', true, ['real-user-monitoring=225', 'browser-monitor=116.64', 'http-monitor=34.56']]]);
+  });
+
+  it('the --budget flag overrides budget.total', () => {
+    expect(run(`${ESTATE}budget: { total: 100 }`, { budgetTotal: new D(1000) }).budget!.exceeded).toBe(false);
+  });
+
+  it('caps by capability (money) and quotas by unit (quantity)', () => {
+    const b = run(`${ESTATE}budget: { capabilities: { browser-monitor: 100, http-monitor: 50 }, units: { synthetic-request: 30000 } }`).budget!;
+    expect(summary(b)).toEqual([
+      ['capability', 'browser-monitor', '116.64', '100', '16.64', true, ['browser-monitor/checkout=116.64']],
+      ['capability', 'http-monitor', '34.56', '50', '0', false, ['http-monitor/health=34.56']],
+      ['unit', 'synthetic-request', '34560', '30000', '4560', true, ['http-monitor=34560']],
+    ]);
+    expect(b.violations.map((v) => v.key)).toEqual(['browser-monitor', 'synthetic-request']);
+  });
+
+  it('a money budget over unpriced line items is incomplete and says so', () => {
+    const e = run('version: 1\nlicensing: classic\nbudget: { total: 10 }\nsynthetic: { browser: [{ name: b, billableSteps: 1, frequencyMinutes: 60, locations: 1 }] }');
+    expect(e.budget).toMatchObject({ complete: false, exceeded: false });
+    expect(e.warnings.at(-1)).toEqual({ code: 'budget-incomplete', message: 'the budget is checked against priced line items only: 1 line item has no price' });
+  });
+});

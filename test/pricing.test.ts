@@ -1,0 +1,99 @@
+// Rate cards and the pricing function: overrides by capability and by unit, discounts, unknown
+// prices that stay unknown, and provisional prices that say so.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CAPABILITIES } from '../src/capabilities.js';
+import { BUILTIN_PRICES } from '../src/pricing/builtin.js';
+import { builtinRateCard } from '../src/pricing/rate-card.js';
+import { item, ROOT, rows, run } from './helpers.js';
+
+const MONITOR = 'version: 1\nsynthetic: { browser: [{ name: m, billableSteps: 3, frequencyMinutes: 15, locations: 3 }] }';
+
+describe('built-in rate card', () => {
+  it('every price belongs to a DPS capability and has a source and a grade', () => {
+    for (const p of BUILTIN_PRICES) {
+      expect(CAPABILITIES.find((c) => c.id === p.capabilityId)?.model).toBe('dps');
+      expect(p.source.length).toBeGreaterThan(10);
+      expect(['D', 'S']).toContain(p.grade);
+    }
+  });
+
+  it('grade S prices are provisional and say so; mainframe and classic units have no price', () => {
+    const card = builtinRateCard();
+    expect(card.prices.get('infrastructure-monitoring')).toMatchObject({ provisional: true, grade: 'S' });
+    expect(card.prices.get('infrastructure-monitoring')!.source).toContain('grade S, provisional');
+    expect(card.prices.get('browser-monitor')).toMatchObject({ provisional: false, grade: 'D' });
+    for (const key of ['mainframe-monitoring', 'host-unit-hour', 'dem-unit', 'ddu', 'msu']) expect(card.prices.has(key)).toBe(false);
+  });
+
+  it('the list price of a line item carries its source', () => {
+    expect(item(run(MONITOR), 'browser-monitor/m').priceSource).toBe('list price, Dynatrace docs, Browser Monitor or Clickpath (DPS) (grade D)');
+  });
+});
+
+describe('user rate cards', () => {
+  const contract = readFileSync(join(ROOT, 'test/fixtures/valid/contract-rates.yaml'), 'utf8');
+
+  it('override a capability price and apply the discount to every price', () => {
+    const e = run(`${MONITOR}\napplications: [{ name: a, visitsPerMonth: 1000 }]`, { rates: contract });
+    // 25,920 × 0.004 × 0.8 = 82.944; 1,000 sessions × 0.00225 (list) × 0.8 = 1.8
+    expect(rows(e)).toEqual([
+      ['real-user-monitoring/a', '1000', '1.8'],
+      ['browser-monitor/m', '25920', '82.944'],
+    ]);
+    expect(item(e, 'browser-monitor/m').priceSource).toBe('contract 2026-03 (rate card Test contract), less 20% discount');
+    expect(item(e, 'real-user-monitoring/a').priceSource).toBe('list price, Dynatrace docs, Real User Monitoring (DPS) (grade D), less 20% discount');
+  });
+
+  it('price classic units', () => {
+    const e = run(`${MONITOR}\nlicensing: classic`, { rates: contract });
+    expect(rows(e)).toEqual([['dem-browser-monitor/m', '25920', '103.68']]);
+    expect(e.warnings).toEqual([]);
+  });
+});
+
+describe('unknown prices are not zero', () => {
+  it('classic without a rate card: cost null, total null, one warning per unit', () => {
+    const e = run('version: 1\nlicensing: classic\nsynthetic: { browser: [{ name: m, billableSteps: 3, frequencyMinutes: 15, locations: 3 }], http: [{ name: h, frequencyMinutes: 5, locations: 1 }] }');
+    expect(e.lineItems.map((i) => [i.unitPrice, i.cost])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    expect(e.totals.cost).toBeNull();
+    expect(e.totals.unpricedLineItems).toBe(2);
+    expect(e.warnings).toEqual([
+      {
+        code: 'unpriced',
+        message: 'no price for dem-unit (dem-browser-monitor, dem-http-monitor): 2 line items have no cost; classic unit prices come only from your own rate card (--rates)',
+      },
+    ]);
+  });
+
+  it('a partial total is never passed off as the total', () => {
+    const e = run('version: 1\nlicensing: classic\nsynthetic: { browser: [{ name: m, billableSteps: 1, frequencyMinutes: 60, locations: 1 }], thirdParty: [{ name: t, resultsPerMonth: 10 }] }', {
+      rates: 'prices: { dem-browser-monitor: 0.01 }',
+    });
+    expect(rows(e)).toEqual([
+      ['dem-browser-monitor/m', '720', '7.2'],
+      ['dem-third-party/t', '1', null],
+    ]);
+    expect(e.totals.cost).toBeNull();
+    expect(e.totals.pricedCost.toFixed()).toBe('7.2');
+  });
+});
+
+describe('warnings', () => {
+  it('sections without rules yet are reported, never silently left out', () => {
+    const e = run('version: 1\nhosts: [{ name: web, count: 3, memoryGiB: 16 }]\nlogs: [{ name: prod, ingestGiBPerDay: 5 }]');
+    expect(e.warnings.map((w) => w.message)).toEqual([
+      'hosts (1 entry) not estimated: this version of dtcost has no DPS rule for it yet',
+      'logs (1 entry) not estimated: this version of dtcost has no DPS rule for it yet',
+    ]);
+  });
+
+  it('a currency label that differs from the prices is flagged', () => {
+    const e = run(`${MONITOR}\ncurrency: EUR`);
+    expect(e.warnings).toEqual([{ code: 'currency', message: 'prices are in USD but amounts are labelled EUR: nothing is converted' }]);
+  });
+});

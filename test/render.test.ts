@@ -1,0 +1,103 @@
+// Renderers: JSON exactly as SPEC "JSON output", RFC 4180 CSV, Markdown that survives a table.
+import { describe, expect, it } from 'vitest';
+import { renderCsv } from '../src/render/csv.js';
+import { renderJson } from '../src/render/json.js';
+import { renderMarkdown } from '../src/render/markdown.js';
+import { money, quantity } from '../src/render/numbers.js';
+import { PLAIN } from '../src/render/style.js';
+import { renderTable } from '../src/render/table.js';
+import { D } from '../src/decimal.js';
+import { run } from './helpers.js';
+
+const SPEC_ESTATE = `version: 1
+name: Acme retail
+budget: { total: 25000 }
+synthetic:
+  browser:
+    - { name: checkout-clickpath, billableSteps: 3, frequencyMinutes: 15, locations: 3 }
+`;
+
+describe('JSON (schemaVersion 1)', () => {
+  it('reproduces the example of SPEC "JSON output"', () => {
+    const json = JSON.parse(renderJson([run(SPEC_ESTATE)], '9.9.9'));
+    expect(json).toMatchObject({
+      schemaVersion: 1,
+      tool: { name: 'dtcost', version: '9.9.9' },
+      estate: 'Acme retail',
+      model: 'dps',
+      period: { label: 'month', days: '30', hours: '720' },
+      currency: 'USD',
+      totals: { cost: '116.64', costByCapability: { 'browser-monitor': '116.64' }, quantityByUnit: { 'synthetic-action': '25920' } },
+      budget: { total: '25000', cost: '116.64', exceeded: false, violations: [] },
+      warnings: [],
+    });
+    expect(json.lineItems).toEqual([
+      {
+        id: 'browser-monitor/checkout-clickpath',
+        capabilityId: 'browser-monitor',
+        capability: 'Browser Monitor or Clickpath',
+        subject: 'checkout-clickpath',
+        file: 'test.yaml',
+        path: 'synthetic.browser[0]',
+        quantity: '25920',
+        unit: 'synthetic-action',
+        unitPrice: '0.0045',
+        cost: '116.64',
+        formula: '3 billable steps × 4 executions/h × 3 locations × 720 h',
+        priceSource: 'list price, Dynatrace docs, Browser Monitor or Clickpath (DPS) (grade D)',
+        provisional: false,
+        rule: 'dps/browser-monitor',
+        doc: 'dps-browser-monitor.txt: Counting rules; Consumption formula; Cost example',
+      },
+    ]);
+  });
+
+  it('money and quantities are decimal strings, never rounded; unknown prices are null', () => {
+    const e = run('version: 1\nperiod: year\nlicensing: classic\nsynthetic: { thirdParty: [{ name: t, resultsPerMonth: 7 }] }');
+    const json = JSON.parse(renderJson([e], '1'));
+    expect(json.lineItems[0]).toMatchObject({ quantity: '8.516666666666666666666666666666667', unitPrice: null, cost: null, priceSource: null });
+    expect(json.totals).toMatchObject({ cost: null, pricedCost: '0', unpricedLineItems: 1, costByCapability: { 'dem-third-party': null } });
+  });
+
+  it('several estates are an array', () => {
+    expect(Array.isArray(JSON.parse(renderJson([run(SPEC_ESTATE), run(SPEC_ESTATE)], '1')))).toBe(true);
+  });
+});
+
+describe('CSV', () => {
+  it('one row per line item, RFC 4180 quoting and CRLF', () => {
+    const csv = renderCsv([run('version: 1\nname: \'Shop, "EU"\'\nsynthetic: { browser: [{ name: m, billableSteps: 3, frequencyMinutes: 15, locations: 3 }] }')]);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('estate,model,period,currency,id,capabilityId,capability,subject,path,quantity,unit,unitPrice,cost,provisional,formula,priceSource');
+    expect(lines[1]).toBe(
+      '"Shop, ""EU""",dps,month,USD,browser-monitor/m,browser-monitor,Browser Monitor or Clickpath,m,synthetic.browser[0],25920,synthetic-action,0.0045,116.64,false,3 billable steps × 4 executions/h × 3 locations × 720 h,"list price, Dynatrace docs, Browser Monitor or Clickpath (DPS) (grade D)"',
+    );
+    expect(lines[2]).toBe('');
+    expect(lines).toHaveLength(3);
+  });
+});
+
+describe('Markdown', () => {
+  it('escapes pipes in cells and folds the derivations', () => {
+    const md = renderMarkdown([run("version: 1\nname: 'a|b'\nsynthetic: { http: [{ name: 'x|y', frequencyMinutes: 60, locations: 1 }] }")]);
+    expect(md).toContain('### dtcost estimate: a\\|b');
+    expect(md).toContain('| HTTP Monitor | x\\|y | 720 | synthetic-request | 0.001 | 0.72 |');
+    expect(md).toContain('| **Total** | | | | | **0.72 USD** |');
+    expect(md).toContain('<details><summary>How each number is derived</summary>');
+  });
+});
+
+describe('table', () => {
+  it('rounds money to cents for display only, and shows the derivation', () => {
+    const out = renderTable([run('version: 1\napplications: [{ name: a, visitsPerMonth: 1, visitMinutes: 150 }]')], PLAIN);
+    expect(out).toMatch(/│ +3 │ session +│ +0\.00225 │ +0\.01 │/);
+    expect(out).toContain('= 1 visits/month × 3 sessions/visit (150 min)');
+    expect(out).toContain('DPS · month (30 days, 720 h) · USD · rates: Dynatrace list prices (built-in)');
+  });
+
+  it('formats numbers for people', () => {
+    expect(money(new D('27345.125'))).toBe('27,345.13');
+    expect(money(new D('-1234.5'))).toBe('-1,234.50');
+    expect(quantity(new D('6171.428571428571'))).toBe('6,171.4286');
+  });
+});
