@@ -7,6 +7,7 @@ export default defineConfig({
   define: { __DTCOST_VERSION__: JSON.stringify(pkg.version) },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['./test/build.global.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
   },
 });

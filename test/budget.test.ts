@@ -45,6 +45,12 @@ describe('budgets', () => {
     expect(b.violations.map((v) => v.key)).toEqual(['browser-monitor', 'synthetic-request']);
   });
 
+  it('a cap on a capability of the other model is not checked, and the estimate says so', () => {
+    const e = run(`${ESTATE}licensing: classic\nbudget: { capabilities: { browser-monitor: 1, dem-browser-monitor: 1000000 } }`, { rates: 'prices: { dem-unit: 0.001 }' });
+    expect(summary(e.budget)).toEqual([['capability', 'dem-browser-monitor', '25.92', '1000000', '0', false, ['dem-browser-monitor/checkout=25.92']]]);
+    expect(e.warnings).toContainEqual({ code: 'ignored', message: 'budget.capabilities.browser-monitor: a DPS capability; not checked under classic licensing' });
+  });
+
   it('a money budget over unpriced line items is incomplete and says so', () => {
     const e = run('version: 1\nlicensing: classic\nbudget: { total: 10 }\nsynthetic: { browser: [{ name: b, billableSteps: 1, frequencyMinutes: 60, locations: 1 }] }');
     expect(e.budget).toMatchObject({ complete: false, exceeded: false });

@@ -68,9 +68,9 @@ describe('CSV', () => {
   it('one row per line item, RFC 4180 quoting and CRLF', () => {
     const csv = renderCsv([run('version: 1\nname: \'Shop, "EU"\'\nsynthetic: { browser: [{ name: m, billableSteps: 3, frequencyMinutes: 15, locations: 3 }] }')]);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('estate,model,period,currency,id,capabilityId,capability,subject,path,quantity,unit,unitPrice,cost,provisional,formula,priceSource');
+    expect(lines[0]).toBe('estate,file,model,period,currency,id,capabilityId,capability,subject,path,quantity,unit,unitPrice,cost,provisional,formula,priceSource');
     expect(lines[1]).toBe(
-      '"Shop, ""EU""",dps,month,USD,browser-monitor/m,browser-monitor,Browser Monitor or Clickpath,m,synthetic.browser[0],25920,synthetic-action,0.0045,116.64,false,3 billable steps × 4 executions/h × 3 locations × 720 h,"list price, Dynatrace docs, Browser Monitor or Clickpath (DPS) (grade D)"',
+      '"Shop, ""EU""",test.yaml,dps,month,USD,browser-monitor/m,browser-monitor,Browser Monitor or Clickpath,m,synthetic.browser[0],25920,synthetic-action,0.0045,116.64,false,3 billable steps × 4 executions/h × 3 locations × 720 h,"list price, Dynatrace docs, Browser Monitor or Clickpath (DPS) (grade D)"',
     );
     expect(lines[2]).toBe('');
     expect(lines).toHaveLength(3);

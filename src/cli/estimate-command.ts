@@ -136,7 +136,7 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
   for (const e of estimates) {
     for (const v of e.budget?.violations ?? []) {
       exceeded = true;
-      stderr.push(`dtcost: ${errStyle.red('over budget')}: ${several ? `${e.file}: ` : ''}${describeViolation(v, e.currency)}`);
+      stderr.push(`dtcost: ${several ? `${e.file}: ` : ''}${errStyle.red(describeViolation(v, e.currency))}`);
     }
   }
   if (stderr.length > 0) process.stderr.write(`${stderr.join('\n')}\n`);

@@ -1,6 +1,6 @@
 // Estates and rate cards from files or standard input, with every problem collected.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../estate/diagnostics.js';
 import type { ParsedDocument } from '../estate/source.js';
 import { loadText, readInput } from '../estate/load.js';
@@ -62,7 +62,10 @@ export class Inputs {
   rateCard(estate: LoadedEstate | undefined, ratesFlag: string | undefined): RateCard | undefined {
     let card = builtinRateCard();
     const layers: { path: string; shownAs: string }[] = [];
-    if (estate?.data.rates) layers.push({ path: resolve(estate.dir, estate.data.rates), shownAs: estate.data.rates });
+    if (estate?.data.rates) {
+      const path = resolve(estate.dir, estate.data.rates);
+      layers.push({ path, shownAs: relative(process.cwd(), path) || path });
+    }
     if (ratesFlag) layers.push({ path: ratesFlag, shownAs: ratesFlag });
     for (const layer of layers) {
       const data = this.rateCardData(layer.path, layer.shownAs);

@@ -84,11 +84,16 @@ export function section<T extends z.ZodType<{ name: string }>>(entry: T) {
 
 /** A mapping whose keys must come from `allowed` (capability ids, unit ids); values follow `value`. */
 export function keyedBy<V extends z.ZodType>(allowed: readonly string[], value: V, what: string) {
-  return z.record(z.string(), value).superRefine((record, ctx) => {
-    for (const key of Object.keys(record)) {
-      if (!allowed.includes(key)) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `unknown ${what}`, params: { unknownKey: key, allowed, what } });
+  // `when`: unknown keys are reported together with problems in the values.
+  return z.record(z.string(), value).superRefine(
+    (record, ctx) => {
+      if (record === null || typeof record !== 'object') return;
+      for (const key of Object.keys(record)) {
+        if (!allowed.includes(key)) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `unknown ${what}`, params: { unknownKey: key, allowed, what } });
+        }
       }
-    }
-  });
+    },
+    { when: () => true },
+  );
 }

@@ -1,6 +1,6 @@
 // One estimate: the rules of the chosen model over a validated estate, priced by the rate card,
 // totalled, checked against the budget, with every caveat as a warning.
-import type { Model } from '../capabilities.js';
+import { capability, type Model } from '../capabilities.js';
 import type { D } from '../decimal.js';
 import type { EstateData } from '../estate/schema.js';
 import { priceLineItems, totalsOf, type LineItem, type PricedDraft, type Totals } from '../pricing/price.js';
@@ -114,9 +114,17 @@ export function runEstimate(estate: EstateData, card: RateCard, file: string, op
   );
   const lineItems = priceLineItems(drafts, card);
   const totals = totalsOf(lineItems);
-  const spec: BudgetSpec = { ...estate.budget, ...(options.budgetTotal !== undefined ? { total: options.budgetTotal } : {}) };
-  const budget = hasBudget(spec) ? evaluateBudget(spec, lineItems, totals) : null;
   const warnings = [...coverageWarnings(estate, model, rules), ...priceWarnings(lineItems, card, currency)];
+  // A cap on a capability of the other licensing model would check nothing: say so, skip it.
+  const capabilities = Object.fromEntries(
+    Object.entries(estate.budget?.capabilities ?? {}).filter(([id]) => {
+      const own = capability(id).model === model;
+      if (!own) warnings.push({ code: 'ignored', message: `budget.capabilities.${id}: a ${MODEL_NAMES[capability(id).model]} capability; not checked under ${MODEL_NAMES[model]}` });
+      return own;
+    }),
+  );
+  const spec: BudgetSpec = { ...estate.budget, capabilities, ...(options.budgetTotal !== undefined ? { total: options.budgetTotal } : {}) };
+  const budget = hasBudget(spec) ? evaluateBudget(spec, lineItems, totals) : null;
   if (budget && !budget.complete) {
     warnings.push({
       code: 'budget-incomplete',

@@ -3,7 +3,7 @@
 import { toPlain } from '../decimal.js';
 import type { Estimate } from '../estimate/run.js';
 
-const COLUMNS = ['estate', 'model', 'period', 'currency', 'id', 'capabilityId', 'capability', 'subject', 'path', 'quantity', 'unit', 'unitPrice', 'cost', 'provisional', 'formula', 'priceSource'] as const;
+const COLUMNS = ['estate', 'file', 'model', 'period', 'currency', 'id', 'capabilityId', 'capability', 'subject', 'path', 'quantity', 'unit', 'unitPrice', 'cost', 'provisional', 'formula', 'priceSource'] as const;
 
 function field(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -15,6 +15,7 @@ export function renderCsv(estimates: readonly Estimate[]): string {
     for (const i of e.lineItems) {
       const row: Record<(typeof COLUMNS)[number], string> = {
         estate: e.estate,
+        file: i.file,
         model: e.model,
         period: e.period.label,
         currency: e.currency,
