@@ -1,13 +1,21 @@
 // The one Decimal class of dtcost: every quantity and amount is one of these, from the estate's
-// source text to the JSON output. 34 significant digits (IEEE 754 decimal128) keeps every product
-// of list prices exact; only true repeating fractions (1/7 of an hour) are ever rounded.
+// source text to the JSON output.
+//
+// Arithmetic runs at 50 significant digits; a value is reported (JSON, CSV, budget comparisons) at
+// 34 (IEEE 754 decimal128). The 16 guard digits absorb the rounding of repeating fractions: 100,000
+// sessions a month over a year is 1,216,666.66... sessions, whose cost at $0.00225 is exactly
+// 2,737.5; computed at 34 digits it would come out as 2,737.4999...9999. Every terminating result
+// (products of list prices and counts, the docs' examples) is exact either way.
 import { Decimal as DecimalJs } from 'decimal.js';
 
-export const D = DecimalJs.clone({ precision: 34, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 60 });
+export const D = DecimalJs.clone({ precision: 50, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 70 });
 export type D = InstanceType<typeof D>;
 
 export const ZERO = new D(0);
 export const ONE = new D(1);
+
+/** Significant digits of a reported value. */
+export const REPORTED_DIGITS = 34;
 
 export function isDecimal(value: unknown): value is D {
   return value instanceof D;
@@ -19,7 +27,13 @@ export function sum(values: Iterable<D>): D {
   return total;
 }
 
-/** Plain decimal string with no exponent and no rounding ("25920", "0.0045", "-0" never). */
+/** A value as it is reported: rounded to 34 significant digits (only repeating fractions change). */
+export function settle(value: D): D {
+  return value.toSignificantDigits(REPORTED_DIGITS);
+}
+
+/** Plain decimal string of the reported value, no exponent: "25920", "0.0045"; never "-0". */
 export function toPlain(value: D): string {
-  return value.isZero() ? '0' : value.toFixed();
+  const v = settle(value);
+  return v.isZero() ? '0' : v.toFixed();
 }

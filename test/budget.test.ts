@@ -1,6 +1,6 @@
 // Budgets: the total, caps by capability, quotas by unit, and what drives an excess.
 import { describe, expect, it } from 'vitest';
-import { D } from '../src/decimal.js';
+import { D, toPlain } from '../src/decimal.js';
 import { run } from './helpers.js';
 
 const ESTATE = `version: 1
@@ -12,7 +12,7 @@ applications: [{ name: web, visitsPerMonth: 100000 }]
 // browser 25,920 × 0.0045 = 116.64; http 34,560 × 0.001 = 34.56; RUM 100,000 × 0.00225 = 225: total 376.2
 
 const summary = (b: ReturnType<typeof run>['budget']) =>
-  b?.checks.map((c) => [c.kind, c.key, c.actual.toFixed(), c.limit.toFixed(), c.excess.toFixed(), c.exceeded, c.drivers.map((d) => `${d.id}=${d.amount.toFixed()}`)]);
+  b?.checks.map((c) => [c.kind, c.key, toPlain(c.actual), toPlain(c.limit), toPlain(c.excess), c.exceeded, c.drivers.map((d) => `${d.id}=${toPlain(d.amount)}`)]);
 
 describe('budgets', () => {
   it('no budget: null', () => {
@@ -29,6 +29,20 @@ describe('budgets', () => {
     const b = run(ESTATE, { budgetTotal: new D(300) }).budget!;
     expect(b.exceeded).toBe(true);
     expect(summary(b)).toEqual([['total', null, '376.2', '300', '76.2', true, ['real-user-monitoring=225', 'browser-monitor=116.64', 'http-monitor=34.56']]]);
+  });
+
+  it('an estate budget is per the estate period: scaled to the period estimated', () => {
+    const e = run(`${ESTATE}budget: { total: 400, units: { synthetic-action: 30000 } }`, { periodText: 'year' });
+    // 400 × 365 / 30 = 4,866.67; 30,000 × 365 / 30 = 365,000; the year costs 376.2 × 365 / 30 = 4,577.1
+    expect(summary(e.budget)?.map((c) => c.slice(0, 6))).toEqual([
+      ['total', null, '4577.1', '4866.666666666666666666666666666667', '0', false],
+      ['unit', 'synthetic-action', '315360', '365000', '0', false],
+    ]);
+    expect(e.warnings).toContainEqual({ code: 'budget-scaled', message: "the estate's budget is per month; scaled × 365 d / 30 d to the year estimated" });
+  });
+
+  it('the --budget flag is per the period estimated', () => {
+    expect(run(ESTATE, { periodText: 'year', budgetTotal: new D(4000) }).budget!.exceeded).toBe(true);
   });
 
   it('the --budget flag overrides budget.total', () => {

@@ -71,7 +71,7 @@ describe('budgets and exit codes', () => {
   });
 
   it('over a capability cap and a unit quota, in JSON', () => {
-    const r = dtcost(['estimate', 'examples/mobile-banking-app.yaml', '--format', 'json', '--period', 'year']);
+    const r = dtcost(['estimate', 'test/fixtures/valid/over-caps.yaml', '--format', 'json']);
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).budget).toMatchSnapshot();
     expect(r.stderr).toMatchSnapshot();

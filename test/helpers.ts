@@ -1,3 +1,4 @@
+import { toPlain } from '../src/decimal.js';
 import { loadText } from '../src/estate/load.js';
 import { estateSchema, type EstateData } from '../src/estate/schema.js';
 import { parsePeriod } from '../src/estimate/period.js';
@@ -33,7 +34,7 @@ export function golden(name: string): string {
 
 /** The line items as [id, quantity, cost] with exact decimal strings. */
 export function rows(e: Estimate): [string, string, string | null][] {
-  return e.lineItems.map((i) => [i.id, i.quantity.toFixed(), i.cost === null ? null : i.cost.toFixed()]);
+  return e.lineItems.map((i) => [i.id, toPlain(i.quantity), i.cost === null ? null : toPlain(i.cost)]);
 }
 
 export function item(e: Estimate, id: string) {

@@ -1,7 +1,7 @@
 // Budgets (SPEC "Estate format" budget, "Exit codes"): a total, caps by capability id (money) and
 // caps by unit id (quantities: classic quotas). Each exceeded cap is a violation with the line
 // items or capabilities that drive it.
-import { D, sum, ZERO } from '../decimal.js';
+import { D, settle, sum, ZERO } from '../decimal.js';
 import type { LineItem, Totals } from '../pricing/price.js';
 
 export interface BudgetSpec {
@@ -64,7 +64,8 @@ function groupBy(items: readonly LineItem[], key: (i: LineItem) => string, value
 export function evaluateBudget(spec: BudgetSpec, items: readonly LineItem[], totals: Totals): BudgetResult {
   const checks: Check[] = [];
   const violation = (kind: Check['kind'], key: string | null, limit: D, actual: D, drivers: Driver[]) => {
-    const exceeded = actual.greaterThan(limit);
+    // Compared as reported, so that a repeating fraction's last guard digit never tips the scale.
+    const exceeded = settle(actual).greaterThan(settle(limit));
     checks.push({ kind, key, limit, actual, excess: exceeded ? actual.minus(limit) : ZERO, drivers, exceeded });
   };
   let moneyBudget = false;

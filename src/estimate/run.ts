@@ -1,7 +1,7 @@
 // One estimate: the rules of the chosen model over a validated estate, priced by the rate card,
 // totalled, checked against the budget, with every caveat as a warning.
 import { capability, type Model } from '../capabilities.js';
-import type { D } from '../decimal.js';
+import { toPlain, type D } from '../decimal.js';
 import type { EstateData } from '../estate/schema.js';
 import { priceLineItems, totalsOf, type LineItem, type PricedDraft, type Totals } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
@@ -12,7 +12,7 @@ import { evaluateBudget, hasBudget, type BudgetResult, type BudgetSpec } from '.
 import { parsePeriod, type Period } from './period.js';
 
 export interface Warning {
-  code: 'not-estimated' | 'ignored' | 'unpriced' | 'provisional-price' | 'currency' | 'budget-incomplete';
+  code: 'not-estimated' | 'ignored' | 'unpriced' | 'provisional-price' | 'currency' | 'budget-incomplete' | 'budget-scaled';
   message: string;
 }
 
@@ -41,6 +41,8 @@ export interface EstimateOptions {
 
 /** Units of classic licensing: no public price, priced per unit by a user's rate card. */
 const CLASSIC_UNITS = ['host-unit-hour', 'dem-unit', 'ddu', 'msu', 'metric'];
+
+const MONTH = parsePeriod('month')!;
 
 const MODEL_NAMES: Record<Model, string> = { dps: 'DPS', classic: 'classic licensing' };
 
@@ -103,7 +105,7 @@ function priceWarnings(items: readonly LineItem[], card: RateCard, currency: str
 
 export function runEstimate(estate: EstateData, card: RateCard, file: string, options: EstimateOptions = {}): Estimate {
   const model = options.model ?? estate.licensing;
-  const period = options.period ?? estate.period ?? parsePeriod('month')!;
+  const period = options.period ?? estate.period ?? MONTH;
   const currency = options.currency ?? estate.currency ?? card.currency;
   const rules = RULES.filter((r) => r.model === model);
   const drafts: PricedDraft[] = rules.flatMap((rule) =>
@@ -123,8 +125,21 @@ export function runEstimate(estate: EstateData, card: RateCard, file: string, op
       return own;
     }),
   );
-  const spec: BudgetSpec = { ...estate.budget, capabilities, ...(options.budgetTotal !== undefined ? { total: options.budgetTotal } : {}) };
+  // The estate's budget is per the estate's own period; an estimate over another period scales it
+  // (a budget of 25,000 a month is 304,166.67 a year). --budget is per the period estimated.
+  const estatePeriod = estate.period ?? MONTH;
+  const scale = (v: D) => v.times(period.days).div(estatePeriod.days);
+  const scaled = (r: Record<string, D> | undefined) => Object.fromEntries(Object.entries(r ?? {}).map(([k, v]) => [k, scale(v)]));
+  const spec: BudgetSpec = {
+    ...(estate.budget?.total !== undefined ? { total: scale(estate.budget.total) } : {}),
+    capabilities: scaled(capabilities),
+    units: scaled(estate.budget?.units),
+    ...(options.budgetTotal !== undefined ? { total: options.budgetTotal } : {}),
+  };
   const budget = hasBudget(spec) ? evaluateBudget(spec, lineItems, totals) : null;
+  if (budget && estate.budget && !period.days.equals(estatePeriod.days)) {
+    warnings.push({ code: 'budget-scaled', message: `the estate's budget is per ${estatePeriod.label}; scaled × ${toPlain(period.days)} d / ${toPlain(estatePeriod.days)} d to the ${period.label} estimated` });
+  }
   if (budget && !budget.complete) {
     warnings.push({
       code: 'budget-incomplete',
