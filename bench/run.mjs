@@ -1,0 +1,87 @@
+// npm run bench: start-up and estimate time, each against a floor measured in the same run (the
+// machine's speed and NODE_EXTRA_CA_CERTS make absolute times meaningless), with peak memory.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin/dtcost');
+const RSS = join(ROOT, 'bench/rss.cjs');
+const TMP = mkdtempSync(join(tmpdir(), 'dtcost-bench-'));
+const full = process.argv.includes('--full');
+
+function timed(args, runs) {
+  const times = [];
+  let rssKiB = 0;
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--require', RSS, ...args], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    rssKiB = Math.max(rssKiB, Number(r.output[3]?.trim() || 0));
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], mb: rssKiB / 1024 };
+}
+
+/** An estate of `n` entries: applications and the three synthetic monitor kinds, round robin. */
+function estate(n) {
+  const apps = [];
+  const browser = [];
+  const http = [];
+  const thirdParty = [];
+  for (let i = 0; i < n; i++) {
+    switch (i % 4) {
+      case 0:
+        apps.push({ name: `app-${i}`, visitsPerMonth: 100000 + i, bounceRate: 0.3, visitMinutes: [{ minutes: 10, share: 0.8 }, { minutes: 90, share: 0.2 }], replayRate: 0.05, properties: 24 });
+        break;
+      case 1:
+        browser.push({ name: `browser-${i}`, steps: [{ name: 'home', requests: 1 }, { name: 'login', requests: 2 }, { name: 'scroll', requests: 0 }], frequencyMinutes: 15, locations: ['eu', 'us'] });
+        break;
+      case 2:
+        http.push({ name: `http-${i}`, requests: 2, frequencyMinutes: 5, locations: 3 });
+        break;
+      default:
+        thirdParty.push({ name: `third-${i}`, resultsPerMonth: 1000 + i });
+    }
+  }
+  return { version: 1, name: `bench ${n}`, applications: apps, synthetic: { browser, http, thirdParty } };
+}
+
+function toYaml(value, indent = '') {
+  // Block-style YAML for the generated estates (no dependency needed for this shape).
+  if (Array.isArray(value)) return value.map((v) => `${indent}- ${toYaml(v, `${indent}  `).trimStart()}`).join('\n');
+  if (value && typeof value === 'object') {
+    return Object.entries(value)
+      .map(([k, v]) => (v && typeof v === 'object' ? `${indent}${k}:\n${toYaml(v, `${indent}  `)}` : `${indent}${k}: ${typeof v === 'string' ? JSON.stringify(v) : v}`))
+      .join('\n');
+  }
+  return String(value);
+}
+
+const rows = [];
+const row = (name, r, floor, floorName) => rows.push([name, `${r.ms.toFixed(0)} ms`, `${r.mb.toFixed(0)} MB`, floor ? `${(r.ms / floor.ms).toFixed(2)}× ${floorName}` : '']);
+
+const nodeFloor = timed(['-e', '0'], 15);
+row('node -e 0', nodeFloor);
+row('dtcost --version', timed([BIN, '--version'], 15), nodeFloor, 'node -e 0');
+
+const sizes = [1000, 10000, 100000];
+for (const n of sizes) {
+  for (const format of ['json', 'yaml']) {
+    if (format === 'yaml' && n > 10000 && !full) continue; // the yaml package parses ~12,000 entries/s
+    const file = join(TMP, `estate-${n}.${format}`);
+    const data = estate(n);
+    writeFileSync(file, format === 'json' ? JSON.stringify(data, null, 1) : `${toYaml(data)}\n`);
+    const floor = timed(['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file.replace(/\.yaml$/, '.json'))}, 'utf8'))`], 3);
+    if (format === 'json') row(`JSON.parse, ${n} entries (${(statSync(file).size / 1e6).toFixed(1)} MB)`, floor);
+    row(`estimate, ${n} entries, ${format}`, timed([BIN, 'estimate', file, '--format', 'json'], n >= 100000 ? 1 : 3), floor, 'JSON.parse');
+  }
+}
+rmSync(TMP, { recursive: true, force: true });
+
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}; medians; peak RSS of the process`);
+for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   '));
