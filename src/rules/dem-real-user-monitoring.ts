@@ -5,9 +5,9 @@
 // properties example); classic-monitoring-consumption.txt "Digital Experience Monitoring".
 import { D } from '../decimal.js';
 import { beyondIncluded, propertyCount, weightedPropertyCount } from './shared/properties.js';
-import { countSessions } from './shared/sessions.js';
+import { sessionLineItems } from './shared/sessions.js';
 import { n, plural } from './shared/text.js';
-import { defineRule, type LineItemDraft } from './types.js';
+import { defineRule } from './types.js';
 
 export const DEM_PER_SESSION = new D('0.25');
 export const DEM_PER_REPLAY_SESSION = new D('1.0');
@@ -20,43 +20,18 @@ export const demRealUserMonitoring = defineRule({
   capabilityIds: ['dem-rum-sessions', 'dem-session-replay', 'dem-properties'],
   doc: 'classic-dem-units.txt: DEM weights; Real User Monitoring sessions; defined properties beyond 20',
   estimate(estate, { period }) {
-    return estate.applications.flatMap((app, i): LineItemDraft[] => {
-      const path = `applications[${i}]`;
-      const s = countSessions(app, period);
-      const replay = app.replayRate;
-      const items: LineItemDraft[] = [];
-      // With every session replayed, there is no plain session line to show.
-      if (!replay.equals(1)) {
-        items.push({
-          capabilityId: 'dem-rum-sessions',
-          subject: app.name,
-          path,
-          quantity: s.notReplayed.times(DEM_PER_SESSION),
-          formula: `${s.formula}${replay.isZero() ? '' : ` × (1 − ${n(replay)} replayed)`} × 0.25 DEM/session`,
-        });
-      }
-      if (!replay.isZero()) {
-        items.push({
-          capabilityId: 'dem-session-replay',
-          subject: app.name,
-          path,
-          quantity: s.replayed.times(DEM_PER_REPLAY_SESSION),
-          formula: `${s.formula} × ${n(replay)} replayed × 1.0 DEM/session`,
-        });
-      }
-      const weighted = weightedPropertyCount(app);
-      const extra = beyondIncluded(weighted);
-      if (extra.greaterThan(0)) {
-        const weighting = weighted.equals(propertyCount(app)) ? '' : ` (${n(propertyCount(app))} defined, ${n(weighted)} weighted)`;
-        items.push({
-          capabilityId: 'dem-properties',
-          subject: app.name,
-          path,
-          quantity: s.sessions.times(extra).times(DEM_PER_PROPERTY_SESSION),
-          formula: `${s.formula} × ${plural(extra, 'property', 'properties')} beyond 20${weighting} × 0.01 DEM/session`,
-        });
-      }
-      return items;
+    return sessionLineItems(estate.applications, period, {
+      ids: { sessions: 'dem-rum-sessions', replay: 'dem-session-replay', properties: 'dem-properties' },
+      sessionWeight: { value: DEM_PER_SESSION, text: '0.25 DEM/session' },
+      replayWeight: { value: DEM_PER_REPLAY_SESSION, text: '1.0 DEM/session' },
+      properties(app) {
+        const weighted = weightedPropertyCount(app);
+        const extra = beyondIncluded(weighted);
+        const defined = propertyCount(app);
+        const weighting = weighted.equals(defined) ? '' : ` (${n(defined)} defined, ${n(weighted)} weighted)`;
+        return { extra, text: `${plural(extra, 'property', 'properties')} beyond 20${weighting}` };
+      },
+      propertyFactor: () => ({ value: DEM_PER_PROPERTY_SESSION, text: '0.01 DEM/session' }),
     });
   },
 });

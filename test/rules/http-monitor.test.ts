@@ -17,6 +17,11 @@ describe('http-monitor (DPS)', () => {
     expect(rows(http(fields))).toEqual([['http-monitor/h', quantity, cost]]);
   });
 
+  it('a disabled monitor says what it does not consume', () => {
+    expect(http('requests: 2, frequencyMinutes: 5, locations: 2, enabled: false').lineItems[0]!.formula).toBe('disabled: no executions, no synthetic requests');
+    expect(http('frequencyMinutes: 5, locations: 2, enabled: false', 'licensing: classic').lineItems[0]!.formula).toBe('disabled: no executions, no DEM units');
+  });
+
   it('a day', () => {
     expect(rows(http('requests: 2, frequencyMinutes: 5, locations: 2', 'period: day'))).toEqual([['http-monitor/h', '1152', '1.152']]);
   });

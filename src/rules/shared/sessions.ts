@@ -6,6 +6,7 @@
 //   equivalent of 4 licensed sessions": sessions split every 60 minutes of continuous interaction).
 // - Replayed sessions are billed at the replay rate instead of the RUM rate (DPS FAQ; classic 1.0 DEM).
 import { D, ZERO } from '../../decimal.js';
+import type { LineItemDraft } from '../types.js';
 import type { Application } from '../../estate/schema.js';
 import type { Period } from '../../estimate/period.js';
 import { perPeriod } from '../../estimate/period.js';
@@ -46,4 +47,57 @@ export function countSessions(app: Application, period: Period): SessionCount {
   const bounced = app.bounceRate.isZero() ? '' : ` × (1 − ${n(app.bounceRate)} bounced)`;
   const formula = `${countPrefix(app.count, 'app')}${n(app.visitsPerMonth)} visits/month${monthScale(period)}${bounced} × ${perVisit.text}`;
   return { sessions, replayed, notReplayed: sessions.minus(replayed), formula };
+}
+
+/** How a model bills sessions: its capability ids, and what one session of each kind weighs. */
+export interface SessionBilling {
+  ids: { sessions: string; replay: string; properties: string };
+  /** Weight per session and per replayed session, with its text (DPS: none; classic: DEM units). */
+  sessionWeight?: { value: D; text: string };
+  replayWeight?: { value: D; text: string };
+  /** Billable properties beyond the included ones, and how they were counted. */
+  properties(app: Application): { extra: D; text: string };
+  /** The factor per property-session (DPS: presence; classic: 0.01 DEM). */
+  propertyFactor(app: Application): { value: D; text: string };
+}
+
+const weighted = (value: D, weight: { value: D; text: string } | undefined) => (weight ? value.times(weight.value) : value);
+const weightText = (weight: { value: D; text: string } | undefined) => (weight ? ` × ${weight.text}` : '');
+
+/** The line items of every application under a session billing: plain, replayed, properties. */
+export function sessionLineItems(apps: readonly Application[], period: Period, billing: SessionBilling): LineItemDraft[] {
+  return apps.flatMap((app, i): LineItemDraft[] => {
+    const base = { subject: app.name, path: `applications[${i}]` };
+    const s = countSessions(app, period);
+    const replay = app.replayRate;
+    const items: LineItemDraft[] = [];
+    // With every session replayed, there is no plain session line to show.
+    if (!replay.equals(1)) {
+      items.push({
+        ...base,
+        capabilityId: billing.ids.sessions,
+        quantity: weighted(s.notReplayed, billing.sessionWeight),
+        formula: `${s.formula}${replay.isZero() ? '' : ` × (1 − ${n(replay)} replayed)`}${weightText(billing.sessionWeight)}`,
+      });
+    }
+    if (!replay.isZero()) {
+      items.push({
+        ...base,
+        capabilityId: billing.ids.replay,
+        quantity: weighted(s.replayed, billing.replayWeight),
+        formula: `${s.formula} × ${n(replay)} replayed${weightText(billing.replayWeight)}`,
+      });
+    }
+    const { extra, text } = billing.properties(app);
+    if (extra.greaterThan(0)) {
+      const factor = billing.propertyFactor(app);
+      items.push({
+        ...base,
+        capabilityId: billing.ids.properties,
+        quantity: s.sessions.times(extra).times(factor.value),
+        formula: `${s.formula} × ${text}${factor.text ? ` × ${factor.text}` : ''}`,
+      });
+    }
+    return items;
+  });
 }

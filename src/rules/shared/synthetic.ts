@@ -1,8 +1,9 @@
 // Synthetic monitor arithmetic shared by the DPS and classic rules:
 // (billable steps or requests per execution) × (executions per hour) × (locations) × (hours)
 // (dps-browser-monitor.txt "Consumption formula"; classic-dem-units.txt, the same formula).
-import { D } from '../../decimal.js';
+import { D, ZERO } from '../../decimal.js';
 import type { BrowserMonitor } from '../../estate/schema.js';
+import type { LineItemDraft } from '../types.js';
 import { countPrefix, n, plural } from './text.js';
 
 export function locationCount(locations: D | readonly string[]): D {
@@ -46,3 +47,37 @@ export function scheduled(
   const formula = `${countPrefix(monitor.count, 'monitor')}${perExecution.text} × ${plural(perHour, 'execution')}/h × ${plural(locations, 'location')} × ${n(hours)} h`;
   return { quantity, formula };
 }
+
+interface Monitor {
+  name: string;
+  count: D;
+  frequencyMinutes: D;
+  locations: D | readonly string[];
+  enabled: boolean;
+}
+
+/**
+ * One line item per monitor: what one execution consumes, scheduled over the period, optionally
+ * weighted (classic DEM units); a disabled monitor consumes nothing and says so.
+ */
+export function monitorLineItems<M extends Monitor>(
+  monitors: readonly M[],
+  section: string,
+  capabilityId: string,
+  hours: D,
+  perExecution: (monitor: M) => { value: D; text: string },
+  /** What a disabled monitor does not consume, and the weight of one unit (classic DEM units). */
+  consumes: { nothing: string; weight?: { value: D; text: string } },
+): LineItemDraft[] {
+  const { nothing, weight } = consumes;
+  return monitors.map((monitor, i) => {
+    const base = { capabilityId, subject: monitor.name, path: `${section}[${i}]` };
+    if (!monitor.enabled) return { ...base, quantity: ZERO, formula: `disabled: no executions, ${nothing}` };
+    const run = scheduled(perExecution(monitor), monitor, hours);
+    return weight
+      ? { ...base, quantity: run.quantity.times(weight.value), formula: `${run.formula} × ${weight.text}` }
+      : { ...base, quantity: run.quantity, formula: run.formula };
+  });
+}
+
+export const requestsPerExecution = (monitor: { requests: D }) => ({ value: monitor.requests, text: plural(monitor.requests, 'request') });
