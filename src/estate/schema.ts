@@ -46,6 +46,8 @@ const container = z
     memoryLimitGiB: positive().optional(),
     nodeMemoryGiB: positive().optional(),
     platform: choice(['kubernetes', 'ecs', 'fargate', 'azure-app-service-windows', 'azure-app-service-linux', 'solaris-zone', 'other']).default('kubernetes'),
+    /** DPS: Full-Stack Monitoring by memory (default), or Code Monitoring by container-hour. */
+    monitoring: choice(['fullstack', 'code']).default('fullstack'),
     hoursPerDay: hoursPerDay(),
     appSecurity: z.array(choice(['rva', 'rap'])).default([]),
   })
@@ -57,7 +59,13 @@ const container = z
 
 const pod = z.strictObject({ name: name(), count: count(), hoursPerDay: hoursPerDay() });
 
-const activity = z.strictObject({ name: name(), file: z.string().min(1) });
+const activity = z.strictObject({
+  name: name(),
+  file: z.string().min(1),
+  /** For rows without a memoryGiB or mode column. */
+  memoryGiB: positive().optional(),
+  mode: choice(['fullstack', 'infrastructure', 'discovery']).default('fullstack'),
+});
 
 const visitMix = z
   .array(z.strictObject({ minutes: num(), share: share() }))
@@ -164,6 +172,8 @@ const license = z.strictObject({
   ddus: num().optional(),
   customMetrics: whole().optional(),
   overages: z.boolean().default(true),
+  /** Infrastructure host units capped at 1.0 per host (the current contracts); false: 0.3 per 16 GiB. */
+  infrastructureCap: z.boolean().default(true),
 });
 
 const money = () => num();
@@ -224,3 +234,6 @@ export type BrowserMonitor = EstateData['synthetic']['browser'][number];
 export type HttpMonitor = EstateData['synthetic']['http'][number];
 export type ThirdPartySynthetic = EstateData['synthetic']['thirdParty'][number];
 export type Budget = NonNullable<EstateData['budget']>;
+export type Pod = EstateData['pods'][number];
+export type Activity = EstateData['activity'][number];
+export type License = NonNullable<EstateData['license']>;

@@ -12,7 +12,7 @@ import { evaluateBudget, hasBudget, type BudgetResult, type BudgetSpec } from '.
 import { parsePeriod, type Period } from './period.js';
 
 export interface Warning {
-  code: 'not-estimated' | 'ignored' | 'unpriced' | 'provisional-price' | 'currency' | 'budget-incomplete' | 'budget-scaled';
+  code: 'not-estimated' | 'note' | 'ignored' | 'unpriced' | 'provisional-price' | 'currency' | 'budget-incomplete' | 'budget-scaled';
   message: string;
 }
 
@@ -47,7 +47,7 @@ const MONTH = parsePeriod('month')!;
 const MODEL_NAMES: Record<Model, string> = { dps: 'DPS', classic: 'classic licensing' };
 
 function coverageWarnings(estate: EstateData, model: Model, rules: readonly Rule[]): Warning[] {
-  const covered = new Set(rules.map((r) => r.section));
+  const covered = new Set(rules.flatMap((r) => r.sections));
   const warnings: Warning[] = [];
   for (const section of SECTIONS) {
     const n = sectionEntries(estate, section).length;
@@ -59,11 +59,11 @@ function coverageWarnings(estate: EstateData, model: Model, rules: readonly Rule
     }
   }
   if (estate.license) {
-    warnings.push(
-      model === 'dps'
-        ? { code: 'ignored', message: 'license: classic contract quotas do not apply under DPS; ignored' }
-        : { code: 'not-estimated', message: 'license: quotas and overages are not evaluated yet by this version of dtcost' },
-    );
+    const quotas = ['hostUnits', 'hostUnitHours', 'demUnits', 'ddus', 'customMetrics'].filter((k) => estate.license![k as keyof typeof estate.license] !== undefined);
+    const evaluated = new Set(rules.flatMap((r) => r.licenseKeys ?? []));
+    const open = quotas.filter((k) => !evaluated.has(k));
+    if (model === 'dps' && quotas.length > 0) warnings.push({ code: 'ignored', message: 'license: classic contract quotas do not apply under DPS; ignored' });
+    else if (open.length > 0) warnings.push({ code: 'not-estimated', message: `${open.map((k) => `license.${k}`).join(', ')}: not evaluated yet by this version of dtcost` });
   }
   return warnings;
 }
@@ -108,15 +108,21 @@ export function runEstimate(estate: EstateData, card: RateCard, file: string, op
   const period = options.period ?? estate.period ?? MONTH;
   const currency = options.currency ?? estate.currency ?? card.currency;
   const rules = RULES.filter((r) => r.model === model);
+  const notes: string[] = [];
+  const context = { period, note: (message: string) => notes.push(message) };
   const drafts: PricedDraft[] = rules.flatMap((rule) =>
-    rule.estimate(estate, { period }).map((draft) => {
+    rule.estimate(estate, context).map((draft) => {
       const origin = options.origin?.(draft.path);
       return { draft: origin ? { ...draft, path: origin.path } : draft, rule, file: origin?.file ?? file };
     }),
   );
   const lineItems = priceLineItems(drafts, card);
   const totals = totalsOf(lineItems);
-  const warnings = [...coverageWarnings(estate, model, rules), ...priceWarnings(lineItems, card, currency)];
+  const warnings = [
+    ...coverageWarnings(estate, model, rules),
+    ...[...new Set(notes)].map((message): Warning => ({ code: 'note', message })),
+    ...priceWarnings(lineItems, card, currency),
+  ];
   // A cap on a capability of the other licensing model would check nothing: say so, skip it.
   const capabilities = Object.fromEntries(
     Object.entries(estate.budget?.capabilities ?? {}).filter(([id]) => {

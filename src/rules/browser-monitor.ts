@@ -7,7 +7,7 @@ import { defineRule } from './types.js';
 export const browserMonitor = defineRule({
   id: 'dps/browser-monitor',
   model: 'dps',
-  section: 'synthetic.browser',
+  sections: ['synthetic.browser'],
   capabilityIds: ['browser-monitor'],
   doc: 'dps-browser-monitor.txt: Counting rules; Consumption formula; Cost example',
   estimate: (estate, { period }) => monitorLineItems(estate.synthetic.browser, 'synthetic.browser', 'browser-monitor', period.hours, billableSteps, { nothing: 'no synthetic actions' }),

@@ -11,7 +11,7 @@ export const DEM_PER_SYNTHETIC_ACTION = new D('1.0');
 export const demBrowserMonitor = defineRule({
   id: 'classic/dem-browser-monitor',
   model: 'classic',
-  section: 'synthetic.browser',
+  sections: ['synthetic.browser'],
   capabilityIds: ['dem-browser-monitor'],
   doc: 'classic-dem-units.txt: synthetic action 1.0 DEM; synthetic actions calculation example',
   estimate: (estate, { period }) =>

@@ -10,7 +10,7 @@ export const DEM_PER_SYNTHETIC_REQUEST = new D('0.1');
 export const demHttpMonitor = defineRule({
   id: 'classic/dem-http-monitor',
   model: 'classic',
-  section: 'synthetic.http',
+  sections: ['synthetic.http'],
   capabilityIds: ['dem-http-monitor'],
   doc: 'classic-dem-units.txt: synthetic request 0.1 DEM; consumption formula',
   estimate: (estate, { period }) =>

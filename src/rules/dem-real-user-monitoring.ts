@@ -16,7 +16,7 @@ export const DEM_PER_PROPERTY_SESSION = new D('0.01');
 export const demRealUserMonitoring = defineRule({
   id: 'classic/dem-real-user-monitoring',
   model: 'classic',
-  section: 'applications',
+  sections: ['applications'],
   capabilityIds: ['dem-rum-sessions', 'dem-session-replay', 'dem-properties'],
   doc: 'classic-dem-units.txt: DEM weights; Real User Monitoring sessions; defined properties beyond 20',
   estimate(estate, { period }) {

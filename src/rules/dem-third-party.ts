@@ -9,7 +9,7 @@ export const DEM_PER_THIRD_PARTY_RESULT = new D('0.1');
 export const demThirdParty = defineRule({
   id: 'classic/dem-third-party',
   model: 'classic',
-  section: 'synthetic.thirdParty',
+  sections: ['synthetic.thirdParty'],
   capabilityIds: ['dem-third-party'],
   doc: 'classic-dem-units.txt: third-party synthetic result 0.1 DEM',
   estimate(estate, { period }) {

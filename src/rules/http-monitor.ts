@@ -7,7 +7,7 @@ import { defineRule } from './types.js';
 export const httpMonitor = defineRule({
   id: 'dps/http-monitor',
   model: 'dps',
-  section: 'synthetic.http',
+  sections: ['synthetic.http'],
   capabilityIds: ['http-monitor'],
   doc: 'prices-and-rules.md: DPS metering rules, HTTP monitors; classic-dem-units.txt consumption formula',
   estimate: (estate, { period }) => monitorLineItems(estate.synthetic.http, 'synthetic.http', 'http-monitor', period.hours, requestsPerExecution, { nothing: 'no synthetic requests' }),

@@ -9,7 +9,7 @@ import { defineRule } from './types.js';
 export const realUserMonitoring = defineRule({
   id: 'dps/real-user-monitoring',
   model: 'dps',
-  section: 'applications',
+  sections: ['applications'],
   capabilityIds: ['real-user-monitoring', 'real-user-monitoring-session-replay', 'real-user-monitoring-property'],
   doc: 'dps-real-user-monitoring.txt: How consumption is calculated; FAQ (bounced sessions, hours, properties, Session Replay)',
   estimate(estate, { period }) {

@@ -6,7 +6,7 @@ import { defineRule } from './types.js';
 export const thirdPartySynthetic = defineRule({
   id: 'dps/third-party-synthetic',
   model: 'dps',
-  section: 'synthetic.thirdParty',
+  sections: ['synthetic.thirdParty'],
   capabilityIds: ['third-party-synthetic'],
   doc: 'prices-and-rules.md: DPS list prices, Third-party Synthetic API Ingestion',
   estimate(estate, { period }) {

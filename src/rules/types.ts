@@ -20,13 +20,18 @@ export interface LineItemDraft {
 
 export interface RuleContext {
   period: Period;
+  /** A caveat about the estimate, shown with the warnings (a rule has no other output but items). */
+  note(message: string): void;
 }
 
 export interface Rule {
   /** A stable name for the rule, shown by `explain`. */
   id: string;
   model: Model;
-  section: Section;
+  /** The estate sections the rule reads entries from. */
+  sections: readonly Section[];
+  /** The `license` keys the rule evaluates (classic quotas). */
+  licenseKeys?: readonly string[];
   /** The capability ids this rule can emit. */
   capabilityIds: readonly string[];
   /** The document section the rule implements. */

@@ -1,0 +1,46 @@
+// DPS Full-Stack Monitoring in memory-GiB-hours: Full-Stack hosts by their memory (rounded up to
+// 0.25 GiB, 4 GiB minimum) and application-only containers by the memory they are seen with (0.25
+// GiB minimum), in 15-minute intervals. Source: prices-and-rules.md "DPS metering rules", Full-Stack
+// Monitoring; container memory: classic-licensing-bundle.md "Application-only monitoring".
+import { containerMemory } from './shared/containers.js';
+import { dpsHours } from './shared/hours.js';
+import { billedMemory } from './shared/memory.js';
+import { countPrefix } from './shared/text.js';
+import { defineRule, type LineItemDraft } from './types.js';
+
+export const fullStackMonitoring = defineRule({
+  id: 'dps/full-stack-monitoring',
+  model: 'dps',
+  sections: ['hosts', 'containers'],
+  capabilityIds: ['full-stack-monitoring'],
+  doc: 'prices-and-rules.md: DPS metering rules, Full-Stack Monitoring (memory rounding, minimums, 15-minute intervals)',
+  estimate(estate, { period }) {
+    const items: LineItemDraft[] = [];
+    estate.hosts.forEach((host, i) => {
+      if (host.mode !== 'fullstack') return;
+      const memory = billedMemory(host.memoryGiB, true);
+      const hours = dpsHours(host.hoursPerDay, period);
+      items.push({
+        capabilityId: 'full-stack-monitoring',
+        subject: host.name,
+        path: `hosts[${i}]`,
+        quantity: host.count.times(memory.value).times(hours.value),
+        formula: `${countPrefix(host.count, 'host')}${memory.text} × ${hours.text}`,
+      });
+    });
+    estate.containers.forEach((c, i) => {
+      if (c.monitoring !== 'fullstack') return;
+      const seen = containerMemory(c);
+      const memory = billedMemory(seen.memoryGiB, seen.asHost);
+      const hours = dpsHours(c.hoursPerDay, period);
+      items.push({
+        capabilityId: 'full-stack-monitoring',
+        subject: c.name,
+        path: `containers[${i}]`,
+        quantity: c.count.times(memory.value).times(hours.value),
+        formula: `${countPrefix(c.count, ...seen.noun)}${memory.text} ${seen.source} × ${hours.text}`,
+      });
+    });
+    return items;
+  },
+});

@@ -1,0 +1,33 @@
+// The concurrent host units of a steady-state estate, hour by hour of a day. Classic licensing
+// checks the host-unit quota against true concurrency (classic-licensing-bundle.md "True
+// concurrency in host unit hour calculations"); an estate says how many hours a day each entry
+// runs, not when, so entries are taken to start together at midnight: the most they can overlap.
+import { D, ZERO } from '../../decimal.js';
+import type { EstateData } from '../../estate/schema.js';
+import { containerMemory } from './containers.js';
+import { hostUnits } from './host-units.js';
+
+export interface Running {
+  hostUnits: D;
+  /** Whole calendar hours a day. */
+  hours: number;
+  fullStack: boolean;
+}
+
+export function runningEntries(estate: EstateData): Running[] {
+  const cap = estate.license?.infrastructureCap ?? true;
+  const out: Running[] = [];
+  for (const h of estate.hosts) {
+    if (h.mode === 'discovery') continue;
+    out.push({ hostUnits: h.count.times(hostUnits(h.memoryGiB, h.mode, cap).value), hours: h.hoursPerDay.ceil().toNumber(), fullStack: h.mode === 'fullstack' });
+  }
+  for (const c of estate.containers) {
+    out.push({ hostUnits: c.count.times(hostUnits(containerMemory(c).memoryGiB, 'fullstack').value), hours: c.hoursPerDay.ceil().toNumber(), fullStack: true });
+  }
+  return out;
+}
+
+/** Concurrent host units in each of the 24 hours of a day. */
+export function dailyProfile(running: readonly Running[]): D[] {
+  return Array.from({ length: 24 }, (_, hour) => running.reduce((sum, r) => (r.hours > hour ? sum.plus(r.hostUnits) : sum), ZERO));
+}

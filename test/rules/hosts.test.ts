@@ -1,0 +1,150 @@
+// Hosts, containers, pods and mainframes under both models: the documents' examples and
+// hand-computed variations.
+import { describe, expect, it } from 'vitest';
+import { golden, item, rows, run } from '../helpers.js';
+
+const classic = (body: string, period = 'month') => run(`version: 1\nlicensing: classic\nperiod: ${period}\n${body}`);
+const dps = (body: string, period = 'month') => run(`version: 1\nperiod: ${period}\n${body}`);
+
+describe('classic host unit hours (classic-licensing-bundle.md "Host unit hours")', () => {
+  it('a 16 GiB host running a full day consumes 24 host unit hours', () => {
+    expect(rows(classic('hosts: [{ name: h, memoryGiB: 16 }]', 'day'))).toEqual([['host-unit-hours/h', '24', null]]);
+  });
+
+  it('a 64 GiB host (4 host units) for a full day: 96 host unit hours; for 10 days: 960', () => {
+    expect(rows(classic('hosts: [{ name: h, memoryGiB: 64 }]', 'day'))).toEqual([['host-unit-hours/h', '96', null]]);
+    expect(rows(classic('hosts: [{ name: h, memoryGiB: 64 }]', '10d'))).toEqual([['host-unit-hours/h', '960', null]]);
+  });
+
+  it('application-only monitoring: the table of four scenarios (0.4, 2.0, 2.0, 8.0)', () => {
+    expect(rows(run(golden('classic-app-only-host-unit-hours.yaml')))).toEqual([
+      ['host-unit-hours/serverless', '0.4', null],
+      ['host-unit-hours/docker-no-limit', '2', null],
+      ['host-unit-hours/app-service-windows', '2', null],
+      ['host-unit-hours/app-service-linux', '8', null],
+    ]);
+  });
+
+  it('infrastructure hosts: capped at 1.0 by default, 0.3 per 16 GiB without the cap', () => {
+    const body = 'hosts: [{ name: big, memoryGiB: 128, mode: infrastructure }]';
+    expect(rows(classic(body, 'day'))).toEqual([['host-unit-hours/big', '24', null]]);
+    expect(rows(classic(`${body}\nlicense: { infrastructureCap: false }`, 'day'))).toEqual([['host-unit-hours/big', '57.6', null]]);
+  });
+
+  it('hours are calendar hours: 7.5 hours a day count 8', () => {
+    const e = classic('hosts: [{ name: h, count: 3, memoryGiB: 8, hoursPerDay: 7.5 }]');
+    expect(rows(e)).toEqual([['host-unit-hours/h', '360', null]]);
+    expect(item(e, 'host-unit-hours/h').formula).toBe('3 hosts × 0.5 host units (8 GiB) × 8 h/day (7.5 h rounded up to calendar hours) × 30 d');
+  });
+
+  it('discovery hosts, pods and appSecurity have no classic host units, and the estimate says so', () => {
+    const e = classic('hosts: [{ name: d, memoryGiB: 8, mode: discovery }, { name: s, memoryGiB: 16, appSecurity: [rva] }]\npods: [{ name: p, count: 10 }]');
+    expect(rows(e)).toEqual([['host-unit-hours/s', '720', null]]);
+    expect(e.warnings.filter((w) => w.code === 'note').map((w) => w.message)).toEqual([
+      'hosts in discovery mode (d) have no classic licensing equivalent: no host units',
+      'pods: Kubernetes Platform Monitoring is a DPS capability; under classic licensing only the hosts and containers the pods run on consume host units',
+      'appSecurity (s): classic Application Security units are not estimated by this version of dtcost',
+      'included trace volume: 5,000 full-service calls/min (max(5,000, 250 × 1 Full-Stack host units at peak))',
+    ]);
+  });
+
+  it('included trace volume grows by 250 calls/min per Full-Stack host unit beyond 20', () => {
+    const e = classic('hosts: [{ name: h, count: 100, memoryGiB: 16 }]');
+    expect(e.warnings.map((w) => w.message)).toContain('included trace volume: 25,000 full-service calls/min (max(5,000, 250 × 100 Full-Stack host units at peak))');
+  });
+
+  it('mainframes are licensed by MSUs, not host units', () => {
+    expect(rows(classic('mainframe: [{ name: LPAR1, msu: 120 }]'))).toEqual([['mainframe-msu/LPAR1', '120', null]]);
+  });
+});
+
+describe('classic host unit overages', () => {
+  it('the documents\' example: 12 host units against 10 licensed for a week = 336 host unit hours', () => {
+    const e = run(golden('classic-host-unit-overage-336.yaml'));
+    expect(item(e, 'overage-host-unit-hours/license').quantity.toFixed()).toBe('336');
+    expect(item(e, 'overage-host-unit-hours/license').formula).toBe('(12 concurrent − 10 licensed) host units × 24 h/day × 7 d');
+  });
+
+  it('a pool of 9,000 host unit hours carries 375 more host units for a day (475 in all), not one more', () => {
+    const license = 'license: { hostUnits: 100, hostUnitHours: 9000 }';
+    expect(item(classic(`${license}\nhosts: [{ name: h, count: 475, memoryGiB: 16 }]`, 'day'), 'overage-host-unit-hours/license').quantity.toFixed()).toBe('0');
+    expect(item(classic(`${license}\nhosts: [{ name: h, count: 476, memoryGiB: 16 }]`, 'day'), 'overage-host-unit-hours/license').quantity.toFixed()).toBe('24');
+  });
+
+  it('concurrency hour by hour: part-time hosts exceed the quota only while they run', () => {
+    const e = classic('license: { hostUnits: 10 }\nhosts: [{ name: base, count: 10, memoryGiB: 16 }, { name: office, count: 4, memoryGiB: 16, hoursPerDay: 9 }]', 'day');
+    expect(item(e, 'overage-host-unit-hours/license').quantity.toFixed()).toBe('36');
+  });
+
+  it('without a host-unit quota, the pool is the contract', () => {
+    expect(item(classic('license: { hostUnitHours: 1000 }\nhosts: [{ name: h, memoryGiB: 64 }]', '11d'), 'overage-host-unit-hours/license').quantity.toFixed()).toBe('56');
+  });
+
+  it('no overages allowed: no overage line, and a note that monitoring would stop', () => {
+    const e = classic('license: { hostUnits: 1, overages: false }\nhosts: [{ name: h, memoryGiB: 32 }]', 'day');
+    expect(e.lineItems.map((i) => i.capabilityId)).toEqual(['host-unit-hours']);
+    expect(e.warnings.map((w) => w.message)).toContain('the host-unit quota would be exceeded by 24 host unit hours, and the license allows no overages: monitoring beyond the quota would stop');
+  });
+});
+
+describe('DPS hosts and containers (prices-and-rules.md "DPS metering rules")', () => {
+  it('Full-Stack: memory rounded up to 0.25 GiB, 4 GiB minimum, per hour', () => {
+    expect(rows(dps('hosts: [{ name: a, memoryGiB: 8.3 }, { name: b, memoryGiB: 2 }, { name: c, count: 12, memoryGiB: 12 }]'))).toEqual([
+      ['full-stack-monitoring/a', '6120', '61.2'],
+      ['full-stack-monitoring/b', '2880', '28.8'],
+      ['full-stack-monitoring/c', '103680', '1036.8'],
+    ]);
+  });
+
+  it('"$1,000 per 100,000 GiB-hours"', () => {
+    expect(rows(dps('hosts: [{ name: h, count: 100, memoryGiB: 1000 }]', '1h'))).toEqual([['full-stack-monitoring/h', '100000', '1000']]);
+  });
+
+  it('application-only containers: 0.25 GiB minimum (780 MiB -> 1 GiB); no limit: the node memory', () => {
+    const e = dps('containers: [{ name: a, count: 40, memoryLimitGiB: 0.76171875 }, { name: b, count: 2, nodeMemoryGiB: 16 }, { name: c, memoryLimitGiB: 0.1 }]');
+    expect(rows(e)).toEqual([
+      ['full-stack-monitoring/a', '28800', '288'],
+      ['full-stack-monitoring/b', '23040', '230.4'],
+      ['full-stack-monitoring/c', '180', '1.8'],
+    ]);
+    expect(item(e, 'full-stack-monitoring/c').formula).toBe('0.25 GiB (0.1 GiB; 0.25 GiB minimum) memory limit × 24 h/day × 30 d');
+  });
+
+  it('a Solaris zone counts as a host: 4 GiB minimum', () => {
+    expect(rows(dps('containers: [{ name: z, memoryLimitGiB: 2, platform: solaris-zone }]'))).toEqual([['full-stack-monitoring/z', '2880', '28.8']]);
+  });
+
+  it('Infrastructure and Foundation & Discovery in host-hours, whatever the memory; partial 15 minutes count whole', () => {
+    expect(rows(dps('hosts: [{ name: i, count: 4, memoryGiB: 64, mode: infrastructure, hoursPerDay: 7.9 }, { name: d, count: 20, memoryGiB: 2, mode: discovery }]'))).toEqual([
+      ['infrastructure-monitoring/i', '960', '38.4'],
+      ['foundation-discovery/d', '14400', '144'],
+    ]);
+  });
+
+  it('Kubernetes Platform Monitoring in pod-hours, Code Monitoring in container-hours', () => {
+    expect(rows(dps('pods: [{ name: p, count: 300 }]\ncontainers: [{ name: f, count: 10, memoryLimitGiB: 1, monitoring: code, hoursPerDay: 12 }]'))).toEqual([
+      ['kubernetes-platform-monitoring/p', '216000', '432'],
+      ['code-monitoring/f', '3600', '18'],
+    ]);
+  });
+
+  it('Runtime Vulnerability Analytics and Runtime Application Protection in GiB-hours, with Full-Stack rounding', () => {
+    expect(rows(dps('hosts: [{ name: h, memoryGiB: 8.3, appSecurity: [rva, rap] }]\ncontainers: [{ name: c, count: 2, memoryLimitGiB: 0.5, appSecurity: [rva] }]'))).toEqual([
+      ['full-stack-monitoring/h', '6120', '61.2'],
+      ['full-stack-monitoring/c', '720', '7.2'],
+      ['runtime-vulnerability-analytics/h', '6120', '13.77'],
+      ['runtime-vulnerability-analytics/c', '720', '1.62'],
+      ['runtime-application-protection/h', '6120', '13.77'],
+    ]);
+  });
+
+  it('Mainframe Monitoring in MSU-hours, with no public price', () => {
+    const e = dps('mainframe: [{ name: LPAR1, msu: 120 }]');
+    expect(rows(e)).toEqual([['mainframe-monitoring/LPAR1', '86400', null]]);
+    expect(e.warnings.map((w) => w.code)).toEqual(['unpriced']);
+  });
+
+  it('classic quotas are ignored under DPS', () => {
+    expect(dps('license: { hostUnits: 10 }\nhosts: [{ name: h, memoryGiB: 16 }]').warnings).toContainEqual({ code: 'ignored', message: 'license: classic contract quotas do not apply under DPS; ignored' });
+  });
+});
