@@ -85,10 +85,10 @@ describe('unknown prices are not zero', () => {
 
 describe('warnings', () => {
   it('sections without rules yet are reported, never silently left out', () => {
-    const e = run('version: 1\nhosts: [{ name: web, count: 3, memoryGiB: 16 }]\nlogs: [{ name: prod, ingestGiBPerDay: 5 }]');
+    const e = run('version: 1\nlogs: [{ name: prod, ingestGiBPerDay: 5 }]\nmetrics: [{ name: m, series: 5 }, { name: n, series: 1 }]');
     expect(e.warnings.map((w) => w.message)).toEqual([
-      'hosts (1 entry) not estimated: this version of dtcost has no DPS rule for it yet',
       'logs (1 entry) not estimated: this version of dtcost has no DPS rule for it yet',
+      'metrics (2 entries) not estimated: this version of dtcost has no DPS rule for it yet',
     ]);
   });
 
