@@ -8,6 +8,12 @@ export interface Capability {
   name: string;
   unit: string;
   model: Model;
+  /**
+   * Overage lines are a part of what other lines already consume: they are priced only by their
+   * own id (never by their unit, which would charge the same hours twice) and are left out of
+   * the quantity totals by unit.
+   */
+  overage?: true;
 }
 
 const dps = (id: string, name: string, unit: string): Capability => ({ id, name, unit, model: 'dps' });
@@ -50,10 +56,10 @@ export const CAPABILITIES: readonly Capability[] = [
   classic('ddu-custom-events', 'DDU: custom events', 'ddu'),
   classic('ddu-serverless', 'DDU: serverless functions', 'ddu'),
   classic('mainframe-msu', 'Mainframe MSUs', 'msu'),
-  classic('overage-host-unit-hours', 'Overage: host unit hours', 'host-unit-hour'),
-  classic('overage-dem-units', 'Overage: DEM units', 'dem-unit'),
-  classic('overage-ddus', 'Overage: DDUs', 'ddu'),
-  classic('overage-custom-metrics', 'Overage: custom metrics', 'metric'),
+  { ...classic('overage-host-unit-hours', 'Overage: host unit hours', 'host-unit-hour'), overage: true },
+  { ...classic('overage-dem-units', 'Overage: DEM units', 'dem-unit'), overage: true },
+  { ...classic('overage-ddus', 'Overage: DDUs', 'ddu'), overage: true },
+  { ...classic('overage-custom-metrics', 'Overage: custom metrics', 'metric'), overage: true },
 ];
 
 const byId = new Map(CAPABILITIES.map((c) => [c.id, c]));
@@ -66,3 +72,9 @@ export function capability(id: string): Capability {
 
 export const CAPABILITY_IDS: readonly string[] = CAPABILITIES.map((c) => c.id);
 export const UNIT_IDS: readonly string[] = [...new Set(CAPABILITIES.map((c) => c.unit))];
+
+/** The model whose capabilities use `unit`, or undefined when both do. */
+export function unitModel(unit: string): Model | undefined {
+  const models = new Set(CAPABILITIES.filter((c) => c.unit === unit).map((c) => c.model));
+  return models.size === 1 ? [...models][0] : undefined;
+}

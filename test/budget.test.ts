@@ -63,6 +63,9 @@ describe('budgets', () => {
     const e = run(`${ESTATE}licensing: classic\nbudget: { capabilities: { browser-monitor: 1, dem-browser-monitor: 1000000 } }`, { rates: 'prices: { dem-unit: 0.001 }' });
     expect(summary(e.budget)).toEqual([['capability', 'dem-browser-monitor', '25.92', '1000000', '0', false, ['dem-browser-monitor/checkout=25.92']]]);
     expect(e.warnings).toContainEqual({ code: 'ignored', message: 'budget.capabilities.browser-monitor: a DPS capability; not checked under classic licensing' });
+    const dps = run(`${ESTATE}budget: { units: { dem-unit: 5, synthetic-action: 1 } }`);
+    expect(summary(dps.budget)?.map((c) => c[1])).toEqual(['synthetic-action']);
+    expect(dps.warnings).toContainEqual({ code: 'ignored', message: 'budget.units.dem-unit: a classic licensing unit; not checked under DPS' });
   });
 
   it('a money budget over unpriced line items is incomplete and says so', () => {

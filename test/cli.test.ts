@@ -44,6 +44,8 @@ describe('estimate', () => {
     [['estimate', 'examples/saas-api-synthetics.yaml', 'test/golden/dps-browser-monitor-cost-example.yaml', '--format', 'markdown']],
     [['estimate', 'examples/saas-api-synthetics.yaml', 'test/golden/dps-browser-monitor-cost-example.yaml', '--merge', '--format', 'csv']],
     [['estimate', 'examples/retail-web-shop.yaml', '--quiet', '--format', 'csv', '--model', 'classic']],
+    [['estimate', 'examples/platform-hosts.yaml']],
+    [['estimate', 'examples/platform-hosts.yaml', '--model', 'classic', '--format', 'markdown']],
   ])('dtcost %j', (args) => {
     expect(dtcost(args)).toMatchSnapshot();
   });
@@ -95,6 +97,7 @@ describe('invalid input: located errors, nothing on stdout, exit 2', () => {
     'custom-tag.yaml',
     'not-finite.yaml',
     'bad-rates.yaml',
+    'bad-activity.yaml',
   ])('%s', (name) => {
     const r = dtcost(['estimate', `test/fixtures/invalid/${name}`]);
     expect(r.status).toBe(2);
@@ -124,7 +127,7 @@ describe('invalid input: located errors, nothing on stdout, exit 2', () => {
 
 describe('validate', () => {
   it('every example is valid', () => {
-    const r = dtcost(['validate', 'examples/retail-web-shop.yaml', 'examples/saas-api-synthetics.yaml', 'examples/mobile-banking-app.yaml']);
+    const r = dtcost(['validate', 'examples/retail-web-shop.yaml', 'examples/saas-api-synthetics.yaml', 'examples/mobile-banking-app.yaml', 'examples/platform-hosts.yaml']);
     expect(r).toMatchSnapshot();
     expect(r.status).toBe(0);
   });

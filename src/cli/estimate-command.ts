@@ -3,8 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Model } from '../capabilities.js';
 import type { D } from '../decimal.js';
-import { mergeEstates } from '../estate/merge.js';
-import { originOf } from '../estate/merge.js';
+import type { ActivitySummary } from '../estate/activity.js';
+import { mergeEstates, originOf } from '../estate/merge.js';
 import { toDecimal } from '../estate/schema-kit.js';
 import { parsePeriod, PERIOD_HELP, type Period } from '../estimate/period.js';
 import { runEstimate, type Estimate, type EstimateOptions } from '../estimate/run.js';
@@ -73,6 +73,7 @@ function render(format: Format, estimates: Estimate[], style: Style): string {
 interface Job {
   estate: LoadedEstate;
   card: RateCard;
+  activity: Map<string, ActivitySummary>;
   origin?: EstimateOptions['origin'];
 }
 
@@ -96,12 +97,15 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
     inputs.diagnostics.push(...merged.diagnostics);
     const first = estates[0]!;
     const card = inputs.rateCard(first, flags.rates);
-    if (card) jobs.push({ estate: { ...first, data: merged.data }, card, origin: (path) => originOf(merged, path) });
+    const activity = new Map<string, ActivitySummary>();
+    for (const e of estates) for (const [name, summary] of await inputs.activities(e)) activity.set(name, summary);
+    if (card) jobs.push({ estate: { ...first, data: merged.data }, card, activity, origin: (path) => originOf(merged, path) });
     for (const setting of merged.ignored) notes.push(`--merge: ${setting} differs from the first file's and is ignored`);
   } else {
     for (const estate of estates) {
       const card = inputs.rateCard(estate, flags.rates);
-      if (card) jobs.push({ estate, card });
+      const activity = await inputs.activities(estate);
+      if (card) jobs.push({ estate, card, activity });
     }
   }
   if (inputs.diagnostics.length > 0) {
@@ -109,7 +113,9 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
     return EXIT.invalidInput;
   }
 
-  const estimates = jobs.map((job) => runEstimate(job.estate.data, job.card, job.estate.file, { ...options, ...(job.origin ? { origin: job.origin } : {}) }));
+  const estimates = jobs.map((job) =>
+    runEstimate(job.estate.data, job.card, job.estate.file, { ...options, activity: job.activity, ...(job.origin ? { origin: job.origin } : {}) }),
+  );
   const toTerminal = flags.output === undefined;
   const outStyle = await styleFor(toTerminal && flags.format === 'table' && wantsColor(process.stdout, flags.color));
   const text = render(flags.format, estimates, outStyle);
@@ -129,7 +135,9 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
   const stderr: string[] = [];
   if (!flags.quiet) {
     for (const note of notes) stderr.push(`${errStyle.yellow('warning')}: ${note}`);
-    for (const e of estimates) for (const w of e.warnings) stderr.push(`${errStyle.yellow('warning')}: ${several ? `${e.file}: ` : ''}${w.message}`);
+    for (const e of estimates) {
+      for (const w of e.warnings) stderr.push(`${w.code === 'note' ? 'note' : errStyle.yellow('warning')}: ${several ? `${e.file}: ` : ''}${w.message}`);
+    }
     if (flags.output !== undefined) stderr.push(`dtcost: wrote ${flags.output}`);
   }
   let exceeded = false;

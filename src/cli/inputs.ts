@@ -1,6 +1,7 @@
 // Estates and rate cards from files or standard input, with every problem collected.
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { readActivity, type ActivitySummary } from '../estate/activity.js';
 import type { Diagnostic } from '../estate/diagnostics.js';
 import type { ParsedDocument } from '../estate/source.js';
 import { loadText, readInput } from '../estate/load.js';
@@ -56,6 +57,19 @@ export class Inputs {
     }
     this.cards.set(key, data);
     return data;
+  }
+
+  /** Streams the estate's activity files (relative to the estate) into summaries, by entry name. */
+  async activities(estate: LoadedEstate): Promise<Map<string, ActivitySummary>> {
+    const out = new Map<string, ActivitySummary>();
+    for (const a of estate.data.activity) {
+      const path = resolve(estate.dir, a.file);
+      const defaults = { mode: a.mode, infrastructureCap: estate.data.license?.infrastructureCap ?? true, ...(a.memoryGiB ? { memoryGiB: a.memoryGiB } : {}) };
+      const read = await readActivity(path, relative(process.cwd(), path) || path, defaults);
+      if (read.ok) out.set(a.name, read.summary);
+      else this.diagnostics.push(...read.diagnostics);
+    }
+    return out;
   }
 
   /** The built-in card, then the estate's `rates` file (relative to the estate), then --rates. */

@@ -18,6 +18,9 @@ export async function validateCommand(files: string[], flags: ValidateFlags): Pr
     const estate = inputs.estate(file);
     if (!estate) continue;
     if (!inputs.rateCard(estate, flags.rates)) continue;
+    const before = inputs.diagnostics.length;
+    await inputs.activities(estate);
+    if (inputs.diagnostics.length > before) continue;
     const counts = SECTIONS.map((s) => [s, sectionEntries(estate.data, s).length] as const).filter(([, n]) => n > 0);
     const summary = counts.length > 0 ? counts.map(([s, n]) => `${n} ${s}`).join(', ') : 'no entries';
     lines.push(`ok: ${estate.file} (${summary})`);

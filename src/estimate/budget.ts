@@ -1,6 +1,7 @@
 // Budgets (SPEC "Estate format" budget, "Exit codes"): a total, caps by capability id (money) and
 // caps by unit id (quantities: classic quotas). Each exceeded cap is a violation with the line
 // items or capabilities that drive it.
+import { capability } from '../capabilities.js';
 import { D, settle, sum, ZERO } from '../decimal.js';
 import type { LineItem, Totals } from '../pricing/price.js';
 
@@ -79,7 +80,7 @@ export function evaluateBudget(spec: BudgetSpec, items: readonly LineItem[], tot
     violation('capability', id, limit, sum(own.flatMap((i) => (i.cost === null ? [] : [i.cost]))), top(groupBy(own, (i) => i.id, (i) => i.cost)));
   }
   for (const [unit, limit] of Object.entries(spec.units ?? {})) {
-    const own = items.filter((i) => i.unit === unit);
+    const own = items.filter((i) => i.unit === unit && !capability(i.capabilityId).overage);
     violation('unit', unit, limit, totals.quantityByUnit.get(unit) ?? ZERO, top(groupBy(own, (i) => i.capabilityId, (i) => i.quantity)));
   }
   const violations = checks.filter((c) => c.exceeded);

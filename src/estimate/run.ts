@@ -1,7 +1,8 @@
 // One estimate: the rules of the chosen model over a validated estate, priced by the rate card,
 // totalled, checked against the budget, with every caveat as a warning.
-import { capability, type Model } from '../capabilities.js';
+import { capability, unitModel, type Model } from '../capabilities.js';
 import { toPlain, type D } from '../decimal.js';
+import type { ActivitySummary } from '../estate/activity.js';
 import type { EstateData } from '../estate/schema.js';
 import { priceLineItems, totalsOf, type LineItem, type PricedDraft, type Totals } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
@@ -35,6 +36,8 @@ export interface EstimateOptions {
   currency?: string;
   /** Overrides the estate's budget.total. */
   budgetTotal?: D;
+  /** Summaries of the estate's activity files, by activity entry name. */
+  activity?: ReadonlyMap<string, ActivitySummary>;
   /** Where an entry of the estate really is (merged estates); by default, `file` at the same path. */
   origin?: (path: string) => { file: string; path: string } | undefined;
 }
@@ -74,7 +77,7 @@ function priceWarnings(items: readonly LineItem[], card: RateCard, currency: str
   const unpriced = new Map<string, { ids: Set<string>; n: number; classic: boolean }>();
   for (const item of items) {
     if (item.cost !== null) continue;
-    const classic = CLASSIC_UNITS.includes(item.unit);
+    const classic = CLASSIC_UNITS.includes(item.unit) && !capability(item.capabilityId).overage;
     const key = classic ? item.unit : item.capabilityId;
     const entry = unpriced.get(key) ?? { ids: new Set<string>(), n: 0, classic };
     entry.ids.add(item.capabilityId);
@@ -87,7 +90,9 @@ function priceWarnings(items: readonly LineItem[], card: RateCard, currency: str
       code: 'unpriced',
       message: classic
         ? `no price for ${key} (${[...ids].join(', ')}): ${items}; classic unit prices come only from your own rate card (--rates)`
-        : `no price for ${key}: ${items}; no public list price is known, add one to a rate card (--rates)`,
+        : capability(key).overage
+          ? `no price for ${key}: ${items}; overages are priced only by their own id (a unit price would charge those hours twice): add ${key} to your rate card`
+          : `no price for ${key}: ${items}; no public list price is known, add one to a rate card (--rates)`,
     });
   }
   const provisional = [...new Set(items.filter((i) => i.provisional).map((i) => i.capabilityId))];
@@ -109,7 +114,7 @@ export function runEstimate(estate: EstateData, card: RateCard, file: string, op
   const currency = options.currency ?? estate.currency ?? card.currency;
   const rules = RULES.filter((r) => r.model === model);
   const notes: string[] = [];
-  const context = { period, note: (message: string) => notes.push(message) };
+  const context = { period, activity: options.activity ?? new Map(), note: (message: string) => notes.push(message) };
   const drafts: PricedDraft[] = rules.flatMap((rule) =>
     rule.estimate(estate, context).map((draft) => {
       const origin = options.origin?.(draft.path);
@@ -123,14 +128,17 @@ export function runEstimate(estate: EstateData, card: RateCard, file: string, op
     ...[...new Set(notes)].map((message): Warning => ({ code: 'note', message })),
     ...priceWarnings(lineItems, card, currency),
   ];
-  // A cap on a capability of the other licensing model would check nothing: say so, skip it.
-  const capabilities = Object.fromEntries(
-    Object.entries(estate.budget?.capabilities ?? {}).filter(([id]) => {
-      const own = capability(id).model === model;
-      if (!own) warnings.push({ code: 'ignored', message: `budget.capabilities.${id}: a ${MODEL_NAMES[capability(id).model]} capability; not checked under ${MODEL_NAMES[model]}` });
-      return own;
-    }),
-  );
+  // A cap on a capability (or a unit) of the other licensing model would check nothing: say so, skip it.
+  const ownModel = <T>(record: Record<string, T> | undefined, kind: 'capabilities' | 'units', modelOf: (key: string) => Model | undefined) =>
+    Object.fromEntries(
+      Object.entries(record ?? {}).filter(([key]) => {
+        const of = modelOf(key);
+        if (of !== undefined && of !== model) warnings.push({ code: 'ignored', message: `budget.${kind}.${key}: a ${MODEL_NAMES[of]} ${kind === 'units' ? 'unit' : 'capability'}; not checked under ${MODEL_NAMES[model]}` });
+        return of === undefined || of === model;
+      }),
+    );
+  const capabilities = ownModel(estate.budget?.capabilities, 'capabilities', (id) => capability(id).model);
+  const units = ownModel(estate.budget?.units, 'units', unitModel);
   // The estate's budget is per the estate's own period; an estimate over another period scales it
   // (a budget of 25,000 a month is 304,166.67 a year). --budget is per the period estimated.
   const estatePeriod = estate.period ?? MONTH;
@@ -139,7 +147,7 @@ export function runEstimate(estate: EstateData, card: RateCard, file: string, op
   const spec: BudgetSpec = {
     ...(estate.budget?.total !== undefined ? { total: scale(estate.budget.total) } : {}),
     capabilities: scaled(capabilities),
-    units: scaled(estate.budget?.units),
+    units: scaled(units),
     ...(options.budgetTotal !== undefined ? { total: options.budgetTotal } : {}),
   };
   const budget = hasBudget(spec) ? evaluateBudget(spec, lineItems, totals) : null;

@@ -42,7 +42,7 @@ export function priceLineItems(drafts: readonly PricedDraft[], card: RateCard): 
   const ids = new Map<string, number>();
   return drafts.map(({ draft, rule, file }) => {
     const cap = capability(draft.capabilityId);
-    const price = card.prices.get(cap.id) ?? card.prices.get(cap.unit);
+    const price = card.prices.get(cap.id) ?? (cap.overage ? undefined : card.prices.get(cap.unit));
     const unitPrice = price ? price.unitPrice.times(factor) : null;
     let id = `${cap.id}/${draft.subject}`;
     const seen = (ids.get(id) ?? 0) + 1;
@@ -71,7 +71,7 @@ export function totalsOf(items: readonly LineItem[]): Totals {
   for (const item of items) {
     const before = costByCapability.has(item.capabilityId) ? costByCapability.get(item.capabilityId)! : ZERO;
     costByCapability.set(item.capabilityId, before === null || item.cost === null ? null : before.plus(item.cost));
-    quantityByUnit.set(item.unit, (quantityByUnit.get(item.unit) ?? ZERO).plus(item.quantity));
+    if (!capability(item.capabilityId).overage) quantityByUnit.set(item.unit, (quantityByUnit.get(item.unit) ?? ZERO).plus(item.quantity));
   }
   const priced = items.filter((i) => i.cost !== null);
   const pricedCost = sum(priced.map((i) => i.cost!));

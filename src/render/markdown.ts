@@ -26,7 +26,7 @@ function renderOne(e: Estimate): string {
   }
   const budget = budgetLines(e);
   if (budget.length > 0) lines.push(...budget.map((b) => `- ${b.includes('EXCEEDED') ? `**${b}**` : b}`), '');
-  if (e.warnings.length > 0) lines.push(...e.warnings.map((w) => `> ⚠️ ${cell(w.message)}`), '');
+  if (e.warnings.length > 0) lines.push(...e.warnings.map((w) => `> ${w.code === 'note' ? 'ℹ️' : '⚠️'} ${cell(w.message)}`), '');
   return lines.join('\n');
 }
 

@@ -2,6 +2,7 @@
 // 0.25 GiB, 4 GiB minimum) and application-only containers by the memory they are seen with (0.25
 // GiB minimum), in 15-minute intervals. Source: prices-and-rules.md "DPS metering rules", Full-Stack
 // Monitoring; container memory: classic-licensing-bundle.md "Application-only monitoring".
+import { activityLineItems, activityNotes } from './shared/activity.js';
 import { containerMemory } from './shared/containers.js';
 import { dpsHours } from './shared/hours.js';
 import { billedMemory } from './shared/memory.js';
@@ -11,10 +12,11 @@ import { defineRule, type LineItemDraft } from './types.js';
 export const fullStackMonitoring = defineRule({
   id: 'dps/full-stack-monitoring',
   model: 'dps',
-  sections: ['hosts', 'containers'],
+  sections: ['hosts', 'containers', 'activity'],
   capabilityIds: ['full-stack-monitoring'],
   doc: 'prices-and-rules.md: DPS metering rules, Full-Stack Monitoring (memory rounding, minimums, 15-minute intervals)',
-  estimate(estate, { period }) {
+  estimate(estate, context) {
+    const { period } = context;
     const items: LineItemDraft[] = [];
     estate.hosts.forEach((host, i) => {
       if (host.mode !== 'fullstack') return;
@@ -41,6 +43,8 @@ export const fullStackMonitoring = defineRule({
         formula: `${countPrefix(c.count, ...seen.noun)}${memory.text} ${seen.source} × ${hours.text}`,
       });
     });
+    activityNotes(estate, context);
+    items.push(...activityLineItems(estate, context, 'full-stack-monitoring', (s) => s.dps.fullStackGiBHours, '15-minute intervals × memory rounded up to 0.25 GiB (4 GiB minimum)'));
     return items;
   },
 });

@@ -3,6 +3,7 @@
 // they are seen with). Discovery mode has no classic equivalent. Sources: classic-licensing-bundle.md
 // "Host units", "Host unit hours", "Application-only monitoring" (scenario table, host unit hours
 // calculation example); classic-monitoring-consumption.txt "Host unit hours".
+import { activityLineItems, activityNotes } from './shared/activity.js';
 import { containerMemory } from './shared/containers.js';
 import { classicHours } from './shared/hours.js';
 import { hostUnits, type HostUnits } from './shared/host-units.js';
@@ -17,10 +18,11 @@ const unitText = (hu: HostUnits, memoryGiB: D) =>
 export const hostUnitHours = defineRule({
   id: 'classic/host-unit-hours',
   model: 'classic',
-  sections: ['hosts', 'containers', 'pods'],
+  sections: ['hosts', 'containers', 'pods', 'activity'],
   capabilityIds: ['host-unit-hours'],
   doc: 'classic-licensing-bundle.md: Host units (weighting table); Host unit hours; Application-only monitoring',
-  estimate(estate, { period, note }) {
+  estimate(estate, context) {
+    const { period, note } = context;
     const cap = estate.license?.infrastructureCap ?? true;
     const items: LineItemDraft[] = [];
     const discovery = estate.hosts.filter((h) => h.mode === 'discovery');
@@ -59,6 +61,10 @@ export const hostUnitHours = defineRule({
         formula: `${countPrefix(c.count, ...seen.noun)}${unitText(hu, seen.memoryGiB)} ${seen.source} × ${hours.text}`,
       });
     });
+    activityNotes(estate, context);
+    items.push(
+      ...activityLineItems(estate, context, 'host-unit-hours', (s) => s.classic.hostUnitHours, 'the peak concurrent host units of each calendar hour (runs under 5 minutes not counted)'),
+    );
     // Information, not consumption: the trace volume Full-Stack host units include
     // (classic-licensing-bundle.md "Distributed traces": at least 5,000 full-service calls/min, 250
     // more per active host unit), at the estate's peak concurrency.

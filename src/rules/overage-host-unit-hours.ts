@@ -17,7 +17,7 @@ export const overageHostUnitHours = defineRule({
   licenseKeys: ['hostUnits', 'hostUnitHours'],
   capabilityIds: ['overage-host-unit-hours'],
   doc: 'classic-licensing-bundle.md: Host unit overages; Apply host unit hours to demand spikes; True concurrency',
-  estimate(estate, { period, note }) {
+  estimate(estate, { period, note, activity }) {
     const license = estate.license;
     if (!license || (license.hostUnits === undefined && license.hostUnitHours === undefined)) return [];
     const running = runningEntries(estate);
@@ -25,20 +25,43 @@ export const overageHostUnitHours = defineRule({
     const days = period.days;
     let excess: D;
     let formula: string;
+    // Observed runs add their peak concurrency, calendar hour by calendar hour, over their window.
+    const observed = new Map<number, D>();
+    for (const a of estate.activity) {
+      for (const [hour, hu] of activity.get(a.name)?.classic.hourly ?? []) observed.set(hour, (observed.get(hour) ?? ZERO).plus(hu));
+    }
+    const windowHours = observed.size === 0 ? 0 : Math.max(...observed.keys()) - Math.min(...observed.keys()) + 1;
     if (license.hostUnits !== undefined) {
       const quota = license.hostUnits;
       const hourly = profile.map((hu) => D.max(0, hu.minus(quota)));
       const perDay = sum(hourly);
-      excess = perDay.times(days);
       const peak = D.max(...profile);
       const over = hourly.filter((h) => h.greaterThan(0)).length;
-      formula = over === 24 && hourly.every((h) => h.equals(hourly[0]!))
-        ? `(${n(peak)} concurrent − ${n(quota)} licensed) host units × 24 h/day × ${n(days)} d`
-        : `host units beyond ${n(quota)} licensed, hour by hour (peak ${n(peak)}, over the quota ${over} h/day): ${n(perDay)} host unit hours/day × ${n(days)} d`;
+      if (observed.size === 0) {
+        excess = perDay.times(days);
+        formula = over === 24 && hourly.every((h) => h.equals(hourly[0]!))
+          ? `(${n(peak)} concurrent − ${n(quota)} licensed) host units × 24 h/day × ${n(days)} d`
+          : `host units beyond ${n(quota)} licensed, hour by hour (peak ${n(peak)}, over the quota ${over} h/day): ${n(perDay)} host unit hours/day × ${n(days)} d`;
+      } else {
+        // Within the observed window: the estate's entries (at that hour of the day) plus the runs;
+        // outside it, the entries alone.
+        const first = Math.min(...observed.keys());
+        let inWindow = ZERO;
+        let windowPeak = ZERO;
+        for (let hour = first; hour < first + windowHours; hour++) {
+          const concurrent = profile[((hour % 24) + 24) % 24]!.plus(observed.get(hour) ?? ZERO);
+          windowPeak = D.max(windowPeak, concurrent);
+          inWindow = inWindow.plus(D.max(0, concurrent.minus(quota)));
+        }
+        const outside = D.max(0, period.hours.minus(windowHours));
+        excess = inWindow.plus(perDay.times(outside).div(24));
+        formula = `host units beyond ${n(quota)} licensed, hour by hour: ${n(inWindow)} host unit hours over the ${windowHours} observed hours (peak ${n(windowPeak)})${outside.isZero() ? '' : ` + ${n(perDay)} host unit hours/day × ${n(outside)} h / 24 h without observations`}`;
+      }
     } else {
-      const total = sum(running.map((r) => r.hostUnits.times(r.hours))).times(days);
+      const observedTotal = sum(observed.values());
+      const total = sum(running.map((r) => r.hostUnits.times(r.hours))).times(days).plus(observedTotal);
       excess = total;
-      formula = `${n(total)} host unit hours`;
+      formula = `${n(total)} host unit hours${observedTotal.isZero() ? '' : ` (${n(observedTotal)} of them observed)`}`;
     }
     const pool = license.hostUnitHours ?? ZERO;
     const overage = D.max(0, excess.minus(pool));

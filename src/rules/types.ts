@@ -5,6 +5,7 @@ import type { D } from '../decimal.js';
 import type { EstateData } from '../estate/schema.js';
 import type { Section } from '../estate/sections.js';
 import type { Period } from '../estimate/period.js';
+import type { ActivitySummary } from '../estate/activity.js';
 
 
 export interface LineItemDraft {
@@ -20,6 +21,8 @@ export interface LineItemDraft {
 
 export interface RuleContext {
   period: Period;
+  /** Summaries of the estate's activity files, by activity entry name (read before the rules run). */
+  activity: ReadonlyMap<string, ActivitySummary>;
   /** A caveat about the estimate, shown with the warnings (a rule has no other output but items). */
   note(message: string): void;
 }
