@@ -80,6 +80,31 @@ for (const n of sizes) {
     row(`estimate, ${n} entries, ${format}`, timed([BIN, 'estimate', file, '--format', 'json'], n >= 100000 ? 1 : 3), floor, 'JSON.parse');
   }
 }
+// Activity files: a fleet of hosts restarting through a month, as a CSV of runs.
+function activityCsv(rows) {
+  const lines = ['host,start,end,memoryGiB,mode'];
+  const base = Date.UTC(2026, 2, 1);
+  for (let i = 0; i < rows; i++) {
+    const start = base + ((i * 7919) % (30 * 24 * 60)) * 60_000;
+    const minutes = 3 + ((i * 104729) % 600);
+    const mode = i % 10 === 0 ? 'infrastructure' : 'fullstack';
+    lines.push(`host-${i % 5000},${new Date(start).toISOString()},${new Date(start + minutes * 60_000).toISOString()},${[4, 8, 16, 32, 64][i % 5]},${mode}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+for (const rows of [100_000, 1_000_000]) {
+  const csv = join(TMP, `runs-${rows}.csv`);
+  writeFileSync(csv, activityCsv(rows));
+  const yaml = join(TMP, `activity-${rows}.yaml`);
+  writeFileSync(yaml, `version: 1\nname: activity ${rows}\nactivity:\n  - { name: fleet, file: ${JSON.stringify(csv)} }\n`);
+  const floor = timed(['-e', `let n=0;require('readline').createInterface({input:require('fs').createReadStream(${JSON.stringify(csv)})}).on('line',()=>n++)`], 3);
+  row(`line count, ${rows.toLocaleString('en-US')} activity rows (${(statSync(csv).size / 1e6).toFixed(0)} MB)`, floor);
+  for (const model of ['classic', 'dps']) {
+    row(`estimate, ${rows.toLocaleString('en-US')} activity rows, ${model}`, timed([BIN, 'estimate', yaml, '--model', model, '--format', 'json'], rows >= 1_000_000 ? 1 : 3), floor, 'line count');
+  }
+}
+
 rmSync(TMP, { recursive: true, force: true });
 
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

@@ -84,7 +84,8 @@ export class ActivityReader {
   private readonly hosts = new Map<string, { interval: number; start: number }>();
   private header = false;
   private readonly unordered = new Set<string>();
-  private readonly weights = new Map<string, MemoryWeights>();
+  private readonly weights = new Map<string, MemoryWeights | undefined>();
+  private cachedDefault: MemoryWeights | undefined;
   private columns: { host: number; start: number; end: number; memory: number; mode: number } = { host: 0, start: 1, end: 2, memory: 3, mode: 4 };
   readonly diagnostics: Diagnostic[] = [];
   private problems = 0;
@@ -100,19 +101,27 @@ export class ActivityReader {
   }
 
   private weightsFor(memory: D): MemoryWeights {
-    const key = memory.toString();
-    let w = this.weights.get(key);
-    if (!w) {
-      w = {
-        milliHostUnits: {
-          fullstack: hostUnits(memory, 'fullstack').value.times(1000).toNumber(),
-          infrastructure: hostUnits(memory, 'infrastructure', this.defaults.infrastructureCap).value.times(1000).toNumber(),
-        },
-        quarterGiB: billedHostMemory(memory).times(4).toNumber(),
-      };
-      this.weights.set(key, w);
-    }
+    return {
+      milliHostUnits: {
+        fullstack: hostUnits(memory, 'fullstack').value.times(1000).toNumber(),
+        infrastructure: hostUnits(memory, 'infrastructure', this.defaults.infrastructureCap).value.times(1000).toNumber(),
+      },
+      quarterGiB: billedHostMemory(memory).times(4).toNumber(),
+    };
+  }
+
+  /** The weights of a memory column's text, computed once per distinct text; undefined when invalid. */
+  private weightsOf(text: string): MemoryWeights | undefined {
+    if (this.weights.has(text)) return this.weights.get(text);
+    const memory = toDecimal(text);
+    const w = memory && memory.isFinite() && memory.greaterThan(0) ? this.weightsFor(memory) : undefined;
+    this.weights.set(text, w);
     return w;
+  }
+
+  private get defaultWeights(): MemoryWeights | undefined {
+    if (this.defaults.memoryGiB === undefined) return undefined;
+    return (this.cachedDefault ??= this.weightsFor(this.defaults.memoryGiB));
   }
 
   /** One line of the file (1-based line number). */
@@ -154,14 +163,14 @@ export class ActivityReader {
       this.problem(lineNo, `end ${fields[c.end]} is before start ${fields[c.start]}`);
       bad = true;
     }
-    let memory = this.defaults.memoryGiB;
+    let weights = this.defaultWeights;
     if (memoryText !== undefined && memoryText !== '') {
-      const m = toDecimal(memoryText);
-      if (!m || !m.greaterThan(0)) {
+      weights = this.weightsOf(memoryText);
+      if (!weights) {
         this.problem(lineNo, `memoryGiB: expected a number > 0, found "${memoryText}"`);
         bad = true;
-      } else memory = m;
-    } else if (memory === undefined) {
+      }
+    } else if (weights === undefined) {
       this.problem(lineNo, 'memoryGiB: no memory column and no memoryGiB on the activity entry');
       bad = true;
     }
@@ -173,14 +182,13 @@ export class ActivityReader {
       } else mode = modeText as Mode;
     }
     if (bad || this.problems > 0) return;
-    this.run(host, start!, end!, memory!, mode);
+    this.run(host, start!, end!, weights!, mode);
   }
 
-  private run(host: string, start: number, end: number, memory: D, mode: Mode): void {
+  private run(host: string, start: number, end: number, weights: MemoryWeights, mode: Mode): void {
     if (end === start) return;
     this.first = Math.min(this.first, Math.floor(start / HOUR) * HOUR);
     this.last = Math.max(this.last, Math.floor((end - 1) / HOUR) * HOUR);
-    const weights = this.weightsFor(memory);
 
     // DPS: 15-minute intervals, once per host.
     let firstInterval = Math.floor(start / QUARTER_HOUR);
