@@ -55,6 +55,7 @@ export const CAPABILITIES: readonly Capability[] = [
   classic('ddu-custom-traces', 'DDU: custom traces', 'ddu'),
   classic('ddu-custom-events', 'DDU: custom events', 'ddu'),
   classic('ddu-serverless', 'DDU: serverless functions', 'ddu'),
+  classic('ddu-free-tier', 'DDU: free tier (200,000 a year)', 'ddu'),
   classic('mainframe-msu', 'Mainframe MSUs', 'msu'),
   { ...classic('overage-host-unit-hours', 'Overage: host unit hours', 'host-unit-hour'), overage: true },
   { ...classic('overage-dem-units', 'Overage: DEM units', 'dem-unit'), overage: true },

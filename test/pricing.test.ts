@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { CAPABILITIES } from '../src/capabilities.js';
 import { BUILTIN_PRICES } from '../src/pricing/builtin.js';
 import { builtinRateCard } from '../src/pricing/rate-card.js';
-import { item, ROOT, rows, run } from './helpers.js';
+import { coverageWarnings } from '../src/estimate/run.js';
+import { RULES } from '../src/rules/index.js';
+import { estate, item, ROOT, rows, run } from './helpers.js';
 
 const MONITOR = 'version: 1\nsynthetic: { browser: [{ name: m, billableSteps: 3, frequencyMinutes: 15, locations: 3 }] }';
 
@@ -85,11 +87,14 @@ describe('unknown prices are not zero', () => {
 
 describe('warnings', () => {
   it('sections without rules yet are reported, never silently left out', () => {
-    const e = run('version: 1\nlogs: [{ name: prod, ingestGiBPerDay: 5 }]\nmetrics: [{ name: m, series: 5 }, { name: n, series: 1 }]');
-    expect(e.warnings.map((w) => w.message)).toEqual([
-      'logs (1 entry) not estimated: this version of dtcost has no DPS rule for it yet',
-      'metrics (2 entries) not estimated: this version of dtcost has no DPS rule for it yet',
+    const data = estate('version: 1\nlicensing: classic\nlogs: [{ name: prod, ingestGiBPerDay: 5 }]\nmetrics: [{ name: m, series: 5 }, { name: n, series: 1 }]\nlicense: { ddus: 5, hostUnits: 3 }');
+    const onlyHosts = RULES.filter((r) => r.id === 'classic/host-unit-hours' || r.id === 'classic/overage-host-unit-hours');
+    expect(coverageWarnings(data, 'classic', onlyHosts).map((w) => w.message)).toEqual([
+      'logs (1 entry) not estimated: this version of dtcost has no classic licensing rule for it yet',
+      'metrics (2 entries) not estimated: this version of dtcost has no classic licensing rule for it yet',
+      'license.ddus: not evaluated yet by this version of dtcost',
     ]);
+    expect(coverageWarnings(data, 'classic', RULES)).toEqual([]);
   });
 
   it('a currency label that differs from the prices is flagged', () => {

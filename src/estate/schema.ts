@@ -148,6 +148,8 @@ const log = z.strictObject({
   retentionDays: wholeAtLeast1().default(new D(35)),
   queryGiBPerDay: num().default(new D(0)),
   includedQueries: z.boolean().default(false),
+  /** Retain during the ramp-up (the first retentionDays fill the storage) instead of the steady state. */
+  rampUp: z.boolean().default(false),
 });
 
 const metric = z.strictObject({ name: name(), count: count(), series: whole(), intervalSeconds: positive().default(new D(60)) });
@@ -237,3 +239,6 @@ export type Budget = NonNullable<EstateData['budget']>;
 export type Pod = EstateData['pods'][number];
 export type Activity = EstateData['activity'][number];
 export type License = NonNullable<EstateData['license']>;
+export type Log = EstateData['logs'][number];
+export type Metric = EstateData['metrics'][number];
+export type NamMonitor = EstateData['synthetic']['nam'][number];

@@ -8,7 +8,7 @@ import { priceLineItems, totalsOf, type LineItem, type PricedDraft, type Totals 
 import type { RateCard } from '../pricing/rate-card.js';
 import { RULES } from '../rules/index.js';
 import { sectionEntries, SECTIONS } from '../estate/sections.js';
-import type { Rule } from '../rules/types.js';
+import type { LineItemDraft, Rule } from '../rules/types.js';
 import { evaluateBudget, hasBudget, type BudgetResult, type BudgetSpec } from './budget.js';
 import { parsePeriod, type Period } from './period.js';
 
@@ -49,7 +49,8 @@ const MONTH = parsePeriod('month')!;
 
 const MODEL_NAMES: Record<Model, string> = { dps: 'DPS', classic: 'classic licensing' };
 
-function coverageWarnings(estate: EstateData, model: Model, rules: readonly Rule[]): Warning[] {
+/** Sections and quotas the given rules leave unestimated (exported for tests: today's rules cover all). */
+export function coverageWarnings(estate: EstateData, model: Model, rules: readonly Rule[]): Warning[] {
   const covered = new Set(rules.flatMap((r) => r.sections));
   const warnings: Warning[] = [];
   for (const section of SECTIONS) {
@@ -114,13 +115,16 @@ export function runEstimate(estate: EstateData, card: RateCard, file: string, op
   const currency = options.currency ?? estate.currency ?? card.currency;
   const rules = RULES.filter((r) => r.model === model);
   const notes: string[] = [];
-  const context = { period, activity: options.activity ?? new Map(), note: (message: string) => notes.push(message) };
-  const drafts: PricedDraft[] = rules.flatMap((rule) =>
-    rule.estimate(estate, context).map((draft) => {
+  const prior: LineItemDraft[] = [];
+  const context = { period, activity: options.activity ?? new Map(), note: (message: string) => notes.push(message), prior };
+  const drafts: PricedDraft[] = rules.flatMap((rule) => {
+    const items = rule.estimate(estate, context);
+    prior.push(...items);
+    return items.map((draft) => {
       const origin = options.origin?.(draft.path);
       return { draft: origin ? { ...draft, path: origin.path } : draft, rule, file: origin?.file ?? file };
-    }),
-  );
+    });
+  });
   const lineItems = priceLineItems(drafts, card);
   const totals = totalsOf(lineItems);
   const warnings = [

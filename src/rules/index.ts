@@ -2,6 +2,20 @@
 // chosen model is reported as not estimated (estimate/run.ts), never silently left out.
 import { browserMonitor } from './browser-monitor.js';
 import { codeMonitoring } from './code-monitoring.js';
+import { dduCustomEvents } from './ddu-custom-events.js';
+import { dduCustomTraces } from './ddu-custom-traces.js';
+import { dduFreeTier } from './ddu-free-tier.js';
+import { dduLogManagement } from './ddu-log-management.js';
+import { dduMetrics } from './ddu-metrics.js';
+import { dduServerless } from './ddu-serverless.js';
+import { eventsIngest } from './events-ingest.js';
+import { logManagement } from './log-management.js';
+import { metricsIngest } from './metrics-ingest.js';
+import { overageCustomMetrics } from './overage-custom-metrics.js';
+import { overageDdus } from './overage-ddus.js';
+import { overageDemUnits } from './overage-dem-units.js';
+import { serverlessDps } from './serverless-dps.js';
+import { tracesIngest } from './traces-ingest.js';
 import { demBrowserMonitor } from './dem-browser-monitor.js';
 import { demHttpMonitor } from './dem-http-monitor.js';
 import { demRealUserMonitoring } from './dem-real-user-monitoring.js';
@@ -36,6 +50,12 @@ export const RULES: readonly Rule[] = [
   browserMonitor,
   httpMonitor,
   thirdPartySynthetic,
+  // DPS: data (after the host rules: their GiB-hours and host-hours set the inclusions)
+  logManagement,
+  metricsIngest,
+  tracesIngest,
+  eventsIngest,
+  serverlessDps,
   // classic: host units
   hostUnitHours,
   overageHostUnitHours,
@@ -45,4 +65,14 @@ export const RULES: readonly Rule[] = [
   demBrowserMonitor,
   demHttpMonitor,
   demThirdParty,
+  // classic: DDUs, then what is measured against them (free tier, quotas)
+  dduLogManagement,
+  dduMetrics,
+  dduCustomTraces,
+  dduCustomEvents,
+  dduServerless,
+  dduFreeTier,
+  overageDemUnits,
+  overageDdus,
+  overageCustomMetrics,
 ];

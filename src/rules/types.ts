@@ -25,6 +25,11 @@ export interface RuleContext {
   activity: ReadonlyMap<string, ActivitySummary>;
   /** A caveat about the estimate, shown with the warnings (a rule has no other output but items). */
   note(message: string): void;
+  /**
+   * The line items of the rules before this one in the ordered list (src/rules/index.ts): what
+   * inclusions, free tiers and quotas are measured against.
+   */
+  prior: readonly LineItemDraft[];
 }
 
 export interface Rule {

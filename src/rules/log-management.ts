@@ -1,0 +1,30 @@
+// DPS Log Management & Analytics: Ingest & Process per GiB of raw data, Retain per GiB-day of
+// processed data, Query per GiB scanned; or Retain with Included Queries (`includedQueries`), a
+// per-bucket model with no query charge. Source: prices-and-rules.md "DPS metering rules", Logs;
+// volumes as in classic-licensing-bundle.md "DDUs for Log Management and Analytics".
+import { ingested, queried, retained } from './shared/logs.js';
+import { defineRule, type LineItemDraft } from './types.js';
+
+export const logManagement = defineRule({
+  id: 'dps/log-management',
+  model: 'dps',
+  sections: ['logs'],
+  capabilityIds: ['log-ingest', 'log-retain', 'log-retain-included-queries', 'log-query'],
+  doc: 'prices-and-rules.md: DPS metering rules, Logs (Ingest & Process, Retain, Retain with Included Queries, Query)',
+  estimate(estate, { period }) {
+    return estate.logs.flatMap((log, i): LineItemDraft[] => {
+      const base = { subject: log.name, path: `logs[${i}]` };
+      const ingest = ingested(log, period);
+      const retain = retained(log, period);
+      const items: LineItemDraft[] = [
+        { ...base, capabilityId: 'log-ingest', quantity: ingest.value, formula: ingest.text },
+        { ...base, capabilityId: log.includedQueries ? 'log-retain-included-queries' : 'log-retain', quantity: retain.value, formula: retain.text },
+      ];
+      if (!log.includedQueries && log.queryGiBPerDay.greaterThan(0)) {
+        const query = queried(log, period);
+        items.push({ ...base, capabilityId: 'log-query', quantity: query.value, formula: query.text });
+      }
+      return items;
+    });
+  },
+});

@@ -1,0 +1,22 @@
+// Classic DEM unit overages: DEM units consumed beyond `license.demUnits`, "counted just as with
+// regular DEM unit consumption". Source: classic-dem-units.txt, "Digital Experience Monitoring
+// overages".
+import { priorInUnit } from './shared/prior.js';
+import { overage } from './shared/quota.js';
+import { n } from './shared/text.js';
+import { defineRule } from './types.js';
+
+export const overageDemUnits = defineRule({
+  id: 'classic/overage-dem-units',
+  model: 'classic',
+  sections: [],
+  licenseKeys: ['demUnits'],
+  capabilityIds: ['overage-dem-units'],
+  doc: 'classic-dem-units.txt: Digital Experience Monitoring overages',
+  estimate(estate, { prior, note }) {
+    const license = estate.license;
+    if (license?.demUnits === undefined) return [];
+    const used = priorInUnit(prior, 'dem-unit');
+    return overage(license, 'overage-dem-units', used, license.demUnits, ['DEM unit', 'DEM units'], `${n(used)} DEM units`, note);
+  },
+});

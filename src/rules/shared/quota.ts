@@ -1,0 +1,25 @@
+// A classic quota and its overage: what is consumed beyond the licensed amount, counted only where
+// the contract allows overages (otherwise the excess is noted: monitoring would stop there).
+// classic-dem-units.txt "Digital Experience Monitoring overages"; classic-monitoring-consumption.txt
+// "Custom metrics overages" (120 − 100 = 20).
+import { D } from '../../decimal.js';
+import type { License } from '../../estate/schema.js';
+import type { LineItemDraft } from '../types.js';
+import { n, plural } from './text.js';
+
+export function overage(
+  license: License,
+  capabilityId: string,
+  used: D,
+  quota: D,
+  what: [one: string, many: string],
+  usedText: string,
+  note: (message: string) => void,
+): LineItemDraft[] {
+  const excess = D.max(0, used.minus(quota));
+  if (excess.greaterThan(0) && !license.overages) {
+    note(`the ${what[0]} quota would be exceeded by ${plural(excess, ...what)}, and the license allows no overages: monitoring beyond the quota would stop`);
+    return [];
+  }
+  return [{ capabilityId, subject: 'license', path: 'license', quantity: excess, formula: `${usedText} − ${n(quota)} licensed (never below zero)` }];
+}
