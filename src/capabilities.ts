@@ -61,6 +61,7 @@ export const CAPABILITIES: readonly Capability[] = [
   { ...classic('overage-dem-units', 'Overage: DEM units', 'dem-unit'), overage: true },
   { ...classic('overage-ddus', 'Overage: DDUs', 'ddu'), overage: true },
   { ...classic('overage-custom-metrics', 'Overage: custom metrics', 'metric'), overage: true },
+  { ...classic('overage-log-storage', 'Overage: Log Monitoring storage', 'GiB'), overage: true },
 ];
 
 const byId = new Map(CAPABILITIES.map((c) => [c.id, c]));

@@ -46,6 +46,8 @@ describe('estimate', () => {
     [['estimate', 'examples/retail-web-shop.yaml', '--quiet', '--format', 'csv', '--model', 'classic']],
     [['estimate', 'examples/platform-hosts.yaml']],
     [['estimate', 'examples/platform-hosts.yaml', '--model', 'classic', '--format', 'markdown']],
+    [['estimate', 'examples/observability-data.yaml']],
+    [['estimate', 'examples/observability-data.yaml', '--model', 'classic', '--format', 'csv']],
   ])('dtcost %j', (args) => {
     expect(dtcost(args)).toMatchSnapshot();
   });
@@ -127,7 +129,7 @@ describe('invalid input: located errors, nothing on stdout, exit 2', () => {
 
 describe('validate', () => {
   it('every example is valid', () => {
-    const r = dtcost(['validate', 'examples/retail-web-shop.yaml', 'examples/saas-api-synthetics.yaml', 'examples/mobile-banking-app.yaml', 'examples/platform-hosts.yaml']);
+    const r = dtcost(['validate', 'examples/retail-web-shop.yaml', 'examples/saas-api-synthetics.yaml', 'examples/mobile-banking-app.yaml', 'examples/platform-hosts.yaml', 'examples/observability-data.yaml']);
     expect(r).toMatchSnapshot();
     expect(r.status).toBe(0);
   });

@@ -173,6 +173,9 @@ const license = z.strictObject({
   demUnits: num().optional(),
   ddus: num().optional(),
   customMetrics: whole().optional(),
+  /** Log Monitoring (classic): annual average log storage, and the days it is sized for. */
+  logStorageGiB: num().optional(),
+  logStorageDays: wholeAtLeast1().optional(),
   overages: z.boolean().default(true),
   /** Infrastructure host units capped at 1.0 per host (the current contracts); false: 0.3 per 16 GiB. */
   infrastructureCap: z.boolean().default(true),

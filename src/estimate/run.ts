@@ -63,7 +63,7 @@ export function coverageWarnings(estate: EstateData, model: Model, rules: readon
     }
   }
   if (estate.license) {
-    const quotas = ['hostUnits', 'hostUnitHours', 'demUnits', 'ddus', 'customMetrics'].filter((k) => estate.license![k as keyof typeof estate.license] !== undefined);
+    const quotas = ['hostUnits', 'hostUnitHours', 'demUnits', 'ddus', 'customMetrics', 'logStorageGiB', 'logStorageDays'].filter((k) => estate.license![k as keyof typeof estate.license] !== undefined);
     const evaluated = new Set(rules.flatMap((r) => r.licenseKeys ?? []));
     const open = quotas.filter((k) => !evaluated.has(k));
     if (model === 'dps' && quotas.length > 0) warnings.push({ code: 'ignored', message: 'license: classic contract quotas do not apply under DPS; ignored' });
@@ -92,7 +92,7 @@ function priceWarnings(items: readonly LineItem[], card: RateCard, currency: str
       message: classic
         ? `no price for ${key} (${[...ids].join(', ')}): ${items}; classic unit prices come only from your own rate card (--rates)`
         : capability(key).overage
-          ? `no price for ${key}: ${items}; overages are priced only by their own id (a unit price would charge those hours twice): add ${key} to your rate card`
+          ? `no price for ${key}: ${items}; overages are priced only by their own id (a unit price would charge them twice): add ${key} to your rate card`
           : `no price for ${key}: ${items}; no public list price is known, add one to a rate card (--rates)`,
     });
   }

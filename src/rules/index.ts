@@ -14,6 +14,7 @@ import { metricsIngest } from './metrics-ingest.js';
 import { overageCustomMetrics } from './overage-custom-metrics.js';
 import { overageDdus } from './overage-ddus.js';
 import { overageDemUnits } from './overage-dem-units.js';
+import { overageLogStorage } from './overage-log-storage.js';
 import { serverlessDps } from './serverless-dps.js';
 import { tracesIngest } from './traces-ingest.js';
 import { demBrowserMonitor } from './dem-browser-monitor.js';
@@ -75,4 +76,5 @@ export const RULES: readonly Rule[] = [
   overageDemUnits,
   overageDdus,
   overageCustomMetrics,
+  overageLogStorage,
 ];

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { D, toPlain } from '../../src/decimal.js';
 import { freeCustomMetrics } from '../../src/rules/overage-custom-metrics.js';
+import { annualIngestion, anticipatedDailyIngestion, ingestionOver, storageOverage } from '../../src/rules/shared/log-storage.js';
 import { golden, item, rows, run } from '../helpers.js';
 
 const classic = (body: string, period = 'month') => run(`version: 1\nlicensing: classic\nperiod: ${period}\n${body}`);
@@ -114,6 +115,31 @@ describe('classic quotas and overages', () => {
     const e = classic('license: { customMetrics: 100, hostUnits: 100 }\nmetrics: [{ name: plugins, series: 90 }, { name: new-plugin, series: 30 }]');
     expect(q(e, 'overage-custom-metrics/license')).toBe('20');
     expect(e.warnings.map((w) => w.message)).toContain('custom metrics free tier: 100 + 10 × 100 host units = 1,100 (at most 10,000); the estate reports 120');
+  });
+});
+
+describe('classic Log Monitoring storage (classic-monitoring-consumption.txt "Log Monitoring")', () => {
+  it('450 GiB over 90 days: 5 GiB a day, 1,825 GiB a year; over 45 days: 10 GiB a day', () => {
+    expect(toPlain(anticipatedDailyIngestion(new D(450), new D(90)))).toBe('5');
+    expect(toPlain(annualIngestion(new D(5)))).toBe('1825');
+    expect(toPlain(anticipatedDailyIngestion(new D(450), new D(45)))).toBe('10');
+  });
+
+  it('half a year at 5 GiB a day, half at 10: 2,737.5 GiB', () => {
+    expect(toPlain(ingestionOver([[new D('182.5'), new D(5)], [new D('182.5'), new D(10)]]))).toBe('2737.5');
+  });
+
+  it('Managed: 730 GiB in a year is 2 GiB a day; 12 GiB a day against a 10 GiB limit is 2 GiB over', () => {
+    expect(toPlain(new D(730).div(365))).toBe('2');
+    expect(toPlain(storageOverage(new D(12), new D(10)))).toBe('2');
+  });
+
+  it('SaaS overage: 500 GiB of average storage against 450 licensed = 50 GiB, from the estate', () => {
+    const e = classic('license: { logStorageGiB: 450, logStorageDays: 90 }\nlogs: [{ name: app, ingestGiBPerDay: 4 }, { name: web, ingestGiBPerDay: 1.5 }]');
+    // 5.5 GiB a day × 90 days = 495 GiB − 450 = 45
+    expect(q(e, 'overage-log-storage/license')).toBe('45');
+    expect(storageOverage(new D(500), new D(450)).toFixed()).toBe('50');
+    expect(e.warnings.map((w) => w.message)).toContain('log storage: 450 GiB of annual average storage over 90 days allows 5 GiB a day (1,825 GiB a year)');
   });
 });
 
