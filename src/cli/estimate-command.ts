@@ -1,14 +1,7 @@
 // `dtcost estimate <file>...`: load and check everything first, estimate, render everything into
 // one string, then write it at once: an invalid input prints no partial result.
 import { writeFileSync } from 'node:fs';
-import type { Model } from '../capabilities.js';
-import type { D } from '../decimal.js';
-import type { ActivitySummary } from '../estate/activity.js';
-import { mergeEstates, originOf } from '../estate/merge.js';
-import { toDecimal } from '../estate/schema-kit.js';
-import { parsePeriod, PERIOD_HELP, type Period } from '../estimate/period.js';
-import { runEstimate, type Estimate, type EstimateOptions } from '../estimate/run.js';
-import type { RateCard } from '../pricing/rate-card.js';
+import type { Estimate } from '../estimate/run.js';
 import { renderCsv } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -17,44 +10,18 @@ import { renderTable } from '../render/table.js';
 import { describeViolation } from '../render/view.js';
 import { VERSION } from '../version.js';
 import { styleFor, wantsColor } from './color.js';
-import { EXIT, UsageError } from './exit.js';
-import { Inputs, type LoadedEstate } from './inputs.js';
+import { EXIT } from './exit.js';
+import { estimateJob, optionsFrom, prepare, type EstimateInputFlags } from './pipeline.js';
 import { formatDiagnostics } from './report.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export interface EstimateFlags {
-  model?: Model;
-  period?: string;
-  rates?: string;
-  currency?: string;
+export interface EstimateFlags extends EstimateInputFlags {
   format: Format;
   output?: string;
-  budget?: string;
-  merge?: boolean;
   color: boolean;
   quiet?: boolean;
-}
-
-export function parsePeriodFlag(text: string | undefined): Period | undefined {
-  if (text === undefined) return undefined;
-  const period = parsePeriod(text.trim());
-  if (!period) throw new UsageError(`--period: expected ${PERIOD_HELP}, found "${text}"`);
-  return period;
-}
-
-function parseBudgetFlag(text: string | undefined): D | undefined {
-  if (text === undefined) return undefined;
-  const amount = toDecimal(text);
-  if (!amount || !amount.isFinite() || amount.lessThan(0)) throw new UsageError(`--budget: expected an amount ≥ 0, found "${text}"`);
-  return amount;
-}
-
-function parseCurrencyFlag(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  if (!/^[A-Za-z]{3}$/.test(text)) throw new UsageError(`--currency: expected a three-letter currency code, found "${text}"`);
-  return text.toUpperCase();
 }
 
 function render(format: Format, estimates: Estimate[], style: Style): string {
@@ -70,52 +37,16 @@ function render(format: Format, estimates: Estimate[], style: Style): string {
   }
 }
 
-interface Job {
-  estate: LoadedEstate;
-  card: RateCard;
-  activity: Map<string, ActivitySummary>;
-  origin?: EstimateOptions['origin'];
-}
-
 export async function estimateCommand(files: string[], flags: EstimateFlags): Promise<number> {
-  const options: EstimateOptions = {};
-  const period = parsePeriodFlag(flags.period);
-  const budgetTotal = parseBudgetFlag(flags.budget);
-  const currency = parseCurrencyFlag(flags.currency);
-  if (flags.model) options.model = flags.model;
-  if (period) options.period = period;
-  if (budgetTotal !== undefined) options.budgetTotal = budgetTotal;
-  if (currency) options.currency = currency;
-
+  const options = optionsFrom(flags);
   const errStyle = await styleFor(wantsColor(process.stderr, flags.color));
-  const inputs = new Inputs();
-  const estates = files.map((f) => inputs.estate(f)).filter((e): e is LoadedEstate => e !== undefined);
-  const jobs: Job[] = [];
-  const notes: string[] = [];
-  if (flags.merge && estates.length === files.length && estates.length > 1) {
-    const merged = mergeEstates(estates);
-    inputs.diagnostics.push(...merged.diagnostics);
-    const first = estates[0]!;
-    const card = inputs.rateCard(first, flags.rates);
-    const activity = new Map<string, ActivitySummary>();
-    for (const e of estates) for (const [name, summary] of await inputs.activities(e)) activity.set(name, summary);
-    if (card) jobs.push({ estate: { ...first, data: merged.data }, card, activity, origin: (path) => originOf(merged, path) });
-    for (const setting of merged.ignored) notes.push(`--merge: ${setting} differs from the first file's and is ignored`);
-  } else {
-    for (const estate of estates) {
-      const card = inputs.rateCard(estate, flags.rates);
-      const activity = await inputs.activities(estate);
-      if (card) jobs.push({ estate, card, activity });
-    }
-  }
-  if (inputs.diagnostics.length > 0) {
-    process.stderr.write(formatDiagnostics(inputs.diagnostics, errStyle));
+  const prepared = await prepare(files, flags);
+  if (!prepared.ok) {
+    process.stderr.write(formatDiagnostics(prepared.diagnostics, errStyle));
     return EXIT.invalidInput;
   }
-
-  const estimates = jobs.map((job) =>
-    runEstimate(job.estate.data, job.card, job.estate.file, { ...options, activity: job.activity, ...(job.origin ? { origin: job.origin } : {}) }),
-  );
+  const { jobs, notes } = prepared;
+  const estimates = jobs.map((job) => estimateJob(job, options));
   const toTerminal = flags.output === undefined;
   const outStyle = await styleFor(toTerminal && flags.format === 'table' && wantsColor(process.stdout, flags.color));
   const text = render(flags.format, estimates, outStyle);

@@ -1,0 +1,95 @@
+// The pipeline every estimating command shares: flags to options, files to validated estates (with
+// their rate cards and activity files), estates to estimates. Every input problem is collected
+// first; with any, the caller prints them and exits 2 before anything is estimated.
+import type { Model } from '../capabilities.js';
+import type { D } from '../decimal.js';
+import type { ActivitySummary } from '../estate/activity.js';
+import type { Diagnostic } from '../estate/diagnostics.js';
+import { mergeEstates, originOf } from '../estate/merge.js';
+import { toDecimal } from '../estate/schema-kit.js';
+import { parsePeriod, PERIOD_HELP, type Period } from '../estimate/period.js';
+import { runEstimate, type Estimate, type EstimateOptions } from '../estimate/run.js';
+import type { RateCard } from '../pricing/rate-card.js';
+import { UsageError } from './exit.js';
+import { Inputs, type LoadedEstate } from './inputs.js';
+
+/** The flags that shape an estimate, as commander gives them. */
+export interface EstimateInputFlags {
+  model?: Model;
+  period?: string;
+  rates?: string;
+  currency?: string;
+  budget?: string;
+  merge?: boolean;
+}
+
+export function parsePeriodFlag(text: string | undefined): Period | undefined {
+  if (text === undefined) return undefined;
+  const period = parsePeriod(text.trim());
+  if (!period) throw new UsageError(`--period: expected ${PERIOD_HELP}, found "${text}"`);
+  return period;
+}
+
+export function parseAmountFlag(flag: string, text: string | undefined): D | undefined {
+  if (text === undefined) return undefined;
+  const amount = toDecimal(text);
+  if (!amount || !amount.isFinite() || amount.lessThan(0)) throw new UsageError(`${flag}: expected an amount ≥ 0, found "${text}"`);
+  return amount;
+}
+
+function parseCurrencyFlag(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[A-Za-z]{3}$/.test(text)) throw new UsageError(`--currency: expected a three-letter currency code, found "${text}"`);
+  return text.toUpperCase();
+}
+
+/** Estimate options from the flags; a bad flag value is a UsageError. */
+export function optionsFrom(flags: EstimateInputFlags): EstimateOptions {
+  const options: EstimateOptions = {};
+  const period = parsePeriodFlag(flags.period);
+  const budgetTotal = parseAmountFlag('--budget', flags.budget);
+  const currency = parseCurrencyFlag(flags.currency);
+  if (flags.model) options.model = flags.model;
+  if (period) options.period = period;
+  if (budgetTotal !== undefined) options.budgetTotal = budgetTotal;
+  if (currency) options.currency = currency;
+  return options;
+}
+
+export interface Job {
+  estate: LoadedEstate;
+  card: RateCard;
+  activity: Map<string, ActivitySummary>;
+  origin?: EstimateOptions['origin'];
+}
+
+export type Prepared = { ok: true; jobs: Job[]; notes: string[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Loads and checks every file; with `merge`, several files make one job. */
+export async function prepare(files: readonly string[], flags: EstimateInputFlags): Promise<Prepared> {
+  const inputs = new Inputs();
+  const estates = files.map((f) => inputs.estate(f)).filter((e): e is LoadedEstate => e !== undefined);
+  const jobs: Job[] = [];
+  const notes: string[] = [];
+  if (flags.merge && estates.length === files.length && estates.length > 1) {
+    const merged = mergeEstates(estates);
+    inputs.diagnostics.push(...merged.diagnostics);
+    const first = estates[0]!;
+    const card = inputs.rateCard(first, flags.rates);
+    const activity = new Map<string, ActivitySummary>();
+    for (const e of estates) for (const [name, summary] of await inputs.activities(e)) activity.set(name, summary);
+    if (card) jobs.push({ estate: { ...first, data: merged.data }, card, activity, origin: (path) => originOf(merged, path) });
+    for (const setting of merged.ignored) notes.push(`--merge: ${setting} differs from the first file's and is ignored`);
+  } else {
+    for (const estate of estates) {
+      const card = inputs.rateCard(estate, flags.rates);
+      const activity = await inputs.activities(estate);
+      if (card) jobs.push({ estate, card, activity });
+    }
+  }
+  return inputs.diagnostics.length > 0 ? { ok: false, diagnostics: inputs.diagnostics } : { ok: true, jobs, notes };
+}
+
+export function estimateJob(job: Job, options: EstimateOptions): Estimate {
+  return runEstimate(job.estate.data, job.card, job.estate.file, { ...options, activity: job.activity, ...(job.origin ? { origin: job.origin } : {}) });
+}
