@@ -75,6 +75,42 @@ export function capability(id: string): Capability {
 export const CAPABILITY_IDS: readonly string[] = CAPABILITIES.map((c) => c.id);
 export const UNIT_IDS: readonly string[] = [...new Set(CAPABILITIES.map((c) => c.unit))];
 
+/** Families group the capabilities of both models for `dtcost compare`. */
+export const FAMILIES = ['Hosts and containers', 'Application security', 'Mainframe', 'Digital experience', 'Logs', 'Metrics', 'Traces', 'Events', 'Serverless', 'Free tier and overages'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+const FAMILY_OF: Record<string, Family> = {
+  'full-stack-monitoring': 'Hosts and containers',
+  'infrastructure-monitoring': 'Hosts and containers',
+  'foundation-discovery': 'Hosts and containers',
+  'kubernetes-platform-monitoring': 'Hosts and containers',
+  'code-monitoring': 'Hosts and containers',
+  'host-unit-hours': 'Hosts and containers',
+  'overage-host-unit-hours': 'Free tier and overages',
+  'runtime-vulnerability-analytics': 'Application security',
+  'runtime-application-protection': 'Application security',
+  'mainframe-monitoring': 'Mainframe',
+  'mainframe-msu': 'Mainframe',
+  'ddu-serverless': 'Serverless',
+  'ddu-free-tier': 'Free tier and overages',
+  'overage-dem-units': 'Free tier and overages',
+  'overage-ddus': 'Free tier and overages',
+  'overage-custom-metrics': 'Free tier and overages',
+  'overage-log-storage': 'Free tier and overages',
+  'ddu-custom-traces': 'Traces',
+  'ddu-custom-events': 'Events',
+};
+
+export function familyOf(id: string): Family {
+  if (FAMILY_OF[id]) return FAMILY_OF[id]!;
+  if (/^(real-user|browser|http|third-party|dem-)/.test(id)) return 'Digital experience';
+  if (/log/.test(id)) return 'Logs';
+  if (/metric/.test(id)) return 'Metrics';
+  if (/trace/.test(id)) return 'Traces';
+  if (/event/.test(id)) return 'Events';
+  throw new Error(`no family for capability ${id}`);
+}
+
 /** The model whose capabilities use `unit`, or undefined when both do. */
 export function unitModel(unit: string): Model | undefined {
   const models = new Set(CAPABILITIES.filter((c) => c.unit === unit).map((c) => c.model));

@@ -3,6 +3,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { estimateCommand, FORMATS, type EstimateFlags } from './estimate-command.js';
 import { EXIT, UsageError } from './exit.js';
+import { compareCommand, type CompareFlags } from './compare-command.js';
+import { diffCommand, type DiffFlags } from './diff-command.js';
+import { explainCommand, type ExplainFlags } from './explain-command.js';
+import { initCommand } from './init-command.js';
+import { ratesCommand, type RatesFlags } from './rates-command.js';
+import { schemaCommand } from './schema-command.js';
 import { validateCommand, type ValidateFlags } from './validate-command.js';
 
 const EXAMPLES = `
@@ -13,6 +19,10 @@ Examples:
   $ dtcost estimate estate.yaml --budget 25000          # exit 1 when over budget
   $ cat estate.json | dtcost estimate - --format csv
   $ dtcost validate examples/*.yaml
+  $ dtcost explain estate.yaml browser-monitor/checkout
+  $ dtcost compare estate.yaml --rates contract.yaml
+  $ dtcost diff main.yaml branch.yaml --format markdown --max-increase 10%
+  $ dtcost init estate.yaml && dtcost schema --output dtcost.schema.json
 
 Exit codes: 0 done, 1 a budget is exceeded, 2 invalid input, 3 internal error.
 `;
@@ -53,6 +63,63 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .description('check estates (and their rate cards) without estimating; exit 0 or 2')
       .argument('<estate...>', 'estate files (YAML or JSON)'),
   ).action(async (files: string[], flags: ValidateFlags) => setExit(await validateCommand(files, flags)));
+
+  const modelPeriod = (cmd: Command) =>
+    cmd
+      .option('--period <period>', 'month (30 d), year (365 d), week, day, <n>d or <n>h')
+      .option('--currency <code>', 'currency label for amounts (no conversion)');
+  const viewFormats = (cmd: Command, formats: readonly string[] = ['table', 'json', 'markdown']) =>
+    cmd.addOption(new Option('--format <format>', 'output format').choices(formats).default('table'));
+
+  common(
+    viewFormats(
+      modelPeriod(
+        program
+          .command('explain')
+          .description('every line item with its formula, its inputs and their lines, the rule, the documentation and the price')
+          .argument('<estate>', 'estate file')
+          .argument('[item-id]', 'only this line item (or the items whose id starts with it)')
+          .addOption(new Option('--model <model>', "licensing model (overrides the estate's licensing)").choices(['dps', 'classic'])),
+      ),
+    ),
+  ).action(async (file: string, itemId: string | undefined, flags: ExplainFlags) => setExit(await explainCommand(file, itemId, flags)));
+
+  common(
+    viewFormats(modelPeriod(program.command('compare').description('the same estate under DPS and classic licensing, side by side').argument('<estate>', 'estate file'))),
+  ).action(async (file: string, flags: CompareFlags) => setExit(await compareCommand(file, flags)));
+
+  common(
+    viewFormats(
+      modelPeriod(
+        program
+          .command('diff')
+          .description("what changes between two estates, line item by line item; exit 1 when a gate is crossed")
+          .argument('<base>', 'the estate before')
+          .argument('<head>', 'the estate after')
+          .addOption(new Option('--model <model>', 'licensing model for both').choices(['dps', 'classic']))
+          .option('--budget <amount>', "fail (exit 1) when the head's total is over this amount")
+          .option('--max-increase <amount|percent>', 'fail (exit 1) when the total rises by more than this (250, or 10%)'),
+      ),
+    ),
+  ).action(async (base: string, head: string, flags: DiffFlags) => setExit(await diffCommand(base, head, flags)));
+
+  common(viewFormats(program.command('rates').description('the rate card in use: every price, unit, grade and source'), ['table', 'json', 'csv', 'markdown'])).action(
+    async (flags: RatesFlags) => setExit(await ratesCommand(flags)),
+  );
+
+  program
+    .command('schema')
+    .description('JSON Schema of the estate format, for editors (# yaml-language-server: $schema=...)')
+    .option('-o, --output <file>', 'write it to a file instead of standard output')
+    .action((flags: { output?: string }) => setExit(schemaCommand(flags)));
+
+  program
+    .command('init')
+    .description('write a commented starter estate (estate.yaml by default; - for standard output)')
+    .argument('[file]', 'where to write it')
+    .option('--force', 'overwrite an existing file')
+    .option('-q, --quiet', 'no note on standard error')
+    .action((file: string | undefined, flags: { force?: boolean; quiet?: boolean }) => setExit(initCommand(file, flags)));
 
   for (const cmd of program.commands) cmd.exitOverride().addHelpText('after', EXAMPLES);
   return program;

@@ -31,9 +31,24 @@ export function toDecimal(value: unknown): D | undefined {
   return undefined;
 }
 
+/** How a number field reads in JSON Schema (for editors): a number, or a decimal string. */
+function numberJsonSchema(rule: NumberRule, expected: string): Record<string, unknown> {
+  return {
+    type: ['number', 'string'],
+    pattern: DECIMAL_TEXT.source,
+    description: expected,
+    ...(rule.min === 'zero' ? { minimum: 0 } : rule.min === 'positive' ? { exclusiveMinimum: 0 } : {}),
+    ...(rule.max !== undefined ? { maximum: rule.max } : {}),
+    ...(rule.integer ? { multipleOf: 1 } : {}),
+  };
+}
+
 export function num(rule: NumberRule = { min: 'zero' }) {
   const expected = describeNumberRule(rule);
-  return z.any().transform((value, ctx): D => {
+  return z
+    .any()
+    .meta(numberJsonSchema(rule, expected))
+    .transform((value, ctx): D => {
     const d = toDecimal(value);
     const fail = () => {
       ctx.addIssue({ code: 'custom', message: `expected ${expected}`, params: { expected }, input: value });
@@ -46,7 +61,7 @@ export function num(rule: NumberRule = { min: 'zero' }) {
     if (rule.max !== undefined && d.greaterThan(rule.max)) return fail();
     if (rule.integer && !d.isInteger()) return fail();
     return d;
-  });
+    });
 }
 
 /** A share of a whole: 0 ≤ x ≤ 1 (a bounce rate, a replay rate, a discount). */
@@ -85,7 +100,7 @@ export function section<T extends z.ZodType<{ name: string }>>(entry: T) {
 /** A mapping whose keys must come from `allowed` (capability ids, unit ids); values follow `value`. */
 export function keyedBy<V extends z.ZodType>(allowed: readonly string[], value: V, what: string) {
   // `when`: unknown keys are reported together with problems in the values.
-  return z.record(z.string(), value).superRefine(
+  return z.record(z.string(), value).meta({ propertyNames: { enum: [...allowed] } }).superRefine(
     (record, ctx) => {
       if (record === null || typeof record !== 'object') return;
       for (const key of Object.keys(record)) {

@@ -21,7 +21,7 @@ const locations = z.union([wholeAtLeast1(), z.array(name()).min(1, { error: 'exp
   });
 });
 
-export const periodSchema = z.string({ error: `expected a period: ${PERIOD_HELP}` }).transform((text, ctx): Period => {
+export const periodSchema = z.string({ error: `expected a period: ${PERIOD_HELP}` }).meta({ pattern: '^(month|year|week|day|\\d+(\\.\\d+)?[dh])$', description: PERIOD_HELP }).transform((text, ctx): Period => {
   const period = parsePeriod(text.trim());
   if (!period) {
     ctx.addIssue({ code: 'custom', message: `expected a period`, params: { expected: `a period: ${PERIOD_HELP}` }, input: text });
@@ -197,7 +197,7 @@ const synthetic = z.strictObject({
 });
 
 export const estateSchema = z.strictObject({
-  version: z.any().transform((value, ctx): 1 => {
+  version: z.any().meta({ const: 1, description: 'the estate format version' }).transform((value, ctx): 1 => {
     const d = toDecimal(value);
     if (!d || !d.equals(1)) {
       const expected = '1 (the estate format this dtcost reads)';

@@ -5,7 +5,7 @@ import type { Estimate } from '../estimate/run.js';
 
 const COLUMNS = ['estate', 'file', 'model', 'period', 'currency', 'id', 'capabilityId', 'capability', 'subject', 'path', 'quantity', 'unit', 'unitPrice', 'cost', 'provisional', 'formula', 'priceSource'] as const;
 
-function field(value: string): string {
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
@@ -32,7 +32,7 @@ export function renderCsv(estimates: readonly Estimate[]): string {
         formula: i.formula,
         priceSource: i.priceSource ?? '',
       };
-      lines.push(COLUMNS.map((c) => field(row[c])).join(','));
+      lines.push(COLUMNS.map((c) => csvField(row[c])).join(','));
     }
   }
   return `${lines.join('\r\n')}\r\n`;

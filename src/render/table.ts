@@ -3,6 +3,7 @@
 import Table from 'cli-table3';
 import type { Estimate } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';
+import { costBars } from './bars.js';
 import { money, quantity, unitPrice } from './numbers.js';
 import type { Style } from './style.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
@@ -81,6 +82,8 @@ function renderOne(e: Estimate, style: Style): string {
     if (units) notes.push(`Quantity by unit: ${units}`);
   }
   if (e.totals.cost === null && !e.totals.pricedCost.isZero()) notes.push(`Priced line items: ${money(e.totals.pricedCost)} ${e.currency}`);
+  const bars = costBars(e.totals.costByCapability, e.totals.pricedCost);
+  if (bars.length > 1) notes.push('', 'Cost by capability', ...bars, '');
   for (const line of budgetLines(e)) notes.push(line.includes('EXCEEDED') ? style.red(line) : line);
   return [...out, ...notes].join('\n');
 }

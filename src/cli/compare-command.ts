@@ -1,0 +1,35 @@
+// `dtcost compare <estate>`: the same estate under DPS and classic licensing, side by side.
+import { compareEstimates } from '../estimate/compare.js';
+import { compareJson, compareMarkdown, compareText } from '../render/compare.js';
+import { money } from '../render/numbers.js';
+import { styleFor, wantsColor } from './color.js';
+import { EXIT } from './exit.js';
+import { estimateJob, optionsFrom, prepare, type EstimateInputFlags } from './pipeline.js';
+import { formatDiagnostics } from './report.js';
+
+export interface CompareFlags extends Omit<EstimateInputFlags, 'model' | 'merge' | 'budget'> {
+  format: 'table' | 'json' | 'markdown';
+  color: boolean;
+  quiet?: boolean;
+}
+
+export async function compareCommand(file: string, flags: CompareFlags): Promise<number> {
+  const options = optionsFrom(flags);
+  const errStyle = await styleFor(wantsColor(process.stderr, flags.color));
+  const prepared = await prepare([file], flags);
+  if (!prepared.ok) {
+    process.stderr.write(formatDiagnostics(prepared.diagnostics, errStyle));
+    return EXIT.invalidInput;
+  }
+  const job = prepared.jobs[0]!;
+  const dps = estimateJob(job, { ...options, model: 'dps' });
+  const classic = estimateJob(job, { ...options, model: 'classic' });
+  const comparison = compareEstimates(dps, classic, money);
+  const out = flags.format === 'json' ? compareJson(comparison) : flags.format === 'markdown' ? compareMarkdown(comparison) : compareText(comparison, await styleFor(wantsColor(process.stdout, flags.color)));
+  process.stdout.write(out);
+  if (!flags.quiet) {
+    const warnings = [...new Set([...dps.warnings, ...classic.warnings].filter((w) => w.code !== 'unpriced' && w.code !== 'ignored').map((w) => `${w.code === 'note' ? 'note' : errStyle.yellow('warning')}: ${w.message}`))];
+    if (warnings.length > 0) process.stderr.write(`${warnings.join('\n')}\n`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,55 @@
+// `dtcost diff <base> <head>`: line items added, removed and changed, the total delta, and gates:
+// --budget (the head's total) and --max-increase (an amount, or a percentage such as 10%); a gate
+// crossed exits 1 after the full output.
+import { toDecimal } from '../estate/schema-kit.js';
+import { checkGates, diffEstimates, type Gate } from '../estimate/diff.js';
+import { diffJson, diffMarkdown, diffText } from '../render/diff.js';
+import { money } from '../render/numbers.js';
+import { styleFor, wantsColor } from './color.js';
+import { EXIT, UsageError } from './exit.js';
+import { estimateJob, optionsFrom, parseAmountFlag, prepare, type EstimateInputFlags } from './pipeline.js';
+import { formatDiagnostics } from './report.js';
+
+export interface DiffFlags extends EstimateInputFlags {
+  format: 'table' | 'json' | 'markdown';
+  maxIncrease?: string;
+  color: boolean;
+  quiet?: boolean;
+}
+
+function parseMaxIncrease(text: string | undefined): Gate['maxIncrease'] {
+  if (text === undefined) return undefined;
+  const percent = /^(.*)%$/.exec(text.trim());
+  const value = toDecimal(percent ? percent[1]! : text);
+  if (!value || !value.isFinite() || value.lessThan(0)) throw new UsageError(`--max-increase: expected an amount or a percentage (250, 10%), found "${text}"`);
+  return percent ? { percent: value } : { amount: value };
+}
+
+export async function diffCommand(baseFile: string, headFile: string, flags: DiffFlags): Promise<number> {
+  // --budget gates the head's total here; it does not become the estimates' own budget.
+  const options = optionsFrom({ ...flags, budget: undefined });
+  const gate: Gate = {};
+  const budget = parseAmountFlag('--budget', flags.budget);
+  if (budget !== undefined) gate.budget = budget;
+  const maxIncrease = parseMaxIncrease(flags.maxIncrease);
+  if (maxIncrease) gate.maxIncrease = maxIncrease;
+  const errStyle = await styleFor(wantsColor(process.stderr, flags.color));
+  const prepared = await prepare([baseFile, headFile], { ...flags, merge: false });
+  if (!prepared.ok) {
+    process.stderr.write(formatDiagnostics(prepared.diagnostics, errStyle));
+    return EXIT.invalidInput;
+  }
+  const base = estimateJob(prepared.jobs[0]!, options);
+  const head = estimateJob(prepared.jobs[1]!, options);
+  if (base.model !== head.model || !base.period.days.equals(head.period.days)) {
+    process.stderr.write(`dtcost: the two estates differ in model or period (${base.model}, ${base.period.label} vs ${head.model}, ${head.period.label}); pass --model and --period to compare them\n`);
+    return EXIT.invalidInput;
+  }
+  const diff = diffEstimates(base, head);
+  const failures = checkGates(diff, gate, head.currency, money);
+  const out = flags.format === 'json' ? diffJson(diff, failures) : flags.format === 'markdown' ? diffMarkdown(diff, failures) : diffText(diff);
+  process.stdout.write(out);
+  for (const f of failures) process.stderr.write(`dtcost: ${errStyle.red(f)}\n`);
+  return failures.length > 0 ? EXIT.budgetExceeded : EXIT.ok;
+}
+

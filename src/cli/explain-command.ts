@@ -1,0 +1,42 @@
+// `dtcost explain <estate> [item-id]`: every line item (or the ones whose id starts with item-id)
+// with its formula, inputs and their lines, rule, source document and price.
+import { didYouMean } from '../estate/suggest.js';
+import { explain } from '../estimate/explain.js';
+import { explainJson, explainMarkdown, explainText } from '../render/explain.js';
+import { styleFor, wantsColor } from './color.js';
+import { EXIT } from './exit.js';
+import { estimateJob, optionsFrom, prepare, type EstimateInputFlags } from './pipeline.js';
+import { formatDiagnostics } from './report.js';
+
+export interface ExplainFlags extends EstimateInputFlags {
+  format: 'table' | 'json' | 'markdown';
+  color: boolean;
+}
+
+export async function explainCommand(file: string, itemId: string | undefined, flags: ExplainFlags): Promise<number> {
+  const options = optionsFrom(flags);
+  const errStyle = await styleFor(wantsColor(process.stderr, flags.color));
+  const prepared = await prepare([file], flags);
+  if (!prepared.ok) {
+    process.stderr.write(formatDiagnostics(prepared.diagnostics, errStyle));
+    return EXIT.invalidInput;
+  }
+  const job = prepared.jobs[0]!;
+  const estimate = estimateJob(job, options);
+  const items = itemId === undefined ? estimate.lineItems : estimate.lineItems.filter((i) => i.id === itemId || i.id.startsWith(itemId));
+  if (items.length === 0) {
+    const ids = estimate.lineItems.map((i) => i.id);
+    const near = itemId === undefined ? undefined : didYouMean(itemId, ids);
+    process.stderr.write(`dtcost: no line item ${itemId === undefined ? '' : `"${itemId}" `}in ${file}${near ? ` (did you mean "${near}"?)` : ids.length > 0 ? `; its items are: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''}` : ''}\n`);
+    return EXIT.invalidInput;
+  }
+  const explanations = explain(estimate, job.estate.document, items);
+  const out =
+    flags.format === 'json'
+      ? explainJson(explanations)
+      : flags.format === 'markdown'
+        ? explainMarkdown(estimate, explanations)
+        : explainText(estimate, explanations, await styleFor(wantsColor(process.stdout, flags.color)));
+  process.stdout.write(out);
+  return EXIT.ok;
+}

@@ -1,0 +1,76 @@
+// `dtcost compare`: one estate under DPS and under classic licensing, family by family, in units
+// and money, with a summary in plain words for a customer deciding on a migration.
+import { familyOf, FAMILIES, type Family } from '../capabilities.js';
+import { D, ZERO } from '../decimal.js';
+import type { LineItem } from '../pricing/price.js';
+import type { Estimate } from './run.js';
+
+export interface Side {
+  /** Quantities by unit (overage lines are a family of their own, so nothing counts twice). */
+  quantities: Map<string, D>;
+  cost: D | null;
+}
+
+export interface FamilyRow {
+  family: Family;
+  dps: Side;
+  classic: Side;
+}
+
+export interface Comparison {
+  dps: Estimate;
+  classic: Estimate;
+  rows: FamilyRow[];
+  summary: string[];
+}
+
+function side(items: readonly LineItem[]): Side {
+  const quantities = new Map<string, D>();
+  let cost: D | null = ZERO;
+  for (const i of items) {
+    quantities.set(i.unit, (quantities.get(i.unit) ?? ZERO).plus(i.quantity));
+    cost = cost === null || i.cost === null ? null : cost.plus(i.cost);
+  }
+  return { quantities, cost };
+}
+
+export function compareEstimates(dps: Estimate, classic: Estimate, money: (d: D) => string): Comparison {
+  const rows = FAMILIES.map((family) => ({
+    family,
+    dps: side(dps.lineItems.filter((i) => familyOf(i.capabilityId) === family)),
+    classic: side(classic.lineItems.filter((i) => familyOf(i.capabilityId) === family)),
+  })).filter((r) => r.dps.quantities.size > 0 || r.classic.quantities.size > 0);
+  const c = dps.currency;
+  const summary: string[] = [];
+  const a = dps.totals.cost;
+  const b = classic.totals.cost;
+  if (a !== null && b !== null) {
+    const cheaper = a.lessThan(b) ? 'DPS' : b.lessThan(a) ? 'Classic licensing' : undefined;
+    const gap = a.minus(b).abs();
+    if (!cheaper) summary.push(`Both models cost ${money(a)} ${c} for the ${dps.period.label}.`);
+    else {
+      const higher = D.max(a, b);
+      summary.push(`${cheaper} is cheaper by ${money(gap)} ${c} for the ${dps.period.label} (${money(a)} ${c} under DPS, ${money(b)} ${c} under classic licensing; ${higher.isZero() ? '' : `${gap.div(higher).times(100).toDecimalPlaces(1).toFixed()}% less`}).`);
+      const swings = rows
+        .filter((r) => r.dps.cost !== null && r.classic.cost !== null)
+        .map((r) => ({ family: r.family, delta: r.dps.cost!.minus(r.classic.cost!) }))
+        .filter((s) => !s.delta.isZero())
+        .sort((x, y) => y.delta.abs().comparedTo(x.delta.abs()));
+      for (const s of swings.slice(0, 3)) {
+        summary.push(`${s.family}: ${s.delta.lessThan(0) ? 'DPS costs' : 'classic licensing costs'} ${money(s.delta.abs())} ${c} less.`);
+      }
+    }
+  } else {
+    const unpriced = (e: Estimate) => [...new Set(e.lineItems.filter((i) => i.cost === null).map((i) => i.capabilityId))];
+    for (const [name, e] of [['DPS', dps], ['Classic licensing', classic]] as const) {
+      const ids = unpriced(e);
+      if (ids.length > 0) summary.push(`${name} cannot be totalled: no price for ${ids.join(', ')}${e.model === 'classic' && e.rateCard.files.length === 0 ? ' (classic units have no public prices: pass your contract rate card with --rates)' : ' (add them to your rate card)'}.`);
+    }
+    const both = rows.filter((r) => r.dps.cost !== null && r.classic.cost !== null && r.dps.quantities.size > 0 && r.classic.quantities.size > 0);
+    for (const r of both) {
+      const delta = r.dps.cost!.minus(r.classic.cost!);
+      summary.push(delta.isZero() ? `${r.family}: the same under both.` : `${r.family}: ${delta.lessThan(0) ? 'DPS costs' : 'classic licensing costs'} ${money(delta.abs())} ${c} less.`);
+    }
+  }
+  return { dps, classic, rows, summary };
+}

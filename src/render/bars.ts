@@ -1,0 +1,22 @@
+// A bar chart of cost by capability, in Unicode block characters (eighths of a cell), readable
+// without colour. Bar lengths are for the eye only: the amounts beside them are the exact ones,
+// rounded to cents.
+import type { D } from '../decimal.js';
+import { money, percent } from './numbers.js';
+
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+export function bar(fraction: number, width: number): string {
+  const eighths = Math.round(Math.max(0, Math.min(1, fraction)) * width * 8);
+  return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
+}
+
+/** One line per capability with a positive cost, largest first. */
+export function costBars(costs: ReadonlyMap<string, D | null>, total: D, width = 30): string[] {
+  const rows = [...costs].filter((e): e is [string, D] => e[1] !== null && e[1].greaterThan(0)).sort((a, b) => b[1].comparedTo(a[1]) || a[0].localeCompare(b[0]));
+  if (rows.length === 0 || !total.greaterThan(0)) return [];
+  const largest = rows[0]![1];
+  const idWidth = Math.max(...rows.map(([id]) => id.length));
+  const amountWidth = Math.max(...rows.map(([, c]) => money(c).length));
+  return rows.map(([id, cost]) => `  ${id.padEnd(idWidth)}  ${bar(cost.div(largest).toNumber(), width).padEnd(width)}  ${money(cost).padStart(amountWidth)}  ${percent(cost, total).padStart(6)}`);
+}

@@ -1,0 +1,69 @@
+// `dtcost compare` output.
+import { toPlain, type D } from '../decimal.js';
+import type { Comparison, Side } from '../estimate/compare.js';
+import { money, quantity } from './numbers.js';
+import type { Style } from './style.js';
+import { describePeriod } from './view.js';
+
+const units = (s: Side) => [...s.quantities].map(([u, q]) => `${quantity(q)} ${u}`).join(', ') || '—';
+const cost = (s: Side) => (s.quantities.size === 0 ? '—' : s.cost === null ? 'no price' : money(s.cost));
+
+function rows(c: Comparison): string[][] {
+  return c.rows.map((r) => [r.family, units(r.dps), cost(r.dps), units(r.classic), cost(r.classic)]);
+}
+
+function total(x: D | null): string {
+  return x === null ? 'no price' : money(x);
+}
+
+export function compareText(c: Comparison, style: Style): string {
+  const head = ['Family', 'DPS', 'DPS cost', 'Classic', 'Classic cost'];
+  const body = [...rows(c), ['Total', '', total(c.dps.totals.cost), '', total(c.classic.totals.cost)]];
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((v, i) => (i === 2 || i === 4 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [
+    style.bold(`dtcost compare: ${c.dps.estate}`),
+    `${describePeriod(c.dps)} · ${c.dps.currency} · rates: ${c.dps.rateCard.name}`,
+    '',
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...body.map(line),
+    '',
+    ...c.summary,
+    '',
+  ].join('\n');
+}
+
+export function compareMarkdown(c: Comparison): string {
+  return [
+    `### dtcost compare: ${c.dps.estate}`,
+    '',
+    `${describePeriod(c.dps)} · ${c.dps.currency} · rates: ${c.dps.rateCard.name}`,
+    '',
+    '| Family | DPS | DPS cost | Classic | Classic cost |',
+    '|---|---|--:|---|--:|',
+    ...rows(c).map((r) => `| ${r.join(' | ')} |`),
+    `| **Total** | | **${total(c.dps.totals.cost)}** | | **${total(c.classic.totals.cost)}** |`,
+    '',
+    ...c.summary.map((s) => `- ${s}`),
+    '',
+  ].join('\n');
+}
+
+export function compareJson(c: Comparison): string {
+  const dec = (d: D | null) => (d === null ? null : toPlain(d));
+  const sideJson = (s: Side) => ({ quantities: Object.fromEntries([...s.quantities].map(([u, q]) => [u, toPlain(q)])), cost: s.quantities.size === 0 ? null : dec(s.cost) });
+  return `${JSON.stringify(
+    {
+      schemaVersion: 1,
+      estate: c.dps.estate,
+      period: { label: c.dps.period.label, days: toPlain(c.dps.period.days), hours: toPlain(c.dps.period.hours) },
+      currency: c.dps.currency,
+      totals: { dps: dec(c.dps.totals.cost), classic: dec(c.classic.totals.cost) },
+      families: c.rows.map((r) => ({ family: r.family, dps: sideJson(r.dps), classic: sideJson(r.classic) })),
+      summary: c.summary,
+    },
+    null,
+    2,
+  )}\n`;
+}

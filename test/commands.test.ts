@@ -1,0 +1,159 @@
+// The commands around the estimate: explain, compare, diff, rates, schema, init (built CLI).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv from 'ajv/dist/2020.js';
+import YAML from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CAPABILITIES } from '../src/capabilities.js';
+import { ROOT } from './helpers.js';
+
+const BIN = join(ROOT, 'bin/dtcost');
+const TMP = mkdtempSync(join(tmpdir(), 'dtcost-commands-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+function dtcost(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+  return { command: ['dtcost', ...args].join(' '), status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const EXAMPLES = ['retail-web-shop', 'saas-api-synthetics', 'mobile-banking-app', 'platform-hosts', 'observability-data'].map((n) => `examples/${n}.yaml`);
+
+describe('schema', () => {
+  it('the committed schema is what `dtcost schema` prints', () => {
+    expect(dtcost(['schema']).stdout).toBe(readFileSync(join(ROOT, 'schema/estate-v1.schema.json'), 'utf8'));
+  });
+
+  it('every example, the starter estate and the golden estates validate against it', () => {
+    const ajv = new (Ajv as unknown as typeof Ajv.default)({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schema/estate-v1.schema.json'), 'utf8')));
+    const files = [...EXAMPLES, 'test/golden/dps-rum-cost-example.yaml', 'test/golden/classic-host-unit-overage-336.yaml', 'test/fixtures/valid/every-capability.yaml'];
+    for (const file of files) {
+      const ok = validate(YAML.parse(readFileSync(join(ROOT, file), 'utf8')));
+      expect({ file, errors: validate.errors ?? null }).toEqual({ file, errors: null });
+      expect(ok).toBe(true);
+    }
+    expect(validate(YAML.parse(dtcost(['init', '-']).stdout))).toBe(true);
+  });
+
+  it('rejects what the estate format rejects: an unknown key, a negative number, a bad enum', () => {
+    const ajv = new (Ajv as unknown as typeof Ajv.default)({ strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schema/estate-v1.schema.json'), 'utf8')));
+    expect(validate({ version: 1, hostz: [] })).toBe(false);
+    expect(validate({ version: 1, hosts: [{ name: 'a', memoryGiB: -1 }] })).toBe(false);
+    expect(validate({ version: 1, licensing: 'dsp' })).toBe(false);
+    expect(validate({ version: 2 })).toBe(false);
+  });
+});
+
+describe('init', () => {
+  it('writes a starter estate that validates and estimates, and never overwrites without --force', () => {
+    const file = join(TMP, 'estate.yaml');
+    expect(dtcost(['init', file])).toMatchObject({ status: 0, stdout: '' });
+    expect(dtcost(['validate', file]).status).toBe(0);
+    expect(dtcost(['estimate', file]).status).toBe(0);
+    writeFileSync(file, '# mine\n');
+    expect(dtcost(['init', file])).toMatchObject({ status: 2, stderr: `dtcost: ${file} already exists; pass --force to overwrite it\n` });
+    expect(readFileSync(file, 'utf8')).toBe('# mine\n');
+    expect(dtcost(['init', file, '--force']).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('version: 1');
+  });
+
+  it('writes estate.yaml in the working folder by default', () => {
+    const dir = mkdtempSync(join(TMP, 'init-'));
+    expect(dtcost(['init', '--quiet'], dir)).toMatchObject({ status: 0, stderr: '' });
+    expect(existsSync(join(dir, 'estate.yaml'))).toBe(true);
+  });
+});
+
+describe('rates', () => {
+  it.each([[['rates']], [['rates', '--rates', 'examples/rates/bank-contract-2026.yaml', '--format', 'markdown']], [['rates', '--format', 'csv']]])('dtcost %j', (args) => {
+    expect(dtcost(args)).toMatchSnapshot();
+  });
+
+  it('JSON: list and discounted prices as decimal strings', () => {
+    const json = JSON.parse(dtcost(['rates', '--rates', 'examples/rates/bank-contract-2026.yaml', '--format', 'json']).stdout);
+    expect(json).toMatchObject({ name: 'Fjord Bank contract 2026', currency: 'EUR', discount: '0.1' });
+    expect(json.prices.find((p: { key: string }) => p.key === 'browser-monitor')).toMatchObject({ listPrice: '0.0045', unitPrice: '0.00405', grade: 'D' });
+    expect(json.prices.find((p: { key: string }) => p.key === 'dem-unit')).toMatchObject({ kind: 'unit', listPrice: '0.0052', unitPrice: '0.00468', grade: 'card' });
+    expect(json.prices.find((p: { key: string }) => p.key === 'msu')).toMatchObject({ unitPrice: null, source: null });
+  });
+});
+
+describe('explain', () => {
+  it('one item: its formula, inputs with their lines, rule, source and price', () => {
+    expect(dtcost(['explain', 'examples/retail-web-shop.yaml', 'browser-monitor/checkout-clickpath'])).toMatchSnapshot();
+  });
+
+  it('an unknown item: exit 2 with did-you-mean', () => {
+    expect(dtcost(['explain', 'examples/retail-web-shop.yaml', 'browser-monitor/checkout-clikpath'])).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: 'dtcost: no line item "browser-monitor/checkout-clikpath" in examples/retail-web-shop.yaml (did you mean "browser-monitor/checkout-clickpath"?)\n',
+    });
+  });
+
+  it('an item of every capability, under both models, with its inputs located in the file', () => {
+    const seen = new Set<string>();
+    for (const model of ['dps', 'classic']) {
+      const r = dtcost(['explain', 'test/fixtures/valid/every-capability.yaml', '--model', model, '--format', 'json']);
+      expect(r.status).toBe(0);
+      for (const x of JSON.parse(r.stdout) as { capabilityId: string; line: number; inputs: { line: number }[]; rule: string; doc: string; formula: string }[]) {
+        seen.add(x.capabilityId);
+        expect(x.line).toBeGreaterThan(0);
+        expect(x.inputs.length).toBeGreaterThan(0);
+        expect(x.rule).toMatch(/^(dps|classic)\//);
+        expect(x.doc).toMatch(/\.(txt|md)/);
+        expect(x.formula.length).toBeGreaterThan(5);
+      }
+    }
+    expect([...seen].sort()).toEqual(CAPABILITIES.map((c) => c.id).sort());
+  });
+
+  it('markdown', () => {
+    expect(dtcost(['explain', 'examples/saas-api-synthetics.yaml', 'http-monitor', '--format', 'markdown'])).toMatchSnapshot();
+  });
+});
+
+describe('compare', () => {
+  it.each([
+    [['compare', 'examples/retail-web-shop.yaml', '--rates', 'examples/rates/bank-contract-2026.yaml']],
+    [['compare', 'examples/platform-hosts.yaml', '--format', 'markdown']],
+    [['compare', 'examples/observability-data.yaml', '--format', 'json', '--quiet']],
+  ])('dtcost %j', (args) => {
+    expect(dtcost(args)).toMatchSnapshot();
+  });
+});
+
+describe('diff', () => {
+  const head = 'test/fixtures/valid/saas-head.yaml';
+
+  it('a known delta: 4 more public endpoints, a new clickpath, no third-party results', () => {
+    const r = dtcost(['diff', 'examples/saas-api-synthetics.yaml', head, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    // +4 monitors × 3 requests × 12/h × 4 locations × 720 h = +414,720 requests = +414.72;
+    // signup: 2 × 2/h × 2 × 720 = 5,760 actions = +25.92; third-party: −250
+    expect(json.costDelta).toBe('190.64');
+    expect(json.lineItems.filter((i: { status: string }) => i.status !== 'unchanged').map((i: { id: string; status: string; costDelta: string }) => [i.id, i.status, i.costDelta])).toEqual([
+      ['browser-monitor/signup', 'added', '25.92'],
+      ['http-monitor/public-endpoints', 'changed', '414.72'],
+      ['third-party-synthetic/external-load-tests', 'removed', '-250'],
+    ]);
+  });
+
+  it('markdown for a pull-request comment', () => {
+    expect(dtcost(['diff', 'examples/saas-api-synthetics.yaml', head, '--format', 'markdown'])).toMatchSnapshot();
+  });
+
+  it('gates: --max-increase (amount or percent) and --budget exit 1 when crossed', () => {
+    expect(dtcost(['diff', 'examples/saas-api-synthetics.yaml', head, '--max-increase', '200']).status).toBe(0);
+    const amount = dtcost(['diff', 'examples/saas-api-synthetics.yaml', head, '--max-increase', '150']);
+    expect(amount).toMatchObject({ status: 1, stderr: 'dtcost: the increase of 190.64 USD is over the allowed 150.00 USD\n' });
+    expect(dtcost(['diff', 'examples/saas-api-synthetics.yaml', head, '--max-increase', '10%']).status).toBe(0);
+    expect(dtcost(['diff', 'examples/saas-api-synthetics.yaml', head, '--max-increase', '9%']).stderr).toBe('dtcost: the increase of 190.64 USD (9.4%) is over the allowed 9%\n');
+    expect(dtcost(['diff', 'examples/saas-api-synthetics.yaml', head, '--budget', '2200'])).toMatchObject({ status: 1, stderr: 'dtcost: head total 2,224.08 USD is over the budget of 2,200.00 USD by 24.08 USD\n' });
+    expect(dtcost(['diff', 'examples/saas-api-synthetics.yaml', head, '--max-increase', 'lots']).status).toBe(2);
+  });
+});
