@@ -68,7 +68,7 @@ describe('init', () => {
 });
 
 describe('rates', () => {
-  it.each([[['rates']], [['rates', '--rates', 'examples/rates/bank-contract-2026.yaml', '--format', 'markdown']], [['rates', '--format', 'csv']]])('dtcost %j', (args) => {
+  it.each([[['rates']], [['rates', '--rates', 'examples/rates/bank-contract-2026.yaml', '--format', 'markdown']], [['rates', '--format', 'csv']], [['rates', '--format', 'json']]])('dtcost %j', (args) => {
     expect(dtcost(args)).toMatchSnapshot();
   });
 
@@ -111,8 +111,8 @@ describe('explain', () => {
     expect([...seen].sort()).toEqual(CAPABILITIES.map((c) => c.id).sort());
   });
 
-  it('markdown', () => {
-    expect(dtcost(['explain', 'examples/saas-api-synthetics.yaml', 'http-monitor', '--format', 'markdown'])).toMatchSnapshot();
+  it.each(['markdown', 'json'])('%s', (format) => {
+    expect(dtcost(['explain', 'examples/saas-api-synthetics.yaml', 'http-monitor', '--format', format])).toMatchSnapshot();
   });
 });
 
@@ -141,6 +141,10 @@ describe('diff', () => {
       ['http-monitor/public-endpoints', 'changed', '414.72'],
       ['third-party-synthetic/external-load-tests', 'removed', '-250'],
     ]);
+  });
+
+  it.each([[[]], [['--format', 'json']]])('text and JSON %j', (extra) => {
+    expect(dtcost(['diff', 'examples/saas-api-synthetics.yaml', head, ...extra])).toMatchSnapshot();
   });
 
   it('markdown for a pull-request comment', () => {
