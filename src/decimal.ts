@@ -13,6 +13,22 @@ export type D = InstanceType<typeof D>;
 
 export const ZERO = new D(0);
 export const ONE = new D(1);
+export const SIXTY = new D(60);
+
+const parsed = new Map<string, D>();
+
+/**
+ * The Decimal of a number's source text, shared between equal texts: Decimals are immutable, and
+ * an estate repeats the same few numbers (15, 2, 0.3) thousands of times.
+ */
+export function decimalOf(text: string): D {
+  let d = parsed.get(text);
+  if (d === undefined) {
+    d = new D(text);
+    if (parsed.size < 100_000) parsed.set(text, d);
+  }
+  return d;
+}
 
 /** Significant digits of a reported value. */
 export const REPORTED_DIGITS = 34;

@@ -1,7 +1,7 @@
 // Renderers: JSON exactly as SPEC "JSON output", RFC 4180 CSV, Markdown that survives a table.
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../src/render/csv.js';
-import { renderJson } from '../src/render/json.js';
+import { jsonChunks, renderJson } from '../src/render/json.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { money, quantity } from '../src/render/numbers.js';
 import { PLAIN } from '../src/render/style.js';
@@ -47,9 +47,18 @@ describe('JSON (schemaVersion 1)', () => {
         priceSource: 'list price, Dynatrace docs, Browser Monitor or Clickpath (DPS) (grade D)',
         provisional: false,
         rule: 'dps/browser-monitor',
-        doc: 'dps-browser-monitor.txt: Counting rules; Consumption formula; Cost example',
       },
     ]);
+    expect(json.rules).toEqual({ 'dps/browser-monitor': { doc: 'dps-browser-monitor.txt: Counting rules; Consumption formula; Cost example' } });
+  });
+
+  it('streams: line items one per line, whatever the chunking, and the chunks join into valid JSON', () => {
+    const e = run('version: 1\nsynthetic: { http: [' + Array.from({ length: 3000 }, (_, i) => `{ name: h${i}, frequencyMinutes: 5, locations: 1 }`).join(', ') + '] }');
+    const chunks = [...jsonChunks([e], '1')];
+    expect(chunks.length).toBeGreaterThan(1);
+    const text = chunks.join('');
+    expect(JSON.parse(text).lineItems).toHaveLength(3000);
+    expect(text.split('\n').filter((l) => l.startsWith('    {"id":"http-monitor/'))).toHaveLength(3000);
   });
 
   it('money and quantities are decimal strings, never rounded; unknown prices are null', () => {

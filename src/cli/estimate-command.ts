@@ -1,9 +1,9 @@
 // `dtcost estimate <file>...`: load and check everything first, estimate, render everything into
 // one string, then write it at once: an invalid input prints no partial result.
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Estimate } from '../estimate/run.js';
-import { renderCsv } from '../render/csv.js';
-import { renderJson } from '../render/json.js';
+import { csvChunks } from '../render/csv.js';
+import { jsonChunks } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { Style } from '../render/style.js';
 import { renderTable } from '../render/table.js';
@@ -24,16 +24,17 @@ export interface EstimateFlags extends EstimateInputFlags {
   quiet?: boolean;
 }
 
-function render(format: Format, estimates: Estimate[], style: Style): string {
+/** The output in chunks: JSON and CSV stream (large estates), table and Markdown come whole. */
+function render(format: Format, estimates: Estimate[], style: Style): Iterable<string> {
   switch (format) {
     case 'json':
-      return renderJson(estimates, VERSION);
+      return jsonChunks(estimates, VERSION);
     case 'csv':
-      return renderCsv(estimates);
+      return csvChunks(estimates);
     case 'markdown':
-      return renderMarkdown(estimates);
+      return [renderMarkdown(estimates)];
     default:
-      return renderTable(estimates, style);
+      return [renderTable(estimates, style)];
   }
 }
 
@@ -49,17 +50,21 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
   const estimates = jobs.map((job) => estimateJob(job, options));
   const toTerminal = flags.output === undefined;
   const outStyle = await styleFor(toTerminal && flags.format === 'table' && wantsColor(process.stdout, flags.color));
-  const text = render(flags.format, estimates, outStyle);
+  const chunks = render(flags.format, estimates, outStyle);
 
   if (flags.output !== undefined) {
+    let fd: number | undefined;
     try {
-      writeFileSync(flags.output, text);
+      fd = openSync(flags.output, 'w');
+      for (const chunk of chunks) writeSync(fd, chunk);
     } catch (err) {
       process.stderr.write(`dtcost: cannot write ${flags.output}: ${(err as Error).message}\n`);
       return EXIT.invalidInput;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   } else {
-    process.stdout.write(text);
+    for (const chunk of chunks) process.stdout.write(chunk);
   }
 
   const several = estimates.length > 1;

@@ -2,7 +2,7 @@
 // Decimal, so 0.1 stays 0.1 whatever its length) and the position of every key and value (for
 // errors with line:column). Positions are indexed only when first asked for: a valid estate never
 // pays for them.
-import { D } from '../decimal.js';
+import { decimalOf, type D } from '../decimal.js';
 import { formatPath, type Path, type PathSegment } from './path.js';
 import { LineIndex, type ParseResult, type Position, type SyntaxProblem } from './source.js';
 
@@ -175,7 +175,7 @@ class Parser {
     const m = NUMBER.exec(this.text);
     if (!m) throw this.unexpected('a number');
     this.i += m[0].length;
-    return new D(m[0]);
+    return decimalOf(m[0]);
   }
 }
 

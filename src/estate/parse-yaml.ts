@@ -3,7 +3,7 @@
 // Aliases are expanded by toJS under its alias limit (no "billion laughs"); custom tags are
 // rejected (the package only warns about them).
 import YAML from 'yaml';
-import { D } from '../decimal.js';
+import { decimalOf } from '../decimal.js';
 import type { Path } from './path.js';
 import { LineIndex, type ParseResult, type Position, type SyntaxProblem } from './source.js';
 
@@ -34,7 +34,7 @@ function exactNumberTags(tags: YAML.Tags): YAML.Tags {
 function toDecimals(value: unknown, seen: Set<object>): unknown {
   if (value instanceof NumberText) {
     try {
-      const d = new D(value.text.replace(/^\+/, ''));
+      const d = decimalOf(value.text.replace(/^\+/, ''));
       return d.isFinite() ? d : new NonFiniteNumber(value.text);
     } catch {
       return new NonFiniteNumber(value.text);

@@ -3,7 +3,7 @@
 // that JSON written by other tools can stay exact. Every failed check carries `params.expected`,
 // which the error formatter turns into "expected ..., found ...".
 import { z } from 'zod';
-import { D, isDecimal } from '../decimal.js';
+import { D, decimalOf, isDecimal, ZERO } from '../decimal.js';
 
 const DECIMAL_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
@@ -23,10 +23,10 @@ export function describeNumberRule(rule: NumberRule): string {
 }
 
 export function toDecimal(value: unknown): D | undefined {
-  if (isDecimal(value)) return value.isZero() ? new D(0) : value; // -0 is 0
+  if (isDecimal(value)) return value.isZero() ? ZERO : value; // -0 is 0
   if (typeof value === 'string' && DECIMAL_TEXT.test(value.trim())) {
-    const d = new D((value as string).trim());
-    return d.isZero() ? new D(0) : d;
+    const d = decimalOf((value as string).trim());
+    return d.isZero() ? ZERO : d;
   }
   return undefined;
 }

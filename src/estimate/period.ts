@@ -35,5 +35,5 @@ export function parsePeriod(text: string): Period | undefined {
  * divisible by 30 stays exact (365 / 30 alone is a repeating decimal).
  */
 export function perPeriod(perMonth: D, period: Period): D {
-  return perMonth.times(period.days).div(30);
+  return period.days.equals(30) ? perMonth : perMonth.times(period.days).div(30);
 }

@@ -50,7 +50,11 @@ export function priceLineItems(drafts: readonly PricedDraft[], card: RateCard): 
     if (seen > 1) id = `${id}#${seen}`;
     const discount = card.discount.isZero() || !price ? '' : `, less ${card.discount.times(100).toFixed()}% discount`;
     return {
-      ...draft,
+      capabilityId: draft.capabilityId,
+      subject: draft.subject,
+      path: draft.path,
+      quantity: draft.quantity,
+      formula: draft.formula,
       id,
       file,
       capability: cap.name,

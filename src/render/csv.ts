@@ -9,8 +9,9 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function renderCsv(estimates: readonly Estimate[]): string {
-  const lines = [COLUMNS.join(',')];
+/** CSV in chunks of about a megabyte (a large estate's output is never held whole). */
+export function* csvChunks(estimates: readonly Estimate[]): Generator<string> {
+  let buffer = `${COLUMNS.join(',')}\r\n`;
   for (const e of estimates) {
     for (const i of e.lineItems) {
       const row: Record<(typeof COLUMNS)[number], string> = {
@@ -32,8 +33,16 @@ export function renderCsv(estimates: readonly Estimate[]): string {
         formula: i.formula,
         priceSource: i.priceSource ?? '',
       };
-      lines.push(COLUMNS.map((c) => csvField(row[c])).join(','));
+      buffer += `${COLUMNS.map((c) => csvField(row[c])).join(',')}\r\n`;
+      if (buffer.length > 1 << 20) {
+        yield buffer;
+        buffer = '';
+      }
     }
   }
-  return `${lines.join('\r\n')}\r\n`;
+  yield buffer;
+}
+
+export function renderCsv(estimates: readonly Estimate[]): string {
+  return [...csvChunks(estimates)].join('');
 }

@@ -1,7 +1,11 @@
 // JSON output, schemaVersion 1 (SPEC "JSON output"): quantities and money as exact decimal strings.
+// Streamed: the document is written in chunks, each line item on a line of its own, so that a
+// large estate never holds its whole output (or an object tree of it) in memory. Every input
+// problem is found before the first chunk, so nothing invalid is ever half-printed.
 import { toPlain, type D } from '../decimal.js';
 import type { Check } from '../estimate/budget.js';
 import type { Estimate } from '../estimate/run.js';
+import type { LineItem } from '../pricing/price.js';
 
 const dec = (value: D | null): string | null => (value === null ? null : toPlain(value));
 const decimals = (entries: Iterable<[string, D | null]>): Record<string, string | null> =>
@@ -19,7 +23,27 @@ function checkToJson(c: Check): object {
   };
 }
 
-export function estimateToJson(e: Estimate, version: string): object {
+export function lineItemToJson(i: LineItem): object {
+  return {
+    id: i.id,
+    capabilityId: i.capabilityId,
+    capability: i.capability,
+    subject: i.subject,
+    file: i.file,
+    path: i.path,
+    quantity: toPlain(i.quantity),
+    unit: i.unit,
+    unitPrice: dec(i.unitPrice),
+    cost: dec(i.cost),
+    formula: i.formula,
+    priceSource: i.priceSource,
+    provisional: i.provisional,
+    rule: i.rule,
+  };
+}
+
+/** Everything but the line items. */
+function envelope(e: Estimate, version: string): Record<string, unknown> {
   return {
     schemaVersion: 1,
     tool: { name: 'dtcost', version },
@@ -29,23 +53,8 @@ export function estimateToJson(e: Estimate, version: string): object {
     period: { label: e.period.label, days: toPlain(e.period.days), hours: toPlain(e.period.hours) },
     currency: e.currency,
     rateCard: { name: e.rateCard.name, files: e.rateCard.files },
-    lineItems: e.lineItems.map((i) => ({
-      id: i.id,
-      capabilityId: i.capabilityId,
-      capability: i.capability,
-      subject: i.subject,
-      file: i.file,
-      path: i.path,
-      quantity: toPlain(i.quantity),
-      unit: i.unit,
-      unitPrice: dec(i.unitPrice),
-      cost: dec(i.cost),
-      formula: i.formula,
-      priceSource: i.priceSource,
-      provisional: i.provisional,
-      rule: i.rule,
-      doc: i.doc,
-    })),
+    lineItems: LINE_ITEMS,
+    rules: Object.fromEntries([...new Map(e.lineItems.map((i) => [i.rule, i.doc]))].map(([rule, doc]) => [rule, { doc }])),
     totals: {
       cost: dec(e.totals.cost),
       pricedCost: toPlain(e.totals.pricedCost),
@@ -67,8 +76,44 @@ export function estimateToJson(e: Estimate, version: string): object {
   };
 }
 
+const LINE_ITEMS = '\u0000line items\u0000';
+const CHUNK = 1 << 20;
+
+/** One estimate document, in chunks of about a megabyte. */
+function* estimateChunks(e: Estimate, version: string, indent: string): Generator<string> {
+  const text = JSON.stringify(envelope(e, version), null, 2).replace(/\n/g, `\n${indent}`);
+  const marker = JSON.stringify(LINE_ITEMS);
+  const at = text.indexOf(marker);
+  let buffer = indent + text.slice(0, at);
+  if (e.lineItems.length === 0) buffer += '[]';
+  else {
+    buffer += '[';
+    for (let n = 0; n < e.lineItems.length; n++) {
+      buffer += `${n === 0 ? '' : ','}\n${indent}    ${JSON.stringify(lineItemToJson(e.lineItems[n]!))}`;
+      if (buffer.length > CHUNK) {
+        yield buffer;
+        buffer = '';
+      }
+    }
+    buffer += `\n${indent}  ]`;
+  }
+  yield buffer + text.slice(at + marker.length);
+}
+
 /** One estimate: the object; several: an array of them, in the order of the files. */
+export function* jsonChunks(estimates: readonly Estimate[], version: string): Generator<string> {
+  if (estimates.length === 1) {
+    yield* estimateChunks(estimates[0]!, version, '');
+    yield '\n';
+    return;
+  }
+  yield '[\n';
+  for (let k = 0; k < estimates.length; k++) {
+    yield* estimateChunks(estimates[k]!, version, '  ');
+    yield k === estimates.length - 1 ? '\n]\n' : ',\n';
+  }
+}
+
 export function renderJson(estimates: readonly Estimate[], version: string): string {
-  const docs = estimates.map((e) => estimateToJson(e, version));
-  return `${JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2)}\n`;
+  return [...jsonChunks(estimates, version)].join('');
 }

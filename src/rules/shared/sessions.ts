@@ -5,7 +5,7 @@
 //   visit ... counts as three sessions"); classic-dem-units.txt ("a 4-hour session is the
 //   equivalent of 4 licensed sessions": sessions split every 60 minutes of continuous interaction).
 // - Replayed sessions are billed at the replay rate instead of the RUM rate (DPS FAQ; classic 1.0 DEM).
-import { D, ZERO } from '../../decimal.js';
+import { ONE, SIXTY, ZERO, type D } from '../../decimal.js';
 import type { LineItemDraft } from '../types.js';
 import type { Application } from '../../estate/schema.js';
 import type { Period } from '../../estimate/period.js';
@@ -14,8 +14,8 @@ import { countPrefix, monthScale, n, plural } from './text.js';
 
 /** Sessions one visit of `minutes` is billed as: one per started hour, at least one. */
 export function sessionsForVisit(minutes: D): D {
-  const hours = minutes.div(60).ceil();
-  return hours.lessThan(1) ? new D(1) : hours;
+  const hours = minutes.div(SIXTY).ceil();
+  return hours.lessThan(ONE) ? ONE : hours;
 }
 
 export interface SessionCount {
@@ -29,7 +29,7 @@ export interface SessionCount {
 
 function sessionsPerVisit(app: Application): { value: D; text: string } {
   const vm = app.visitMinutes;
-  if (vm === undefined) return { value: new D(1), text: '1 session/visit' };
+  if (vm === undefined) return { value: ONE, text: '1 session/visit' };
   if (!Array.isArray(vm)) {
     const value = sessionsForVisit(vm);
     return { value, text: `${plural(value, 'session')}/visit (${n(vm)} min)` };
@@ -42,7 +42,7 @@ function sessionsPerVisit(app: Application): { value: D; text: string } {
 
 export function countSessions(app: Application, period: Period): SessionCount {
   const perVisit = sessionsPerVisit(app);
-  const sessions = perPeriod(app.count.times(app.visitsPerMonth).times(new D(1).minus(app.bounceRate)).times(perVisit.value), period);
+  const sessions = perPeriod(app.count.times(app.visitsPerMonth).times(ONE.minus(app.bounceRate)).times(perVisit.value), period);
   const replayed = sessions.times(app.replayRate);
   const bounced = app.bounceRate.isZero() ? '' : ` × (1 − ${n(app.bounceRate)} bounced)`;
   const formula = `${countPrefix(app.count, 'app')}${n(app.visitsPerMonth)} visits/month${monthScale(period)}${bounced} × ${perVisit.text}`;

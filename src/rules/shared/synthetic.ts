@@ -1,7 +1,7 @@
 // Synthetic monitor arithmetic shared by the DPS and classic rules:
 // (billable steps or requests per execution) × (executions per hour) × (locations) × (hours)
 // (dps-browser-monitor.txt "Consumption formula"; classic-dem-units.txt, the same formula).
-import { D, ZERO } from '../../decimal.js';
+import { D, SIXTY, ZERO } from '../../decimal.js';
 import type { BrowserMonitor } from '../../estate/schema.js';
 import type { LineItemDraft } from '../types.js';
 import { countPrefix, n, plural } from './text.js';
@@ -26,6 +26,16 @@ export function billableSteps(monitor: BrowserMonitor): { value: D; text: string
   return { value: new D(1), text: '1 billable step (single-URL monitor)' };
 }
 
+const perHourCache = new Map<string, D>();
+
+/** 60 / frequency, computed once per distinct frequency. */
+function executionsPerHour(frequencyMinutes: D): D {
+  const key = frequencyMinutes.toString();
+  let v = perHourCache.get(key);
+  if (v === undefined) perHourCache.set(key, (v = SIXTY.div(frequencyMinutes)));
+  return v;
+}
+
 export interface Executions {
   /** What one execution consumes, times executions per hour, locations, hours and count. */
   quantity: D;
@@ -42,8 +52,8 @@ export function scheduled(
   hours: D,
 ): Executions {
   const locations = locationCount(monitor.locations);
-  const quantity = monitor.count.times(perExecution.value).times(60).times(locations).times(hours).div(monitor.frequencyMinutes);
-  const perHour = new D(60).div(monitor.frequencyMinutes);
+  const quantity = monitor.count.times(perExecution.value).times(SIXTY).times(locations).times(hours).div(monitor.frequencyMinutes);
+  const perHour = executionsPerHour(monitor.frequencyMinutes);
   const formula = `${countPrefix(monitor.count, 'monitor')}${perExecution.text} × ${plural(perHour, 'execution')}/h × ${plural(locations, 'location')} × ${n(hours)} h`;
   return { quantity, formula };
 }

@@ -3,10 +3,12 @@ import { D } from '../../decimal.js';
 import type { Period } from '../../estimate/period.js';
 
 export function n(value: D): string {
-  const fixed = value.toDecimalPlaces(6, D.ROUND_HALF_UP).toFixed();
-  const [int, frac] = fixed.split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac ? `${grouped}.${frac}` : grouped;
+  const fixed = value.decimalPlaces() > 6 ? value.toDecimalPlaces(6, D.ROUND_HALF_UP).toFixed() : value.toFixed();
+  const dot = fixed.indexOf('.');
+  const int = dot < 0 ? fixed : fixed.slice(0, dot);
+  if (int.length < 4) return fixed;
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return dot < 0 ? grouped : `${grouped}${fixed.slice(dot)}`;
 }
 
 export function plural(value: D, one: string, many = `${one}s`): string {
