@@ -1,10 +1,10 @@
 // Estates and rate cards from files or standard input, with every problem collected.
-import { readFileSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { readActivity, type ActivitySummary } from '../estate/activity.js';
 import type { Diagnostic } from '../estate/diagnostics.js';
 import type { ParsedDocument } from '../estate/source.js';
-import { loadText, readInput } from '../estate/load.js';
+import { loadText, MAX_INPUT_BYTES, readInput } from '../estate/load.js';
 import { estateSchema, type EstateData } from '../estate/schema.js';
 import { builtinRateCard, mergeRateCard, rateCardSchema, type RateCard, type RateCardData } from '../pricing/rate-card.js';
 
@@ -20,10 +20,28 @@ export class Inputs {
   private stdinUsed = false;
   private readonly cards = new Map<string, RateCardData | undefined>();
 
+  /** Standard input, read once, and no further than one byte past the size limit. */
   private readStdin = (): Uint8Array => {
     if (this.stdinUsed) return new Uint8Array();
     this.stdinUsed = true;
-    return readFileSync(0);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunk = Buffer.alloc(1 << 20);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(0, chunk, 0, chunk.length, null);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        if ((err as NodeJS.ErrnoException).code === 'EOF') break;
+        throw err;
+      }
+      if (n === 0) break;
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+      total += n;
+      if (total > MAX_INPUT_BYTES) break;
+    }
+    return Buffer.concat(chunks);
   };
 
   estate(path: string): LoadedEstate | undefined {

@@ -9,7 +9,7 @@
 // integer milli-host-units (every weight of the table is a multiple of 0.005): exact, and fast.
 // DPS (prices-and-rules.md "DPS metering rules"): 15-minute intervals, a partial interval counting
 // whole, once per host; Full-Stack memory rounded up to 0.25 GiB with a 4 GiB minimum.
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { D } from '../decimal.js';
 import { hostUnits } from '../rules/shared/host-units.js';
@@ -51,6 +51,8 @@ const TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-
 const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/;
 const MODES: readonly string[] = ['fullstack', 'infrastructure', 'discovery'];
 const MAX_REPORTED = 200;
+/** 1 PiB: more memory than any host has, and few enough host units that their sums stay exact. */
+const MAX_MEMORY_GIB = 1_048_576;
 
 /** ISO 8601 date and time to ms since the epoch; a time without an offset is UTC, as metering is. */
 export function parseTime(text: string): number | undefined {
@@ -73,8 +75,8 @@ export class ActivityReader {
   private shortRuns = 0;
   private first = Infinity;
   private last = -Infinity;
-  /** Per-minute deltas of milli-host-units in hours a run covers only in part. */
-  private readonly partial = new Map<number, Int32Array>();
+  /** Per-minute deltas of milli-host-units in hours a run covers only in part (integers, exact in a double). */
+  private readonly partial = new Map<number, Float64Array>();
   /** Per-hour deltas of milli-host-units of runs covering whole hours (a range add). */
   private readonly whole = new Map<number, number>();
   private fullStackQuarterGiBIntervals = 0;
@@ -114,7 +116,7 @@ export class ActivityReader {
   private weightsOf(text: string): MemoryWeights | undefined {
     if (this.weights.has(text)) return this.weights.get(text);
     const memory = toDecimal(text);
-    const w = memory && memory.isFinite() && memory.greaterThan(0) ? this.weightsFor(memory) : undefined;
+    const w = memory && memory.isFinite() && memory.greaterThan(0) && memory.lessThanOrEqualTo(MAX_MEMORY_GIB) ? this.weightsFor(memory) : undefined;
     this.weights.set(text, w);
     return w;
   }
@@ -167,7 +169,7 @@ export class ActivityReader {
     if (memoryText !== undefined && memoryText !== '') {
       weights = this.weightsOf(memoryText);
       if (!weights) {
-        this.problem(lineNo, `memoryGiB: expected a number > 0, found "${memoryText}"`);
+        this.problem(lineNo, `memoryGiB: expected a number > 0 and ≤ ${MAX_MEMORY_GIB.toLocaleString('en-US')}, found "${memoryText}"`);
         bad = true;
       }
     } else if (weights === undefined) {
@@ -219,7 +221,7 @@ export class ActivityReader {
     const lastHour = Math.floor((endMinute - 1) / 60);
     const addPartial = (hour: number, from: number, to: number) => {
       let deltas = this.partial.get(hour);
-      if (!deltas) this.partial.set(hour, (deltas = new Int32Array(61)));
+      if (!deltas) this.partial.set(hour, (deltas = new Float64Array(61)));
       deltas[from]! += milli;
       deltas[to]! -= milli;
     };
@@ -295,6 +297,12 @@ export class ActivityReader {
 /** Streams an activity file into its summary, or every problem in it. */
 export async function readActivity(path: string, shownAs: string, defaults: ActivityDefaults): Promise<{ ok: true; summary: ActivitySummary } | { ok: false; diagnostics: Diagnostic[] }> {
   const reader = new ActivityReader(shownAs, defaults);
+  try {
+    // A device or a pipe could stream forever: only regular files are activity files.
+    if (!statSync(path).isFile()) return { ok: false, diagnostics: [{ file: shownAs, message: 'cannot read the activity file: not a regular file' }] };
+  } catch {
+    // reported by the read below, with its reason
+  }
   const stream = createReadStream(path, { encoding: 'utf8' });
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = 0;

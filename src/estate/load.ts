@@ -19,6 +19,10 @@ export interface InputText {
   text: string;
 }
 
+/** Estates and rate cards larger than this are refused before they are read (100,000 entries are ~20 MB). */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+const tooLarge = (bytes: number) => `the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; dtcost reads estates and rate cards of up to 64 MiB`;
+
 const fail = (file: string, message: string): { ok: false; diagnostics: Diagnostic[] } => ({ ok: false, diagnostics: [{ file, message }] });
 
 /** Bytes to text: UTF-8 only, without a BOM; UTF-16 and binary files are refused by name. */
@@ -42,16 +46,23 @@ export function readInput(
   shownAs: string = path,
 ): { ok: true; input: InputText } | { ok: false; diagnostics: Diagnostic[] } {
   if (path === '-') {
-    const decoded = decode(readStdin(), '<stdin>');
+    const bytes = readStdin();
+    if (bytes.length > MAX_INPUT_BYTES) return fail('<stdin>', tooLarge(bytes.length));
+    const decoded = decode(bytes, '<stdin>');
     return decoded.ok ? { ok: true, input: { file: '<stdin>', dir: process.cwd(), text: decoded.text } } : decoded;
   }
   let bytes: Uint8Array;
   try {
-    if (statSync(path).isDirectory()) return fail(shownAs, 'is a directory, not a file');
+    const stat = statSync(path);
+    if (stat.isDirectory()) return fail(shownAs, 'is a directory, not a file');
+    // A device or a pipe could be read forever: only regular files are estates.
+    if (!stat.isFile()) return fail(shownAs, 'is not a regular file');
+    if (stat.size > MAX_INPUT_BYTES) return fail(shownAs, tooLarge(stat.size));
     bytes = readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : ((err as Error).message ?? String(err));
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a part of the path is not a folder' : ((err as Error).message ?? String(err));
     return fail(shownAs, `cannot read the file: ${why}`);
   }
   const decoded = decode(bytes, shownAs);

@@ -84,7 +84,7 @@ describe('bad rows: every one reported with its line, nothing estimated', () => 
     expect(r.ok ? [] : r.diagnostics.map((d) => `${d.file}:${d.position?.line}: ${d.message}`)).toEqual([
       'runs.csv:1: end 2026-03-02T09:00Z is before start 2026-03-02T10:00Z',
       'runs.csv:2: start: expected an ISO 8601 date and time (2026-03-01T10:00:00Z), found "yesterday"',
-      'runs.csv:3: memoryGiB: expected a number > 0, found "-4"',
+      'runs.csv:3: memoryGiB: expected a number > 0 and ≤ 1,048,576, found "-4"',
       'runs.csv:4: mode: expected one of fullstack, infrastructure, discovery, found "turbo"',
       'runs.csv:5: expected a host name in the first column, found nothing',
     ]);

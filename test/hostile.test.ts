@@ -1,0 +1,93 @@
+// Hostile inputs: each ends in a clear message and exit 2, with no stack trace and no hang
+// (a hang would fail on the test's timeout).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+const BIN = join(ROOT, 'bin/dtcost');
+const TMP = mkdtempSync(join(tmpdir(), 'dtcost-hostile-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(TMP, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+function refused(args: string[], options: { input?: string | Buffer; uid?: number } = {}) {
+  const r = spawnSync(process.execPath, [BIN, 'estimate', ...args], { cwd: TMP, input: options.input ?? '', encoding: 'utf8', timeout: 20_000, ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}) });
+  expect(r.error).toBeUndefined();
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  return r.stderr;
+}
+
+describe('hostile inputs', () => {
+  it('a YAML alias bomb ("billion laughs")', () => {
+    const lines = ['version: 1', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const [x, y] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f'], ['h', 'g'], ['i', 'h']]) lines.push(`${x}: &${x} [${Array(9).fill(`*${y}`).join(',')}]`);
+    expect(refused([file('bomb.yaml', lines.join('\n'))])).toContain('too many alias expansions');
+  });
+
+  it('deep nesting, YAML and JSON', () => {
+    expect(refused([file('deep.yaml', `version: 1\nname: ${'['.repeat(20000)}${']'.repeat(20000)}\n`)])).toMatch(/deep\.yaml.*error/);
+    expect(refused([file('deep.json', `{"version": 1, "name": ${'['.repeat(100000)}${']'.repeat(100000)}}`)])).toContain('nesting deeper than 200 levels');
+  });
+
+  it('__proto__ and constructor keys do not pollute anything', () => {
+    const err = refused([file('proto.yaml', 'version: 1\n__proto__: { isAdmin: true }\nconstructor: { prototype: { polluted: true } }\n')]);
+    expect(err).toContain('unknown key "__proto__"');
+    expect(err).toContain('unknown key "constructor"');
+  });
+
+  it('numbers that overflow a float are exact; beyond any exponent they are refused', () => {
+    const err = refused([file('huge.yaml', 'version: 1\napplications:\n  - { name: a, visitsPerMonth: 1e999999999999999999 }\n  - { name: b, visitsPerMonth: .inf, bounceRate: .nan }\n  - { name: c, visitsPerMonth: "lots", bounceRate: -0.5 }\n')]);
+    expect(err).toContain('applications[0].visitsPerMonth: expected a number ≥ 0, found 1e999999999999999999');
+    expect(err).toContain('applications[1].visitsPerMonth: expected a number ≥ 0, found .inf');
+    expect(err).toContain('applications[1].bounceRate: expected a number from 0 to 1, found .nan');
+    expect(err).toContain('applications[2].visitsPerMonth: expected a number ≥ 0, found "lots"');
+    const ok = spawnSync(process.execPath, [BIN, 'estimate', file('big.yaml', 'version: 1\napplications: [{ name: a, visitsPerMonth: 1e308, bounceRate: -0 }]\n'), '--format', 'json'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).lineItems[0].quantity).toBe(`1${'0'.repeat(308)}`);
+  });
+
+  it('binary garbage, UTF-16, an empty file', () => {
+    expect(refused([file('garbage.bin', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))])).toContain('not text');
+    expect(refused([file('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('version: 1\n', 'utf16le')]))])).toContain('UTF-16');
+    expect(refused([file('empty.yaml', '')])).toContain('the file is empty');
+    expect(refused([file('blank.json', '   \n')])).toContain('empty');
+  });
+
+  it('a 100 MB file is refused before it is read', () => {
+    const path = join(TMP, 'huge.yaml');
+    writeFileSync(path, 'version: 1\n');
+    truncateSync(path, 100 * 1024 * 1024);
+    expect(refused([path])).toContain('the file is 100.0 MiB; dtcost reads estates and rate cards of up to 64 MiB');
+  });
+
+  it('a directory, a device, a missing file, a path through a file', () => {
+    expect(refused([TMP])).toContain('is a directory, not a file');
+    expect(refused(['/dev/zero'])).toContain('is not a regular file');
+    expect(refused([join(TMP, 'missing.yaml')])).toContain('no such file');
+    expect(refused([join(file('plain.txt', 'x'), 'estate.yaml')])).toContain('a part of the path is not a folder');
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('an unreadable file (run as an unprivileged user: root reads everything)', () => {
+    const path = file('secret.yaml', 'version: 1\n');
+    chmodSync(path, 0o000);
+    chmodSync(TMP, 0o755);
+    expect(refused([path], { uid: 65534 })).toContain('permission denied');
+  });
+
+  it('YAML tags that would construct objects are refused', () => {
+    expect(refused([file('tag.yaml', 'version: 1\nname: !!js/function "function () { return 1 }"\n')])).toContain('custom YAML tags are not allowed');
+  });
+
+  it('an activity file that is a device', () => {
+    expect(refused([file('device-activity.yaml', 'version: 1\nactivity: [{ name: a, file: /dev/zero, memoryGiB: 16 }]\n')])).toContain('not a regular file');
+  });
+});
