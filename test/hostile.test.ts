@@ -44,15 +44,18 @@ describe('hostile inputs', () => {
     expect(err).toContain('unknown key "constructor"');
   });
 
-  it('numbers that overflow a float are exact; beyond any exponent they are refused', () => {
-    const err = refused([file('huge.yaml', 'version: 1\napplications:\n  - { name: a, visitsPerMonth: 1e999999999999999999 }\n  - { name: b, visitsPerMonth: .inf, bounceRate: .nan }\n  - { name: c, visitsPerMonth: "lots", bounceRate: -0.5 }\n')]);
+  it('numbers that overflow a float, or would take too many digits to print, are refused', () => {
+    const err = refused([file('huge.yaml', 'version: 1\napplications:\n  - { name: a, visitsPerMonth: 1e999999999999999999 }\n  - { name: b, visitsPerMonth: .inf, bounceRate: .nan }\n  - { name: c, visitsPerMonth: "lots", bounceRate: -0.5 }\n  - { name: d, visitsPerMonth: 1e308, bounceRate: "1e-999999999" }\n  - { name: e, visitsPerMonth: "1e999999999" }\n')]);
     expect(err).toContain('applications[0].visitsPerMonth: expected a number ≥ 0, found 1e999999999999999999');
+    expect(err).toContain('applications[3].visitsPerMonth: expected a number ≥ 0, zero or from 1e-15 to below 1e15 in size, found 1e+308');
+    expect(err).toContain('applications[3].bounceRate: expected a number from 0 to 1, zero or from 1e-15 to below 1e15 in size, found "1e-999999999"');
+    expect(err).toContain('applications[4].visitsPerMonth: expected a number ≥ 0, zero or from 1e-15 to below 1e15 in size, found "1e999999999"');
     expect(err).toContain('applications[1].visitsPerMonth: expected a number ≥ 0, found .inf');
     expect(err).toContain('applications[1].bounceRate: expected a number from 0 to 1, found .nan');
     expect(err).toContain('applications[2].visitsPerMonth: expected a number ≥ 0, found "lots"');
-    const ok = spawnSync(process.execPath, [BIN, 'estimate', file('big.yaml', 'version: 1\napplications: [{ name: a, visitsPerMonth: 1e308, bounceRate: -0 }]\n'), '--format', 'json'], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [BIN, 'estimate', file('big.yaml', 'version: 1\napplications: [{ name: a, visitsPerMonth: 999999999999999.999, bounceRate: -0 }]\n'), '--format', 'json'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
-    expect(JSON.parse(ok.stdout).lineItems[0].quantity).toBe(`1${'0'.repeat(308)}`);
+    expect(JSON.parse(ok.stdout).lineItems[0].quantity).toBe('999999999999999.999');
   });
 
   it('binary garbage, UTF-16, an empty file', () => {

@@ -1,7 +1,7 @@
 // `dtcost diff <base> <head>`: line items added, removed and changed, the total delta, and gates:
 // --budget (the head's total) and --max-increase (an amount, or a percentage such as 10%); a gate
 // crossed exits 1 after the full output.
-import { toDecimal } from '../estate/schema-kit.js';
+import { inRange, toDecimal } from '../estate/schema-kit.js';
 import { checkGates, diffEstimates, type Gate } from '../estimate/diff.js';
 import { diffJson, diffMarkdown, diffText } from '../render/diff.js';
 import { money } from '../render/numbers.js';
@@ -21,7 +21,7 @@ function parseMaxIncrease(text: string | undefined): Gate['maxIncrease'] {
   if (text === undefined) return undefined;
   const percent = /^(.*)%$/.exec(text.trim());
   const value = toDecimal(percent ? percent[1]! : text);
-  if (!value || !value.isFinite() || value.lessThan(0)) throw new UsageError(`--max-increase: expected an amount or a percentage (250, 10%), found "${text}"`);
+  if (!value || !value.isFinite() || value.lessThan(0) || !inRange(value)) throw new UsageError(`--max-increase: expected an amount or a percentage (250, 10%), found "${text}"`);
   return percent ? { percent: value } : { amount: value };
 }
 

@@ -6,7 +6,7 @@ import type { D } from '../decimal.js';
 import type { ActivitySummary } from '../estate/activity.js';
 import type { Diagnostic } from '../estate/diagnostics.js';
 import { mergeEstates, originOf } from '../estate/merge.js';
-import { toDecimal } from '../estate/schema-kit.js';
+import { inRange, toDecimal } from '../estate/schema-kit.js';
 import { parsePeriod, PERIOD_HELP, type Period } from '../estimate/period.js';
 import { runEstimate, type Estimate, type EstimateOptions } from '../estimate/run.js';
 import type { RateCard } from '../pricing/rate-card.js';
@@ -33,7 +33,7 @@ export function parsePeriodFlag(text: string | undefined): Period | undefined {
 export function parseAmountFlag(flag: string, text: string | undefined): D | undefined {
   if (text === undefined) return undefined;
   const amount = toDecimal(text);
-  if (!amount || !amount.isFinite() || amount.lessThan(0)) throw new UsageError(`${flag}: expected an amount ≥ 0, found "${text}"`);
+  if (!amount || !amount.isFinite() || amount.lessThan(0) || !inRange(amount)) throw new UsageError(`${flag}: expected an amount ≥ 0 (below 1e15), found "${text}"`);
   return amount;
 }
 

@@ -116,7 +116,7 @@ export class ActivityReader {
   private weightsOf(text: string): MemoryWeights | undefined {
     if (this.weights.has(text)) return this.weights.get(text);
     const memory = toDecimal(text);
-    const w = memory && memory.isFinite() && memory.greaterThan(0) && memory.lessThanOrEqualTo(MAX_MEMORY_GIB) ? this.weightsFor(memory) : undefined;
+    const w = memory && memory.isFinite() && memory.greaterThan('1e-15') && memory.lessThanOrEqualTo(MAX_MEMORY_GIB) ? this.weightsFor(memory) : undefined;
     this.weights.set(text, w);
     return w;
   }

@@ -22,6 +22,16 @@ export function describeNumberRule(rule: NumberRule): string {
   return `${noun}${lower}`;
 }
 
+/**
+ * Input numbers are zero or between 1e-15 and 1e15 in size. Beyond that nothing real is described,
+ * and a Decimal such as 1e999999999, though finite, would take a billion digits to print.
+ */
+export function inRange(d: D): boolean {
+  return d.isZero() || (d.e < 15 && d.e >= -15);
+}
+
+export const RANGE_TEXT = 'zero or from 1e-15 to below 1e15 in size';
+
 export function toDecimal(value: unknown): D | undefined {
   if (isDecimal(value)) return value.isZero() ? ZERO : value; // -0 is 0
   if (typeof value === 'string' && DECIMAL_TEXT.test(value.trim())) {
@@ -55,6 +65,10 @@ export function num(rule: NumberRule = { min: 'zero' }) {
       return z.NEVER;
     };
     if (!d || !d.isFinite()) return fail();
+    if (!inRange(d)) {
+      ctx.addIssue({ code: 'custom', message: `expected ${expected}`, params: { expected: `${expected}, ${RANGE_TEXT}` }, input: value });
+      return z.NEVER;
+    }
     // Comparisons, not isNegative()/isPositive(): those read the sign, and zero has one.
     if (rule.min === 'zero' && d.lessThan(0)) return fail();
     if (rule.min === 'positive' && !d.greaterThan(0)) return fail();

@@ -199,7 +199,7 @@ const synthetic = z.strictObject({
 export const estateSchema = z.strictObject({
   version: z.any().meta({ const: 1, description: 'the estate format version' }).transform((value, ctx): 1 => {
     const d = toDecimal(value);
-    if (!d || !d.equals(1)) {
+    if (!d || !d.isFinite() || !d.equals(1)) {
       const expected = '1 (the estate format this dtcost reads)';
       ctx.addIssue({ code: 'custom', message: `expected ${expected}`, params: { expected }, input: value });
       return z.NEVER;
