@@ -37,18 +37,40 @@ export interface PricedDraft {
   file: string;
 }
 
+interface Priced {
+  cap: ReturnType<typeof capability>;
+  unitPrice: D | null;
+  priceSource: string | null;
+  provisional: boolean;
+}
+
 export function priceLineItems(drafts: readonly PricedDraft[], card: RateCard): LineItem[] {
   const factor = new D(1).minus(card.discount);
+  const discount = card.discount.isZero() ? '' : `, less ${card.discount.times(100).toFixed()}% discount`;
+  // Everything about a price depends on the capability only: worked out once per capability.
+  const byCapability = new Map<string, Priced>();
+  const pricedFor = (capabilityId: string): Priced => {
+    let p = byCapability.get(capabilityId);
+    if (!p) {
+      const cap = capability(capabilityId);
+      const price = card.prices.get(cap.id) ?? (cap.overage ? undefined : card.prices.get(cap.unit));
+      p = {
+        cap,
+        unitPrice: price ? price.unitPrice.times(factor) : null,
+        priceSource: price ? `${price.source}${discount}` : null,
+        provisional: price?.provisional ?? false,
+      };
+      byCapability.set(capabilityId, p);
+    }
+    return p;
+  };
   const ids = new Map<string, number>();
   return drafts.map(({ draft, rule, file }) => {
-    const cap = capability(draft.capabilityId);
-    const price = card.prices.get(cap.id) ?? (cap.overage ? undefined : card.prices.get(cap.unit));
-    const unitPrice = price ? price.unitPrice.times(factor) : null;
+    const { cap, unitPrice, priceSource, provisional } = pricedFor(draft.capabilityId);
     let id = `${cap.id}/${draft.subject}`;
     const seen = (ids.get(id) ?? 0) + 1;
     ids.set(id, seen);
     if (seen > 1) id = `${id}#${seen}`;
-    const discount = card.discount.isZero() || !price ? '' : `, less ${card.discount.times(100).toFixed()}% discount`;
     return {
       capabilityId: draft.capabilityId,
       subject: draft.subject,
@@ -61,8 +83,8 @@ export function priceLineItems(drafts: readonly PricedDraft[], card: RateCard): 
       unit: cap.unit,
       unitPrice,
       cost: unitPrice ? draft.quantity.times(unitPrice) : null,
-      priceSource: price ? `${price.source}${discount}` : null,
-      provisional: price?.provisional ?? false,
+      priceSource,
+      provisional,
       rule: rule.id,
       doc: rule.doc,
     };
