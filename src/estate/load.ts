@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { issuesToDiagnostics, type Diagnostic } from './diagnostics.js';
 import { parseJson } from './parse-json.js';
 import { parseYaml } from './parse-yaml.js';
+import { parseYamlFast } from './parse-yaml-fast.js';
 import type { ParsedDocument, ParseResult } from './source.js';
 
 export type Loaded<T> = { ok: true; data: T; document: ParsedDocument; file: string; dir: string } | { ok: false; diagnostics: Diagnostic[] };
@@ -80,7 +81,9 @@ export function parseText(file: string, text: string): ParseResult {
     const json = parseJson(text);
     if (json.ok || /\.json$/i.test(file)) return json;
   }
-  return parseYaml(text);
+  // The common block style of estates parses on the fast path; anything else goes to the yaml package.
+  const fast = parseYamlFast(text);
+  return fast ? { ok: true, document: fast } : parseYaml(text);
 }
 
 export function loadText<S extends z.ZodType>(input: InputText, schema: S, what: string): Loaded<z.output<S>> {

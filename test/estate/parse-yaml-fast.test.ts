@@ -1,0 +1,99 @@
+// The fast YAML path must read exactly what the yaml package reads, or give up.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import YAML from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { isDecimal } from '../../src/decimal.js';
+import { NonFiniteNumber, parseYaml } from '../../src/estate/parse-yaml.js';
+import { parseYamlFast } from '../../src/estate/parse-yaml-fast.js';
+import { ROOT } from '../helpers.js';
+
+/** Data with numbers as tagged text, so both parsers' results compare exactly. */
+function plain(v: unknown): unknown {
+  if (isDecimal(v)) return `decimal:${v.toString()}`;
+  if (v instanceof NonFiniteNumber) return `nonfinite:${v.text}`;
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  return v;
+}
+
+function slow(text: string): unknown {
+  const r = parseYaml(text);
+  return r.ok ? plain(r.document.data) : 'error';
+}
+
+function fast(text: string): unknown {
+  const r = parseYamlFast(text);
+  return r === undefined ? 'gave up' : plain(r.data);
+}
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+
+describe('fast YAML path', () => {
+  it('reads every example, golden and fixture estate as the yaml package does', () => {
+    const dirs = ['examples', 'test/golden', 'test/fixtures/valid', 'test/fixtures/invalid'];
+    let agreed = 0;
+    for (const dir of dirs) {
+      for (const name of readdirSync(join(ROOT, dir)).filter((f) => /\.ya?ml$/.test(f))) {
+        const text = readFileSync(join(ROOT, dir, name), 'utf8');
+        const f = fast(text);
+        if (f === 'gave up') continue;
+        expect({ name, data: f }).toEqual({ name, data: slow(text) });
+        agreed++;
+      }
+    }
+    expect(agreed).toBeGreaterThan(20);
+  });
+
+  it('agrees with the yaml package on generated documents in every style, or gives up', () => {
+    const key = fc.constantFrom('name', 'count', 'memoryGiB', 'a', 'b-c', 'x_y', 'with space', 'ümlaut', 'quoted: key', '# not a comment', '1abc');
+    const scalar = fc.oneof(
+      fc.constantFrom('yes', 'no', 'on', 'true', 'False', 'null', '~', '', ' lead', 'trail ', '0x1F', '0o17', '1.50', '-0', '+5', '.5', '5.', '1e3', '.inf', '-.Inf', '.nan', '12:30', 'a: b', 'a #b', 'a#b', "it's", 'say "hi"', '- x', '[x]', '{x}', '&a', '*a', '!t', '|', '>', '%', '@', '`', 'é', 'tab\there', 'new\nline', 'back\\slash', '1_000'),
+      fc.integer({ min: -1e9, max: 1e9 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.string({ maxLength: 12 }),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('map')),
+      list: fc.array(tie('node'), { maxLength: 4 }),
+      map: fc.dictionary(key, tie('node'), { maxKeys: 5 }),
+    })).map;
+    const style = fc.record({
+      flowLevel: fc.constantFrom(-1, 0, 1, 2, 3),
+      defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'),
+      indentSeq: fc.boolean(),
+      indent: fc.constantFrom(2, 4),
+    });
+    let fastCount = 0;
+    fc.assert(
+      fc.property(value, style, (doc, options) => {
+        const text = YAML.stringify(doc, { ...options, lineWidth: 0 } as YAML.ToStringOptions);
+        const f = fast(text);
+        if (f === 'gave up') return;
+        fastCount++;
+        expect(f).toEqual(slow(text));
+      }),
+      { numRuns: RUNS },
+    );
+    expect(fastCount).toBeGreaterThan(RUNS / 4);
+  });
+
+  it('gives up on what it does not read: anchors, tags, block scalars, multi-line scalars, duplicates', () => {
+    for (const text of ['a: &x 1\nb: *x\n', 'a: !foo 1\n', 'a: |\n  text\n', 'a: long\n  text\n', 'a: 1\na: 2\n', '--- \na: 1\n---\nb: 2\n', 'a:\n\t- 1\n', '? complex\n: key\n', 'a: "open\n  quote"\n']) {
+      expect({ text, result: fast(text) }).toEqual({ text, result: 'gave up' });
+    }
+  });
+
+  it('locates keys and values as the yaml path does', () => {
+    const text = 'version: 1\nhosts:\n  - name: web\n    memoryGiB: -4\n  - { name: db, memoryGiB: x }\nsynthetic:\n  http:\n    - name: h\n      locations: [eu, us]\n';
+    const f = parseYamlFast(text)!;
+    const s = parseYaml(text);
+    if (!s.ok) throw new Error('slow failed');
+    for (const [path, key] of [[['hosts', 0, 'memoryGiB'], false], [['hosts', 0, 'memoryGiB'], true], [['hosts', 1, 'memoryGiB'], false], [['hosts', 1], false], [['synthetic', 'http', 0, 'locations', 1], false], [['version'], true], [['nope', 3], false]] as const) {
+      expect({ path, key, at: f.locate(path, { key }) }).toEqual({ path, key, at: s.document.locate(path, { key }) });
+    }
+  });
+});
