@@ -15,7 +15,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  minify: true,
+  minify: !process.env.DTCOST_NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
   define: { __DTCOST_VERSION__: JSON.stringify(pkg.version) },

@@ -1,13 +1,15 @@
 // Renderers: JSON exactly as SPEC "JSON output", RFC 4180 CSV, Markdown that survives a table.
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../src/render/csv.js';
-import { jsonChunks, renderJson } from '../src/render/json.js';
+import { jsonChunks, lineItemText, lineItemToJson, quoter, renderJson } from '../src/render/json.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { money, quantity } from '../src/render/numbers.js';
 import { PLAIN } from '../src/render/style.js';
 import { renderTable } from '../src/render/table.js';
 import { D } from '../src/decimal.js';
-import { run } from './helpers.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, run } from './helpers.js';
 
 const SPEC_ESTATE = `version: 1
 name: Acme retail
@@ -66,6 +68,26 @@ describe('JSON (schemaVersion 1)', () => {
     const json = JSON.parse(renderJson([e], '1'));
     expect(json.lineItems[0]).toMatchObject({ quantity: '8.516666666666666666666666666666667', unitPrice: null, cost: null, priceSource: null });
     expect(json.totals).toMatchObject({ cost: null, pricedCost: '0', unpricedLineItems: 1, costByCapability: { 'dem-third-party': null } });
+  });
+
+  it('writes each line item exactly as JSON.stringify would (every example, both models, names that need escaping)', () => {
+    const estimates = readdirSync(join(ROOT, 'examples'))
+      .filter((f) => f.endsWith('.yaml'))
+      .flatMap((f) => {
+        const text = readFileSync(join(ROOT, 'examples', f), 'utf8');
+        return (['dps', 'classic'] as const).map((model) => run(text, { model }));
+      });
+    estimates.push(run('version: 1\nlicensing: classic\nsynthetic: { http: [{ name: "quote \\" back\\\\slash \\t tab é ✓ \\u2028", frequencyMinutes: 5, locations: 1 }] }'));
+    const quoted = quoter();
+    let n = 0;
+    for (const e of estimates) {
+      for (const i of e.lineItems) {
+        expect(lineItemText(i, quoted)).toBe(JSON.stringify(lineItemToJson(i)));
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(100);
+    expect(estimates.some((e) => e.lineItems.some((i) => i.cost === null))).toBe(true);
   });
 
   it('several estates are an array', () => {

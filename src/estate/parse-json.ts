@@ -19,6 +19,8 @@ type Recorder = (path: PathSegment[], valueOffset: number, keyOffset: number) =>
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const MAX_DEPTH = 200;
+const LITERALS = [['true', true], ['false', false], ['null', null]] as const;
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 class Parser {
   private i = 0;
@@ -61,7 +63,7 @@ class Parser {
     if (c === 91) return this.array();
     if (c === 34) return this.string();
     if (c === 45 || (c >= 48 && c <= 57)) return this.number();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of LITERALS) {
       if (this.text.startsWith(word, this.i)) {
         this.i += word.length;
         return value;
@@ -72,7 +74,6 @@ class Parser {
 
   private object(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const seen = new Set<string>();
     this.i++;
     this.ws();
     if (this.text.charCodeAt(this.i) === 125) {
@@ -83,8 +84,7 @@ class Parser {
       if (this.text.charCodeAt(this.i) !== 34) throw this.unexpected('a key in double quotes');
       const keyOffset = this.i;
       const key = this.string();
-      if (seen.has(key)) throw new JsonSyntaxError(`duplicate key "${key}"`, keyOffset);
-      seen.add(key);
+      if (Object.hasOwn(out, key)) throw new JsonSyntaxError(`duplicate key "${key}"`, keyOffset);
       this.ws();
       if (this.text.charCodeAt(this.i) !== 58) throw this.unexpected('":" after the key');
       this.i++;
@@ -140,47 +140,50 @@ class Parser {
   private string(): string {
     const t = this.text;
     const start = ++this.i;
+    let i = start;
     let out = '';
     let chunk = start;
     for (;;) {
-      const c = t.charCodeAt(this.i);
+      const c = t.charCodeAt(i);
       if (c === 34) {
-        out += t.slice(chunk, this.i++);
-        return out;
+        this.i = i + 1;
+        return chunk === start ? t.slice(start, i) : out + t.slice(chunk, i);
       }
-      if (Number.isNaN(c)) throw new JsonSyntaxError('unterminated string', start - 1);
-      if (c < 32) throw new JsonSyntaxError('control character in a string (escape it)', this.i);
       if (c === 92) {
-        out += t.slice(chunk, this.i);
-        const e = t[this.i + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
-          this.i += 2;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(this.i + 2, this.i + 6))) {
-          out += String.fromCharCode(parseInt(t.slice(this.i + 2, this.i + 6), 16));
-          this.i += 6;
+        out += t.slice(chunk, i);
+        const e = t[i + 1];
+        if (e !== undefined && Object.hasOwn(ESCAPES, e)) {
+          out += ESCAPES[e];
+          i += 2;
+        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) {
+          out += String.fromCharCode(parseInt(t.slice(i + 2, i + 6), 16));
+          i += 6;
         } else {
-          throw new JsonSyntaxError('invalid escape in a string', this.i);
+          throw new JsonSyntaxError('invalid escape in a string', i);
         }
-        chunk = this.i;
+        chunk = i;
         continue;
       }
-      this.i++;
+      if (c < 32) throw new JsonSyntaxError('control character in a string (escape it)', i);
+      // Past the end, charCodeAt is NaN, which no comparison above matches.
+      if (c !== c) throw new JsonSyntaxError('unterminated string', start - 1);
+      i++;
     }
   }
 
   private number(): D {
     NUMBER.lastIndex = this.i;
-    const m = NUMBER.exec(this.text);
-    if (!m) throw this.unexpected('a number');
-    this.i += m[0].length;
-    return decimalOf(m[0]);
+    if (!NUMBER.test(this.text)) throw this.unexpected('a number');
+    const start = this.i;
+    this.i = NUMBER.lastIndex;
+    return decimalOf(this.text.slice(start, this.i));
   }
 }
 
 export function parseJson(text: string): ParseResult {
-  const lines = new LineIndex(text);
+  // Lines are indexed only when a position is asked for (a valid estate never asks).
+  let lineIndex: LineIndex | undefined;
+  const lines = { position: (offset: number) => (lineIndex ??= new LineIndex(text)).position(offset) };
   let data: unknown;
   try {
     data = new Parser(text).parse();

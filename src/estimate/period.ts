@@ -1,7 +1,7 @@
 // The estimate period. The docs' cost examples take one month as 30 days = 720 hours
 // (dps-browser-monitor.txt "Cost example"; dps-real-user-monitoring.txt); a year is 365 days.
 // Inputs given per month scale to the period by days / 30.
-import { D } from '../decimal.js';
+import { D, THIRTY } from '../decimal.js';
 
 export interface Period {
   label: string;
@@ -35,5 +35,5 @@ export function parsePeriod(text: string): Period | undefined {
  * divisible by 30 stays exact (365 / 30 alone is a repeating decimal).
  */
 export function perPeriod(perMonth: D, period: Period): D {
-  return period.days.equals(30) ? perMonth : perMonth.times(period.days).div(30);
+  return period.days.eq(THIRTY) ? perMonth : perMonth.times(period.days).div(THIRTY);
 }

@@ -2,7 +2,7 @@
 // totals. A line item whose price is unknown keeps `unitPrice: null, cost: null` and the estimate
 // says so; it never counts as zero.
 import { capability } from '../capabilities.js';
-import { D, sum, ZERO } from '../decimal.js';
+import { compact, ONE, ZERO, type D } from '../decimal.js';
 import type { LineItemDraft, Rule } from '../rules/types.js';
 import type { RateCard } from './rate-card.js';
 
@@ -45,7 +45,7 @@ interface Priced {
 }
 
 export function priceLineItems(drafts: readonly PricedDraft[], card: RateCard): LineItem[] {
-  const factor = new D(1).minus(card.discount);
+  const factor = ONE.minus(card.discount);
   const discount = card.discount.isZero() ? '' : `, less ${card.discount.times(100).toFixed()}% discount`;
   // Everything about a price depends on the capability only: worked out once per capability.
   const byCapability = new Map<string, Priced>();
@@ -64,43 +64,60 @@ export function priceLineItems(drafts: readonly PricedDraft[], card: RateCard): 
     }
     return p;
   };
-  const ids = new Map<string, number>();
-  return drafts.map(({ draft, rule, file }) => {
-    const { cap, unitPrice, priceSource, provisional } = pricedFor(draft.capabilityId);
-    let id = `${cap.id}/${draft.subject}`;
-    const seen = (ids.get(id) ?? 0) + 1;
-    ids.set(id, seen);
-    if (seen > 1) id = `${id}#${seen}`;
-    return {
+  // Ids are capability/subject, with #2, #3 for a subject seen again under the same capability.
+  // Counted per capability by subject: subjects are the estate's own strings, quick to look up.
+  const seenSubjects = new Map<string, Map<string, number>>();
+  const items: LineItem[] = new Array(drafts.length);
+  let lastId: string | undefined;
+  let priced: Priced | undefined;
+  let subjects: Map<string, number> | undefined;
+  for (let k = 0; k < drafts.length; k++) {
+    const { draft, rule, file } = drafts[k]!;
+    // Items come in runs of one capability.
+    if (draft.capabilityId !== lastId) {
+      lastId = draft.capabilityId;
+      priced = pricedFor(lastId);
+      subjects = seenSubjects.get(lastId);
+      if (subjects === undefined) seenSubjects.set(lastId, (subjects = new Map()));
+    }
+    const { cap, unitPrice, priceSource, provisional } = priced!;
+    const seen = (subjects!.get(draft.subject) ?? 0) + 1;
+    subjects!.set(draft.subject, seen);
+    const id = seen > 1 ? `${cap.id}/${draft.subject}#${seen}` : `${cap.id}/${draft.subject}`;
+    // Line items live until the output is written: their Decimals are kept compact.
+    const quantity = compact(draft.quantity);
+    items[k] = {
       capabilityId: draft.capabilityId,
       subject: draft.subject,
       path: draft.path,
-      quantity: draft.quantity,
+      quantity,
       formula: draft.formula,
       id,
       file,
       capability: cap.name,
       unit: cap.unit,
       unitPrice,
-      cost: unitPrice ? draft.quantity.times(unitPrice) : null,
+      cost: unitPrice ? compact(quantity.times(unitPrice)) : null,
       priceSource,
       provisional,
       rule: rule.id,
       doc: rule.doc,
     };
-  });
+  }
+  return items;
 }
 
 export function totalsOf(items: readonly LineItem[]): Totals {
   const costByCapability = new Map<string, D | null>();
   const quantityByUnit = new Map<string, D>();
+  let pricedCost = ZERO;
+  let unpricedLineItems = 0;
   for (const item of items) {
     const before = costByCapability.has(item.capabilityId) ? costByCapability.get(item.capabilityId)! : ZERO;
     costByCapability.set(item.capabilityId, before === null || item.cost === null ? null : before.plus(item.cost));
     if (!capability(item.capabilityId).overage) quantityByUnit.set(item.unit, (quantityByUnit.get(item.unit) ?? ZERO).plus(item.quantity));
+    if (item.cost === null) unpricedLineItems++;
+    else pricedCost = pricedCost.plus(item.cost);
   }
-  const priced = items.filter((i) => i.cost !== null);
-  const pricedCost = sum(priced.map((i) => i.cost!));
-  const unpricedLineItems = items.length - priced.length;
   return { cost: unpricedLineItems > 0 ? null : pricedCost, pricedCost, unpricedLineItems, costByCapability, quantityByUnit };
 }

@@ -42,6 +42,36 @@ export function lineItemToJson(i: LineItem): object {
   };
 }
 
+/** JSON text of a decimal: plain digits need no escaping. */
+const decText = (value: D | null): string => (value === null ? 'null' : `"${toPlain(value)}"`);
+
+/**
+ * JSON.stringify(lineItemToJson(i)), written out directly: no object to build per item, and the
+ * strings that repeat across items (capability, unit, price source, rule, file) are quoted once.
+ * A large estate has hundreds of thousands of items; test/render.test.ts checks the two agree.
+ */
+export function lineItemText(i: LineItem, quoted: (s: string | null) => string): string {
+  return (
+    `{"id":${JSON.stringify(i.id)},"capabilityId":${quoted(i.capabilityId)},"capability":${quoted(i.capability)},` +
+    `"subject":${JSON.stringify(i.subject)},"file":${quoted(i.file)},"path":${JSON.stringify(i.path)},` +
+    `"quantity":${decText(i.quantity)},"unit":${quoted(i.unit)},"unitPrice":${decText(i.unitPrice)},"cost":${decText(i.cost)},` +
+    `"formula":${JSON.stringify(i.formula)},"priceSource":${quoted(i.priceSource)},"provisional":${i.provisional},"rule":${quoted(i.rule)}}`
+  );
+}
+
+/** JSON.stringify for strings that repeat, remembered. */
+export function quoter(): (s: string | null) => string {
+  const seen = new Map<string | null, string>();
+  return (s) => {
+    let q = seen.get(s);
+    if (q === undefined) {
+      q = JSON.stringify(s);
+      seen.set(s, q);
+    }
+    return q;
+  };
+}
+
 /** Everything but the line items. */
 function envelope(e: Estimate, version: string): Record<string, unknown> {
   return {
@@ -88,13 +118,24 @@ function* estimateChunks(e: Estimate, version: string, indent: string): Generato
   if (e.lineItems.length === 0) buffer += '[]';
   else {
     buffer += '[';
+    // Lines gathered in an array and joined per chunk: one flat string, not a rope of 150,000.
+    const quoted = quoter();
+    const lineStart = `\n${indent}    `;
+    const separator = `,${lineStart}`;
+    let lines: string[] = [];
+    let size = 0;
     for (let n = 0; n < e.lineItems.length; n++) {
-      buffer += `${n === 0 ? '' : ','}\n${indent}    ${JSON.stringify(lineItemToJson(e.lineItems[n]!))}`;
-      if (buffer.length > CHUNK) {
-        yield buffer;
+      const line = lineItemText(e.lineItems[n]!, quoted);
+      lines.push(n === 0 ? lineStart : separator, line);
+      size += line.length;
+      if (size > CHUNK) {
+        yield buffer + lines.join('');
         buffer = '';
+        lines = [];
+        size = 0;
       }
     }
+    buffer += lines.join('');
     buffer += `\n${indent}  ]`;
   }
   yield buffer + text.slice(at + marker.length);

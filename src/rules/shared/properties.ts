@@ -3,10 +3,11 @@
 // (dps-real-user-monitoring.txt FAQ "Each application includes up to 20 properties").
 // Classic: +0.01 DEM per session for each defined property beyond 20, where short strings, numbers
 // and dates weigh 1 and a long string 1 per 100 characters (classic-dem-units.txt).
-import { D, sum } from '../../decimal.js';
+import { D, ONE, sum, ZERO } from '../../decimal.js';
 import type { Application } from '../../estate/schema.js';
 
 export const INCLUDED_PROPERTIES = 20;
+const INCLUDED = new D(INCLUDED_PROPERTIES);
 
 export function propertyCount(app: Application): D {
   return Array.isArray(app.properties) ? new D(app.properties.length) : (app.properties as D);
@@ -15,11 +16,11 @@ export function propertyCount(app: Application): D {
 export function weightedPropertyCount(app: Application): D {
   if (!Array.isArray(app.properties)) return app.properties as D;
   return sum(
-    app.properties.map((p) => (p.type === 'long-string' ? D.max(1, new D(p.maxLength!).div(100).ceil()) : new D(1))),
+    app.properties.map((p) => (p.type === 'long-string' ? D.max(ONE, p.maxLength!.div(100).ceil()) : ONE)),
   );
 }
 
 /** Properties beyond the included 20, never below zero. */
 export function beyondIncluded(count: D): D {
-  return D.max(0, count.minus(INCLUDED_PROPERTIES));
+  return count.lessThan(INCLUDED) ? ZERO : count.minus(INCLUDED);
 }

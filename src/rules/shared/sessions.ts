@@ -72,7 +72,7 @@ export function sessionLineItems(apps: readonly Application[], period: Period, b
     const replay = app.replayRate;
     const items: LineItemDraft[] = [];
     // With every session replayed, there is no plain session line to show.
-    if (!replay.equals(1)) {
+    if (!replay.eq(ONE)) {
       items.push({
         ...base,
         capabilityId: billing.ids.sessions,
@@ -89,7 +89,7 @@ export function sessionLineItems(apps: readonly Application[], period: Period, b
       });
     }
     const { extra, text } = billing.properties(app);
-    if (extra.greaterThan(0)) {
+    if (!extra.isZero()) {
       const factor = billing.propertyFactor(app);
       items.push({
         ...base,

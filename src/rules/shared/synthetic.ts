@@ -1,7 +1,7 @@
 // Synthetic monitor arithmetic shared by the DPS and classic rules:
 // (billable steps or requests per execution) × (executions per hour) × (locations) × (hours)
 // (dps-browser-monitor.txt "Consumption formula"; classic-dem-units.txt, the same formula).
-import { D, SIXTY, ZERO } from '../../decimal.js';
+import { D, ONE, SIXTY, ZERO } from '../../decimal.js';
 import type { BrowserMonitor } from '../../estate/schema.js';
 import type { LineItemDraft } from '../types.js';
 import { countPrefix, n, plural } from './text.js';
@@ -19,11 +19,11 @@ export function locationCount(locations: D | readonly string[]): D {
 export function billableSteps(monitor: BrowserMonitor): { value: D; text: string } {
   if (monitor.billableSteps !== undefined) return { value: monitor.billableSteps, text: plural(monitor.billableSteps, 'billable step') };
   if (monitor.steps !== undefined) {
-    const value = new D(monitor.steps.filter((s) => s.requests.greaterThan(0)).length);
+    const value = new D(monitor.steps.filter((s) => !s.requests.isZero()).length);
     const of = value.equals(monitor.steps.length) ? '' : ` (of ${monitor.steps.length} steps)`;
     return { value, text: `${plural(value, 'billable step')}${of}` };
   }
-  return { value: new D(1), text: '1 billable step (single-URL monitor)' };
+  return { value: ONE, text: '1 billable step (single-URL monitor)' };
 }
 
 const perHourCache = new Map<string, D>();

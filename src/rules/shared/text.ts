@@ -1,5 +1,5 @@
 // Numbers as they read inside formulas: thousands grouped, at most six decimals, no exponent.
-import { D } from '../../decimal.js';
+import { D, ONE, THIRTY } from '../../decimal.js';
 import type { Period } from '../../estimate/period.js';
 
 export function n(value: D): string {
@@ -12,15 +12,15 @@ export function n(value: D): string {
 }
 
 export function plural(value: D, one: string, many = `${one}s`): string {
-  return `${n(value)} ${value.equals(1) ? one : many}`;
+  return `${n(value)} ${value.eq(ONE) ? one : many}`;
 }
 
 /** " × 365 d / 30 d" when a per-month input is scaled to another period; "" for a 30-day period. */
 export function monthScale(period: Period): string {
-  return period.days.equals(30) ? '' : ` × ${n(period.days)} d / 30 d`;
+  return period.days.eq(THIRTY) ? '' : ` × ${n(period.days)} d / 30 d`;
 }
 
 /** "2 apps × " style prefix for entries with count > 1. */
 export function countPrefix(count: D, one: string, many = `${one}s`): string {
-  return count.equals(1) ? '' : `${plural(count, one, many)} × `;
+  return count.eq(ONE) ? '' : `${plural(count, one, many)} × `;
 }
