@@ -18,7 +18,7 @@ function file(name: string, content: string | Uint8Array): string {
 }
 
 function refused(args: string[], options: { input?: string | Buffer; uid?: number } = {}) {
-  const r = spawnSync(process.execPath, [BIN, 'estimate', ...args], { cwd: TMP, input: options.input ?? '', encoding: 'utf8', timeout: 20_000, ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}) });
+  const r = spawnSync(process.execPath, [BIN, 'estimate', ...args], { cwd: TMP, input: options.input ?? '', encoding: 'utf8', timeout: 20_000, maxBuffer: 1 << 30, ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}) });
   expect(r.error).toBeUndefined();
   expect(r.status).toBe(2);
   expect(r.stdout).toBe('');
@@ -93,4 +93,22 @@ describe('hostile inputs', () => {
   it('an activity file that is a device', () => {
     expect(refused([file('device-activity.yaml', 'version: 1\nactivity: [{ name: a, file: /dev/zero, memoryGiB: 16 }]\n')])).toContain('not a regular file');
   });
+
+  // More entries (or problems) than a JavaScript call takes arguments (~120,000 here): every
+  // list is built by loops, never by push(...list) or Math.max(...list).
+  const MANY = 200_000;
+  const monitors = (frequency: number) => JSON.stringify({ version: 1, synthetic: { http: Array.from({ length: MANY }, (_, i) => ({ name: `h${i}`, frequencyMinutes: frequency, locations: 1 })) } });
+
+  it(`an estate of ${MANY.toLocaleString('en-US')} entries estimates`, () => {
+    const r = spawnSync(process.execPath, [BIN, 'estimate', file('many.json', monitors(5)), '--format', 'csv'], { cwd: TMP, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 30 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trimEnd().split('\r\n')).toHaveLength(MANY + 1);
+  }, 60_000);
+
+  it(`${MANY.toLocaleString('en-US')} problems are all reported`, () => {
+    const err = refused([file('many-bad.json', monitors(-5))]);
+    expect(err).toContain(`synthetic.http[${MANY - 1}].frequencyMinutes: expected a number > 0, found -5`);
+    expect(err).toContain(`${MANY} errors in 1 file`);
+  }, 60_000);
 });

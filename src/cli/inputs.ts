@@ -17,6 +17,11 @@ export interface LoadedEstate {
 
 export class Inputs {
   readonly diagnostics: Diagnostic[] = [];
+
+  /** Adds problems one by one: an estate can have more of them than a call to push(...) takes. */
+  report(diagnostics: readonly Diagnostic[]): void {
+    for (const d of diagnostics) this.diagnostics.push(d);
+  }
   private stdinUsed = false;
   private readonly cards = new Map<string, RateCardData | undefined>();
 
@@ -51,12 +56,12 @@ export class Inputs {
     }
     const input = readInput(path, this.readStdin);
     if (!input.ok) {
-      this.diagnostics.push(...input.diagnostics);
+      this.report(input.diagnostics);
       return undefined;
     }
     const loaded = loadText(input.input, estateSchema, 'an estate (a mapping with version: 1)');
     if (!loaded.ok) {
-      this.diagnostics.push(...loaded.diagnostics);
+      this.report(loaded.diagnostics);
       return undefined;
     }
     return { file: loaded.file, dir: loaded.dir, data: loaded.data, document: loaded.document };
@@ -67,11 +72,11 @@ export class Inputs {
     if (this.cards.has(key)) return this.cards.get(key);
     const input = readInput(path, this.readStdin, shownAs);
     let data: RateCardData | undefined;
-    if (!input.ok) this.diagnostics.push(...input.diagnostics);
+    if (!input.ok) this.report(input.diagnostics);
     else {
       const loaded = loadText(input.input, rateCardSchema, 'a rate card (a mapping with prices)');
       if (loaded.ok) data = loaded.data;
-      else this.diagnostics.push(...loaded.diagnostics);
+      else this.report(loaded.diagnostics);
     }
     this.cards.set(key, data);
     return data;
@@ -85,7 +90,7 @@ export class Inputs {
       const defaults = { mode: a.mode, infrastructureCap: estate.data.license?.infrastructureCap ?? true, ...(a.memoryGiB ? { memoryGiB: a.memoryGiB } : {}) };
       const read = await readActivity(path, relative(process.cwd(), path) || path, defaults);
       if (read.ok) out.set(a.name, read.summary);
-      else this.diagnostics.push(...read.diagnostics);
+      else this.report(read.diagnostics);
     }
     return out;
   }

@@ -73,7 +73,7 @@ export async function prepare(files: readonly string[], flags: EstimateInputFlag
   const notes: string[] = [];
   if (flags.merge && estates.length === files.length && estates.length > 1) {
     const merged = mergeEstates(estates);
-    inputs.diagnostics.push(...merged.diagnostics);
+    inputs.report(merged.diagnostics);
     const first = estates[0]!;
     const card = inputs.rateCard(first, flags.rates);
     const activity = new Map<string, ActivitySummary>();

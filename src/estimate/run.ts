@@ -117,14 +117,15 @@ export function runEstimate(estate: EstateData, card: RateCard, file: string, op
   const notes: string[] = [];
   const prior: LineItemDraft[] = [];
   const context = { period, activity: options.activity ?? new Map(), note: (message: string) => notes.push(message), prior };
-  const drafts: PricedDraft[] = rules.flatMap((rule) => {
-    const items = rule.estimate(estate, context);
-    prior.push(...items);
-    return items.map((draft) => {
+  const drafts: PricedDraft[] = [];
+  for (const rule of rules) {
+    // A loop, not prior.push(...items): a rule may return more items than a call takes arguments.
+    for (const draft of rule.estimate(estate, context)) {
+      prior.push(draft);
       const origin = options.origin?.(draft.path);
-      return { draft: origin ? { ...draft, path: origin.path } : draft, rule, file: origin?.file ?? file };
-    });
-  });
+      drafts.push({ draft: origin ? { ...draft, path: origin.path } : draft, rule, file: origin?.file ?? file });
+    }
+  }
   const lineItems = priceLineItems(drafts, card);
   const totals = totalsOf(lineItems);
   const warnings = [

@@ -18,17 +18,18 @@ export const dduLogManagement = defineRule({
   doc: 'classic-licensing-bundle.md: DDUs for Log Management and Analytics (Ingest & Process, Retain, Query; Steps 1-4)',
   estimate(estate, { period, note }) {
     return estate.logs.flatMap((log, i): LineItemDraft[] => {
-      const base = { subject: log.name, path: `logs[${i}]` };
+      const subject = log.name;
+      const path = `logs[${i}]`;
       if (log.includedQueries) note(`logs ${log.name}: includedQueries is a DPS retention model; classic DDUs bill queries as read`);
       const ingest = ingested(log, period);
       const retain = retained(log, period);
       const items: LineItemDraft[] = [
-        { ...base, capabilityId: 'ddu-log-ingest', quantity: ingest.value.times(DDU_PER_GB_INGESTED), formula: `${ingest.text} × 100 DDU/GB` },
-        { ...base, capabilityId: 'ddu-log-retain', quantity: retain.value.times(DDU_PER_GB_DAY_RETAINED), formula: `${retain.text} × 0.3 DDU/GB-day` },
+        { capabilityId: 'ddu-log-ingest', subject, path, quantity: ingest.value.times(DDU_PER_GB_INGESTED), formula: `${ingest.text} × 100 DDU/GB` },
+        { capabilityId: 'ddu-log-retain', subject, path, quantity: retain.value.times(DDU_PER_GB_DAY_RETAINED), formula: `${retain.text} × 0.3 DDU/GB-day` },
       ];
       if (log.queryGiBPerDay.greaterThan(0)) {
         const query = queried(log, period);
-        items.push({ ...base, capabilityId: 'ddu-log-query', quantity: query.value.times(DDU_PER_GB_READ), formula: `${query.text} × 1.7 DDU/GB` });
+        items.push({ capabilityId: 'ddu-log-query', subject, path, quantity: query.value.times(DDU_PER_GB_READ), formula: `${query.text} × 1.7 DDU/GB` });
       }
       return items;
     });

@@ -13,16 +13,17 @@ export const logManagement = defineRule({
   doc: 'prices-and-rules.md: DPS metering rules, Logs (Ingest & Process, Retain, Retain with Included Queries, Query)',
   estimate(estate, { period }) {
     return estate.logs.flatMap((log, i): LineItemDraft[] => {
-      const base = { subject: log.name, path: `logs[${i}]` };
+      const subject = log.name;
+      const path = `logs[${i}]`;
       const ingest = ingested(log, period);
       const retain = retained(log, period);
       const items: LineItemDraft[] = [
-        { ...base, capabilityId: 'log-ingest', quantity: ingest.value, formula: ingest.text },
-        { ...base, capabilityId: log.includedQueries ? 'log-retain-included-queries' : 'log-retain', quantity: retain.value, formula: retain.text },
+        { capabilityId: 'log-ingest', subject, path, quantity: ingest.value, formula: ingest.text },
+        { capabilityId: log.includedQueries ? 'log-retain-included-queries' : 'log-retain', subject, path, quantity: retain.value, formula: retain.text },
       ];
       if (!log.includedQueries && log.queryGiBPerDay.greaterThan(0)) {
         const query = queried(log, period);
-        items.push({ ...base, capabilityId: 'log-query', quantity: query.value, formula: query.text });
+        items.push({ capabilityId: 'log-query', subject, path, quantity: query.value, formula: query.text });
       }
       return items;
     });

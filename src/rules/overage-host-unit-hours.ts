@@ -30,7 +30,14 @@ export const overageHostUnitHours = defineRule({
     for (const a of estate.activity) {
       for (const [hour, hu] of activity.get(a.name)?.classic.hourly ?? []) observed.set(hour, (observed.get(hour) ?? ZERO).plus(hu));
     }
-    const windowHours = observed.size === 0 ? 0 : Math.max(...observed.keys()) - Math.min(...observed.keys()) + 1;
+    // A loop, not Math.min(...keys): years of activity are more hours than a call takes arguments.
+    let first = Infinity;
+    let last = -Infinity;
+    for (const hour of observed.keys()) {
+      if (hour < first) first = hour;
+      if (hour > last) last = hour;
+    }
+    const windowHours = observed.size === 0 ? 0 : last - first + 1;
     if (license.hostUnits !== undefined) {
       const quota = license.hostUnits;
       const hourly = profile.map((hu) => D.max(0, hu.minus(quota)));
@@ -45,7 +52,6 @@ export const overageHostUnitHours = defineRule({
       } else {
         // Within the observed window: the estate's entries (at that hour of the day) plus the runs;
         // outside it, the entries alone.
-        const first = Math.min(...observed.keys());
         let inWindow = ZERO;
         let windowPeak = ZERO;
         for (let hour = first; hour < first + windowHours; hour++) {

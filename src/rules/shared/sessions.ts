@@ -67,23 +67,26 @@ const weightText = (weight: { value: D; text: string } | undefined) => (weight ?
 /** The line items of every application under a session billing: plain, replayed, properties. */
 export function sessionLineItems(apps: readonly Application[], period: Period, billing: SessionBilling): LineItemDraft[] {
   return apps.flatMap((app, i): LineItemDraft[] => {
-    const base = { subject: app.name, path: `applications[${i}]` };
+    const subject = app.name;
+    const path = `applications[${i}]`;
     const s = countSessions(app, period);
     const replay = app.replayRate;
     const items: LineItemDraft[] = [];
     // With every session replayed, there is no plain session line to show.
     if (!replay.eq(ONE)) {
       items.push({
-        ...base,
         capabilityId: billing.ids.sessions,
+        subject,
+        path,
         quantity: weighted(s.notReplayed, billing.sessionWeight),
         formula: `${s.formula}${replay.isZero() ? '' : ` × (1 − ${n(replay)} replayed)`}${weightText(billing.sessionWeight)}`,
       });
     }
     if (!replay.isZero()) {
       items.push({
-        ...base,
         capabilityId: billing.ids.replay,
+        subject,
+        path,
         quantity: weighted(s.replayed, billing.replayWeight),
         formula: `${s.formula} × ${n(replay)} replayed${weightText(billing.replayWeight)}`,
       });
@@ -92,8 +95,9 @@ export function sessionLineItems(apps: readonly Application[], period: Period, b
     if (!extra.isZero()) {
       const factor = billing.propertyFactor(app);
       items.push({
-        ...base,
         capabilityId: billing.ids.properties,
+        subject,
+        path,
         quantity: s.sessions.times(extra).times(factor.value),
         formula: `${s.formula} × ${text}${factor.text ? ` × ${factor.text}` : ''}`,
       });

@@ -81,12 +81,13 @@ export function monitorLineItems<M extends Monitor>(
 ): LineItemDraft[] {
   const { nothing, weight } = consumes;
   return monitors.map((monitor, i) => {
-    const base = { capabilityId, subject: monitor.name, path: `${section}[${i}]` };
-    if (!monitor.enabled) return { ...base, quantity: ZERO, formula: `disabled: no executions, ${nothing}` };
+    const subject = monitor.name;
+    const path = `${section}[${i}]`;
+    if (!monitor.enabled) return { capabilityId, subject, path, quantity: ZERO, formula: `disabled: no executions, ${nothing}` };
     const run = scheduled(perExecution(monitor), monitor, hours);
     return weight
-      ? { ...base, quantity: run.quantity.times(weight.value), formula: `${run.formula} × ${weight.text}` }
-      : { ...base, quantity: run.quantity, formula: run.formula };
+      ? { capabilityId, subject, path, quantity: run.quantity.times(weight.value), formula: `${run.formula} × ${weight.text}` }
+      : { capabilityId, subject, path, quantity: run.quantity, formula: run.formula };
   });
 }
 
