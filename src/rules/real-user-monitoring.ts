@@ -1,7 +1,7 @@
 // DPS Real User Monitoring: sessions per application per hour, replayed sessions at the Session
 // Replay rate instead, and properties beyond 20 per application per session in which they appear.
 // Source: dps-real-user-monitoring.txt (counting rules, FAQ); prices-and-rules.md "RUM".
-import { ONE } from '../decimal.js';
+import { isOne } from '../decimal.js';
 import { beyondIncluded, propertyCount } from './shared/properties.js';
 import { sessionLineItems } from './shared/sessions.js';
 import { n, plural } from './shared/text.js';
@@ -20,7 +20,7 @@ export const realUserMonitoring = defineRule({
         const extra = beyondIncluded(propertyCount(app));
         return { extra, text: `${plural(extra, 'property', 'properties')} beyond 20` };
       },
-      propertyFactor: (app) => ({ value: app.propertyPresence, text: app.propertyPresence.eq(ONE) ? '' : `${n(app.propertyPresence)} presence` }),
+      propertyFactor: (app) => ({ value: app.propertyPresence, text: isOne(app.propertyPresence) ? '' : `${n(app.propertyPresence)} presence` }),
     });
   },
 });

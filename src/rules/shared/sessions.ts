@@ -5,8 +5,8 @@
 //   visit ... counts as three sessions"); classic-dem-units.txt ("a 4-hour session is the
 //   equivalent of 4 licensed sessions": sessions split every 60 minutes of continuous interaction).
 // - Replayed sessions are billed at the replay rate instead of the RUM rate (DPS FAQ; classic 1.0 DEM).
-import { ONE, SIXTY, ZERO, type D } from '../../decimal.js';
-import type { LineItemDraft } from '../types.js';
+import { isOne, ONE, SIXTY, times, ZERO, type D } from '../../decimal.js';
+import { lineItem, type LineItemDraft } from '../types.js';
 import type { Application } from '../../estate/schema.js';
 import type { Period } from '../../estimate/period.js';
 import { perPeriod } from '../../estimate/period.js';
@@ -27,13 +27,27 @@ export interface SessionCount {
   formula: string;
 }
 
+/** Sessions per visit by visit length (or mix), worked out once per distinct one. */
+const perVisitCache = new Map<string, { value: D; text: string }>();
+
 function sessionsPerVisit(app: Application): { value: D; text: string } {
   const vm = app.visitMinutes;
   if (vm === undefined) return { value: ONE, text: '1 session/visit' };
-  if (!Array.isArray(vm)) {
-    const value = sessionsForVisit(vm);
-    return { value, text: `${plural(value, 'session')}/visit (${n(vm)} min)` };
+  const key = Array.isArray(vm) ? vm.map((p) => `${p.share.toString()}@${p.minutes.toString()}`).join(' ') : vm.toString();
+  let cached = perVisitCache.get(key);
+  if (cached === undefined) {
+    cached = Array.isArray(vm) ? mixPerVisit(vm) : onePerVisit(vm);
+    if (perVisitCache.size < 10_000) perVisitCache.set(key, cached);
   }
+  return cached;
+}
+
+function onePerVisit(minutes: D): { value: D; text: string } {
+  const value = sessionsForVisit(minutes);
+  return { value, text: `${plural(value, 'session')}/visit (${n(minutes)} min)` };
+}
+
+function mixPerVisit(vm: readonly { share: D; minutes: D }[]): { value: D; text: string } {
   let value = ZERO;
   for (const part of vm) value = value.plus(part.share.times(sessionsForVisit(part.minutes)));
   const mix = vm.map((p) => `${n(p.share.times(100))}% ${n(p.minutes)} min`).join(', ');
@@ -42,11 +56,12 @@ function sessionsPerVisit(app: Application): { value: D; text: string } {
 
 export function countSessions(app: Application, period: Period): SessionCount {
   const perVisit = sessionsPerVisit(app);
-  const sessions = perPeriod(app.count.times(app.visitsPerMonth).times(ONE.minus(app.bounceRate)).times(perVisit.value), period);
-  const replayed = sessions.times(app.replayRate);
+  const visits = times(app.count, app.visitsPerMonth);
+  const sessions = perPeriod(times(app.bounceRate.isZero() ? visits : visits.times(ONE.minus(app.bounceRate)), perVisit.value), period);
+  const replayed = app.replayRate.isZero() ? ZERO : sessions.times(app.replayRate);
   const bounced = app.bounceRate.isZero() ? '' : ` × (1 − ${n(app.bounceRate)} bounced)`;
   const formula = `${countPrefix(app.count, 'app')}${n(app.visitsPerMonth)} visits/month${monthScale(period)}${bounced} × ${perVisit.text}`;
-  return { sessions, replayed, notReplayed: sessions.minus(replayed), formula };
+  return { sessions, replayed, notReplayed: replayed.isZero() ? sessions : sessions.minus(replayed), formula };
 }
 
 /** How a model bills sessions: its capability ids, and what one session of each kind weighs. */
@@ -73,34 +88,24 @@ export function sessionLineItems(apps: readonly Application[], period: Period, b
     const replay = app.replayRate;
     const items: LineItemDraft[] = [];
     // With every session replayed, there is no plain session line to show.
-    if (!replay.eq(ONE)) {
-      items.push({
-        capabilityId: billing.ids.sessions,
-        subject,
-        path,
-        quantity: weighted(s.notReplayed, billing.sessionWeight),
-        formula: `${s.formula}${replay.isZero() ? '' : ` × (1 − ${n(replay)} replayed)`}${weightText(billing.sessionWeight)}`,
-      });
+    if (!isOne(replay)) {
+      items.push(
+        lineItem(
+          billing.ids.sessions,
+          subject,
+          path,
+          weighted(s.notReplayed, billing.sessionWeight),
+          `${s.formula}${replay.isZero() ? '' : ` × (1 − ${n(replay)} replayed)`}${weightText(billing.sessionWeight)}`,
+        ),
+      );
     }
     if (!replay.isZero()) {
-      items.push({
-        capabilityId: billing.ids.replay,
-        subject,
-        path,
-        quantity: weighted(s.replayed, billing.replayWeight),
-        formula: `${s.formula} × ${n(replay)} replayed${weightText(billing.replayWeight)}`,
-      });
+      items.push(lineItem(billing.ids.replay, subject, path, weighted(s.replayed, billing.replayWeight), `${s.formula} × ${n(replay)} replayed${weightText(billing.replayWeight)}`));
     }
     const { extra, text } = billing.properties(app);
     if (!extra.isZero()) {
       const factor = billing.propertyFactor(app);
-      items.push({
-        capabilityId: billing.ids.properties,
-        subject,
-        path,
-        quantity: s.sessions.times(extra).times(factor.value),
-        formula: `${s.formula} × ${text}${factor.text ? ` × ${factor.text}` : ''}`,
-      });
+      items.push(lineItem(billing.ids.properties, subject, path, times(s.sessions.times(extra), factor.value), `${s.formula} × ${text}${factor.text ? ` × ${factor.text}` : ''}`));
     }
     return items;
   });

@@ -1,9 +1,9 @@
 // Synthetic monitor arithmetic shared by the DPS and classic rules:
 // (billable steps or requests per execution) × (executions per hour) × (locations) × (hours)
 // (dps-browser-monitor.txt "Consumption formula"; classic-dem-units.txt, the same formula).
-import { D, ONE, SIXTY, ZERO } from '../../decimal.js';
+import { D, ONE, SIXTY, times, ZERO } from '../../decimal.js';
 import type { BrowserMonitor } from '../../estate/schema.js';
-import type { LineItemDraft } from '../types.js';
+import { lineItem, type LineItemDraft } from '../types.js';
 import { countPrefix, n, plural } from './text.js';
 
 export function locationCount(locations: D | readonly string[]): D {
@@ -52,7 +52,7 @@ export function scheduled(
   hours: D,
 ): Executions {
   const locations = locationCount(monitor.locations);
-  const quantity = monitor.count.times(perExecution.value).times(SIXTY).times(locations).times(hours).div(monitor.frequencyMinutes);
+  const quantity = times(times(monitor.count, perExecution.value), locations).times(SIXTY).times(hours).div(monitor.frequencyMinutes);
   const perHour = executionsPerHour(monitor.frequencyMinutes);
   const formula = `${countPrefix(monitor.count, 'monitor')}${perExecution.text} × ${plural(perHour, 'execution')}/h × ${plural(locations, 'location')} × ${n(hours)} h`;
   return { quantity, formula };
@@ -83,11 +83,11 @@ export function monitorLineItems<M extends Monitor>(
   return monitors.map((monitor, i) => {
     const subject = monitor.name;
     const path = `${section}[${i}]`;
-    if (!monitor.enabled) return { capabilityId, subject, path, quantity: ZERO, formula: `disabled: no executions, ${nothing}` };
+    if (!monitor.enabled) return lineItem(capabilityId, subject, path, ZERO, `disabled: no executions, ${nothing}`);
     const run = scheduled(perExecution(monitor), monitor, hours);
     return weight
-      ? { capabilityId, subject, path, quantity: run.quantity.times(weight.value), formula: `${run.formula} × ${weight.text}` }
-      : { capabilityId, subject, path, quantity: run.quantity, formula: run.formula };
+      ? lineItem(capabilityId, subject, path, run.quantity.times(weight.value), `${run.formula} × ${weight.text}`)
+      : lineItem(capabilityId, subject, path, run.quantity, run.formula);
   });
 }
 

@@ -1,5 +1,5 @@
 // Numbers as they read inside formulas: thousands grouped, at most six decimals, no exponent.
-import { D, ONE, THIRTY } from '../../decimal.js';
+import { D, isOne, THIRTY } from '../../decimal.js';
 import type { Period } from '../../estimate/period.js';
 
 export function n(value: D): string {
@@ -12,7 +12,7 @@ export function n(value: D): string {
 }
 
 export function plural(value: D, one: string, many = `${one}s`): string {
-  return `${n(value)} ${value.eq(ONE) ? one : many}`;
+  return `${n(value)} ${isOne(value) ? one : many}`;
 }
 
 /** " × 365 d / 30 d" when a per-month input is scaled to another period; "" for a 30-day period. */
@@ -22,5 +22,5 @@ export function monthScale(period: Period): string {
 
 /** "2 apps × " style prefix for entries with count > 1. */
 export function countPrefix(count: D, one: string, many = `${one}s`): string {
-  return count.eq(ONE) ? '' : `${plural(count, one, many)} × `;
+  return isOne(count) ? '' : `${plural(count, one, many)} × `;
 }
