@@ -19,13 +19,6 @@ const giveUp = (): never => {
 
 type Recorder = (path: readonly PathSegment[], valueOffset: number, keyOffset: number) => void;
 
-interface Line {
-  /** Offset of the line's first character in the text. */
-  start: number;
-  indent: number;
-  /** The content after the indentation, without a trailing comment or spaces. */
-  text: string;
-}
 
 const INT = /^[-+]?\d+$/;
 const OCT = /^0o[0-7]+$/;
@@ -56,7 +49,7 @@ function plainScalar(text: string): unknown {
   if ((first >= 48 && first <= 57) || first === 45 || first === 43 || first === 46) {
     if (INT.test(text) || FLOAT.test(text) || OCT.test(text) || HEX.test(text)) {
       try {
-        const d = decimalOf(text.replace(/^\+/, ''));
+        const d = decimalOf(first === 43 ? text.slice(1) : text);
         return d.isFinite() ? d : new NonFiniteNumber(text);
       } catch {
         return new NonFiniteNumber(text);
@@ -71,15 +64,25 @@ function plainScalar(text: string): unknown {
 const BAD_START = /^[&*!|>%@`?,\]}#]|^-(?:\s|$)|^:(?:\s|$)/;
 
 function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
-  if (Object.prototype.hasOwnProperty.call(map, key)) giveUp(); // the yaml package reports duplicates
+  // `in`, not hasOwn: a duplicate, or a key such as "constructor" that Object.prototype has, goes
+  // to the yaml package (which reports duplicates).
+  if (key in map) giveUp();
   if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
   else map[key] = value;
 }
 
 class FastParser {
-  private readonly lines: Line[] = [];
+  // The lines with content, as three parallel lists (no object a line: a large estate has a
+  // million lines): the offset of the content, its indentation, and the content after the
+  // indentation without a trailing comment or spaces.
+  private readonly offsets: number[] = [];
+  private readonly indents: number[] = [];
+  private readonly texts: string[] = [];
+  private count = 0;
   private at = 0;
   private readonly path: PathSegment[] = [];
+  /** Each key text once: a key met again is the same string, already known to the engine. */
+  private readonly keys = new Map<string, string>();
 
   constructor(
     source: string,
@@ -90,25 +93,43 @@ class FastParser {
     while (start <= n) {
       let end = source.indexOf('\n', start);
       if (end < 0) end = n;
-      let raw = source.slice(start, end);
-      if (raw.endsWith('\r')) raw = raw.slice(0, -1);
-      let indent = 0;
-      while (raw.charCodeAt(indent) === 32) indent++;
-      if (raw.charCodeAt(indent) === 9) giveUp(); // tabs
-      const text = stripComment(raw.slice(indent));
-      if (text !== '') this.lines.push({ start, indent, text });
+      const stop = end > start && source.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      let first = start;
+      while (first < stop && source.charCodeAt(first) === 32) first++;
+      if (source.charCodeAt(first) === 9 && first < stop) giveUp(); // tabs
+      if (first < stop) {
+        const text = stripComment(source.slice(first, stop));
+        if (text !== '') {
+          this.offsets.push(first);
+          this.indents.push(first - start);
+          this.texts.push(text);
+        }
+      }
       start = end + 1;
     }
-    const first = this.lines[0];
-    if (first && first.text === '---' && first.indent === 0) this.lines.shift();
-    for (const l of this.lines) if (l.indent === 0 && (l.text === '---' || l.text === '...' || l.text.startsWith('%') || l.text.startsWith('--- '))) giveUp();
+    if (this.texts[0] === '---' && this.indents[0] === 0) {
+      this.offsets.shift();
+      this.indents.shift();
+      this.texts.shift();
+    }
+    this.count = this.texts.length;
+    for (let k = 0; k < this.count; k++) {
+      const text = this.texts[k]!;
+      if (this.indents[k] === 0 && (text === '---' || text === '...' || text.startsWith('%') || text.startsWith('--- '))) giveUp();
+    }
   }
 
   parse(): unknown {
-    if (this.lines.length === 0) return null;
-    const value = this.block(this.lines[0]!.indent);
-    if (this.at < this.lines.length) giveUp();
+    if (this.count === 0) return null;
+    const value = this.block(this.indents[0]!);
+    if (this.at < this.count) giveUp();
     return value;
+  }
+
+  private key(raw: string): string {
+    let key = this.keys.get(raw);
+    if (key === undefined) this.keys.set(raw, (key = keyText(raw)));
+    return key;
   }
 
   private mark(valueOffset: number, keyOffset = -1): void {
@@ -117,32 +138,30 @@ class FastParser {
 
   /** A block node whose lines are indented `indent`. */
   private block(indent: number): unknown {
-    const line = this.lines[this.at]!;
-    if (line.indent !== indent) giveUp();
-    if (line.text === '-' || line.text.startsWith('- ')) return this.sequence(indent);
-    if (keyEnd(line.text) >= 0) return this.mapping(indent, line.text, line.start + line.indent);
+    const text = this.texts[this.at]!;
+    if (this.indents[this.at] !== indent) giveUp();
+    if (isItem(text)) return this.sequence(indent);
+    if (keyEnd(text) >= 0) return this.mapping(indent, text, this.offsets[this.at]!);
     // A lone scalar or flow collection spanning the line.
-    this.at++;
-    return this.inline(line.text, line.start + line.indent);
+    return this.inline(text, this.offsets[this.at++]!);
   }
 
   private sequence(indent: number): unknown[] {
     const out: unknown[] = [];
-    this.mark(this.lines[this.at]!.start + indent);
-    while (this.at < this.lines.length) {
-      const line = this.lines[this.at]!;
-      if (line.indent !== indent || !(line.text === '-' || line.text.startsWith('- '))) break;
+    this.mark(this.offsets[this.at]!);
+    while (this.at < this.count) {
+      const text = this.texts[this.at]!;
+      if (this.indents[this.at] !== indent || !isItem(text)) break;
       this.path.push(out.length);
-      const rest = line.text === '-' ? '' : line.text.slice(2);
+      const rest = text === '-' ? '' : text.slice(2);
       const restIndent = indent + 2 + (rest.length - rest.trimStart().length);
       const content = rest.trimStart();
-      const offset = line.start + restIndent;
+      const offset = this.offsets[this.at]! - indent + restIndent;
       if (content === '') {
         this.at++;
-        const next = this.lines[this.at];
-        if (next && next.indent > indent) {
-          this.mark(next.start + next.indent);
-          out.push(this.block(next.indent));
+        if (this.at < this.count && this.indents[this.at]! > indent) {
+          this.mark(this.offsets[this.at]!);
+          out.push(this.block(this.indents[this.at]!));
         } else {
           this.mark(offset);
           out.push(null);
@@ -175,17 +194,18 @@ class FastParser {
       this.at++;
       const end = keyEnd(text);
       if (end < 0) giveUp();
-      const key = keyText(text.slice(0, end));
-      let rest = text.slice(end + 1);
-      const restStart = rest.length - rest.trimStart().length;
-      rest = rest.trim();
+      const key = this.key(text.slice(0, end));
+      // The line has no trailing spaces (stripComment): the value is what follows the separation.
+      let restStart = end + 1;
+      while (restStart < text.length && (text.charCodeAt(restStart) === 32 || text.charCodeAt(restStart) === 9)) restStart++;
+      const rest = restStart === text.length ? '' : text.slice(restStart);
       this.path.push(key);
-      const valueOffset = offset + end + 1 + restStart;
+      const valueOffset = offset + restStart;
       if (rest === '') {
-        const next = this.lines[this.at];
-        if (next && (next.indent > indent || (next.indent === indent && (next.text === '-' || next.text.startsWith('- '))))) {
-          this.mark(next.start + next.indent, offset);
-          setKey(out, key, this.block(next.indent));
+        const nextIndent = this.at < this.count ? this.indents[this.at]! : -1;
+        if (nextIndent > indent || (nextIndent === indent && isItem(this.texts[this.at]!))) {
+          this.mark(this.offsets[this.at]!, offset);
+          setKey(out, key, this.block(nextIndent));
         } else {
           this.mark(valueOffset, offset);
           setKey(out, key, null);
@@ -195,12 +215,11 @@ class FastParser {
         setKey(out, key, this.inline(rest, valueOffset));
       }
       this.path.pop();
-      const next = this.lines[this.at];
-      if (!next || next.indent < indent) return out;
-      if (next.indent > indent) giveUp(); // a continuation line: multi-line scalars are not handled
-      if (next.text === '-' || next.text.startsWith('- ')) return out; // the parent sequence goes on
-      text = next.text;
-      offset = next.start + next.indent;
+      if (this.at >= this.count || this.indents[this.at]! < indent) return out;
+      if (this.indents[this.at]! > indent) giveUp(); // a continuation line: multi-line scalars are not handled
+      text = this.texts[this.at]!;
+      if (isItem(text)) return out; // the parent sequence goes on
+      offset = this.offsets[this.at]!;
     }
   }
 
@@ -223,9 +242,16 @@ class FastParser {
   }
 }
 
+/** A sequence item's line: `- ...` or a lone `-`. */
+function isItem(text: string): boolean {
+  return text.charCodeAt(0) === 45 && (text.length === 1 || text.charCodeAt(1) === 32);
+}
+
 /** The line without a trailing comment (a `#` after a space, outside quotes) and trailing spaces. */
 function stripComment(text: string): string {
-  if (text.startsWith('#')) return '';
+  if (text.charCodeAt(0) === 35) return '';
+  // Most lines have neither a comment nor a quote: nothing to scan for.
+  if (text.indexOf('#') < 0 && text.indexOf('"') < 0 && text.indexOf("'") < 0) return text.trimEnd();
   let quote = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -270,6 +296,11 @@ const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t'
 /** A quoted scalar starting at `from`: its value and the index after its closing quote. */
 function quoted(text: string, from: number): [string, number] {
   const q = text[from];
+  // No escape before the closing quote (the usual case): the text between the quotes, as it is.
+  const close = text.indexOf(q!, from + 1);
+  if (close > 0 && (q === "'" ? text.charCodeAt(close + 1) !== 39 : text.indexOf('\\', from + 1) < 0 || text.indexOf('\\', from + 1) > close)) {
+    return [text.slice(from + 1, close), close + 1];
+  }
   let out = '';
   for (let i = from + 1; i < text.length; i++) {
     const c = text[i]!;
@@ -405,7 +436,9 @@ export function parseYamlFast(text: string): ParsedDocument | undefined {
     if (err instanceof GiveUp || err instanceof RangeError) return undefined;
     throw err;
   }
-  const lines = new LineIndex(text);
+  // Lines are indexed only when a position is asked for (a valid estate never asks).
+  let lineIndex: LineIndex | undefined;
+  const lines = { position: (offset: number) => (lineIndex ??= new LineIndex(text)).position(offset) };
   let index: Map<string, [number, number]> | undefined;
   const locate = (path: Path, options?: { key?: boolean }): Position => {
     if (!index) {
