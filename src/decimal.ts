@@ -32,15 +32,6 @@ export function decimalOf(text: string): D {
 }
 
 /**
- * The same value in as little memory as it takes: decimal.js grows a result's digit array by
- * pushing, which leaves spare room behind (measured: ~110 bytes a value); the copy holds just its
- * digits. For values kept until the output is written (line items, by the hundred thousand).
- */
-export function compact(value: D): D {
-  return new D(value);
-}
-
-/**
  * Whether x is exactly 1, read off the digits (d), exponent (e) and sign (s) that decimal.js
  * documents on every instance: no allocation, where x.eq(1) makes two Decimals to compare.
  */

@@ -2,7 +2,7 @@
 // totals. A line item whose price is unknown keeps `unitPrice: null, cost: null` and the estimate
 // says so; it never counts as zero.
 import { capability } from '../capabilities.js';
-import { compact, ONE, ZERO, type D } from '../decimal.js';
+import { ONE, ZERO, type D } from '../decimal.js';
 import type { LineItemDraft, Rule } from '../rules/types.js';
 import type { RateCard } from './rate-card.js';
 
@@ -84,8 +84,7 @@ export function priceLineItems(drafts: readonly PricedDraft[], card: RateCard): 
     const seen = (subjects!.get(draft.subject) ?? 0) + 1;
     subjects!.set(draft.subject, seen);
     const id = seen > 1 ? `${cap.id}/${draft.subject}#${seen}` : `${cap.id}/${draft.subject}`;
-    // Line items live until the output is written: their Decimals are kept compact.
-    const quantity = compact(draft.quantity);
+    const quantity = draft.quantity;
     items[k] = {
       capabilityId: draft.capabilityId,
       subject: draft.subject,
@@ -97,7 +96,7 @@ export function priceLineItems(drafts: readonly PricedDraft[], card: RateCard): 
       capability: cap.name,
       unit: cap.unit,
       unitPrice,
-      cost: unitPrice ? compact(quantity.times(unitPrice)) : null,
+      cost: unitPrice ? quantity.times(unitPrice) : null,
       priceSource,
       provisional,
       rule: rule.id,
@@ -108,16 +107,31 @@ export function priceLineItems(drafts: readonly PricedDraft[], card: RateCard): 
 }
 
 export function totalsOf(items: readonly LineItem[]): Totals {
+  // Summed per capability first (items come in runs of one), then the capabilities into units and
+  // the total: a third fewer additions than summing every item three times.
+  const byCapability = new Map<string, { quantity: D; priced: D; unpriced: number; unit: string }>();
+  let unpricedLineItems = 0;
+  let run: { quantity: D; priced: D; unpriced: number; unit: string } | undefined;
+  let runId: string | undefined;
+  for (const item of items) {
+    if (item.capabilityId !== runId) {
+      runId = item.capabilityId;
+      run = byCapability.get(runId);
+      if (run === undefined) byCapability.set(runId, (run = { quantity: ZERO, priced: ZERO, unpriced: 0, unit: item.unit }));
+    }
+    run!.quantity = run!.quantity.plus(item.quantity);
+    if (item.cost === null) {
+      run!.unpriced++;
+      unpricedLineItems++;
+    } else run!.priced = run!.priced.plus(item.cost);
+  }
   const costByCapability = new Map<string, D | null>();
   const quantityByUnit = new Map<string, D>();
   let pricedCost = ZERO;
-  let unpricedLineItems = 0;
-  for (const item of items) {
-    const before = costByCapability.has(item.capabilityId) ? costByCapability.get(item.capabilityId)! : ZERO;
-    costByCapability.set(item.capabilityId, before === null || item.cost === null ? null : before.plus(item.cost));
-    if (!capability(item.capabilityId).overage) quantityByUnit.set(item.unit, (quantityByUnit.get(item.unit) ?? ZERO).plus(item.quantity));
-    if (item.cost === null) unpricedLineItems++;
-    else pricedCost = pricedCost.plus(item.cost);
+  for (const [id, c] of byCapability) {
+    costByCapability.set(id, c.unpriced > 0 ? null : c.priced);
+    if (!capability(id).overage) quantityByUnit.set(c.unit, (quantityByUnit.get(c.unit) ?? ZERO).plus(c.quantity));
+    pricedCost = pricedCost.plus(c.priced);
   }
   return { cost: unpricedLineItems > 0 ? null : pricedCost, pricedCost, unpricedLineItems, costByCapability, quantityByUnit };
 }

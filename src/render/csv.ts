@@ -2,6 +2,7 @@
 // quote or a line break), exact decimal strings.
 import { toPlain } from '../decimal.js';
 import type { Estimate } from '../estimate/run.js';
+import { CHUNK_CHARS } from './chunk.js';
 
 const COLUMNS = ['estate', 'file', 'model', 'period', 'currency', 'id', 'capabilityId', 'capability', 'subject', 'path', 'quantity', 'unit', 'unitPrice', 'cost', 'provisional', 'formula', 'priceSource'] as const;
 
@@ -9,7 +10,7 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** CSV in chunks of about a megabyte (a large estate's output is never held whole). */
+/** CSV in chunks (chunk.ts): a large estate's output is never held whole. */
 export function* csvChunks(estimates: readonly Estimate[]): Generator<string> {
   let buffer = `${COLUMNS.join(',')}\r\n`;
   for (const e of estimates) {
@@ -34,7 +35,7 @@ export function* csvChunks(estimates: readonly Estimate[]): Generator<string> {
         priceSource: i.priceSource ?? '',
       };
       buffer += `${COLUMNS.map((c) => csvField(row[c])).join(',')}\r\n`;
-      if (buffer.length > 1 << 20) {
+      if (buffer.length > CHUNK_CHARS) {
         yield buffer;
         buffer = '';
       }

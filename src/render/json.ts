@@ -6,6 +6,7 @@ import { toPlain, type D } from '../decimal.js';
 import type { Check } from '../estimate/budget.js';
 import type { Estimate } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';
+import { CHUNK_CHARS } from './chunk.js';
 
 const dec = (value: D | null): string | null => (value === null ? null : toPlain(value));
 const decimals = (entries: Iterable<[string, D | null]>): Record<string, string | null> =>
@@ -107,9 +108,8 @@ function envelope(e: Estimate, version: string): Record<string, unknown> {
 }
 
 const LINE_ITEMS = '\u0000line items\u0000';
-const CHUNK = 1 << 20;
 
-/** One estimate document, in chunks of about a megabyte. */
+/** One estimate document, in chunks (chunk.ts). */
 function* estimateChunks(e: Estimate, version: string, indent: string): Generator<string> {
   const text = JSON.stringify(envelope(e, version), null, 2).replace(/\n/g, `\n${indent}`);
   const marker = JSON.stringify(LINE_ITEMS);
@@ -128,7 +128,7 @@ function* estimateChunks(e: Estimate, version: string, indent: string): Generato
       const line = lineItemText(e.lineItems[n]!, quoted);
       lines.push(n === 0 ? lineStart : separator, line);
       size += line.length;
-      if (size > CHUNK) {
+      if (size > CHUNK_CHARS) {
         yield buffer + lines.join('');
         buffer = '';
         lines = [];
