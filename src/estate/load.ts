@@ -97,5 +97,26 @@ export function loadText<S extends z.ZodType>(input: InputText, schema: S, what:
   }
   const result = schema.safeParse(document.data, { reportInput: true });
   if (!result.success) return { ok: false, diagnostics: issuesToDiagnostics(result.error.issues, document, input.file, schema) };
-  return { ok: true, data: result.data, document, file: input.file, dir: input.dir };
+  return { ok: true, data: result.data, document: released(document, input), file: input.file, dir: input.dir };
+}
+
+/**
+ * The document without its parsed data, which only `explain` reads again (the values as written):
+ * parsed again if asked for, so that a large estate does not keep two trees of its entries in
+ * memory (the parsed one and the validated one) while it is estimated.
+ */
+function released(document: ParsedDocument, input: InputText): ParsedDocument {
+  let data: unknown;
+  let parsed = false;
+  return {
+    locate: document.locate,
+    get data() {
+      if (!parsed) {
+        const again = parseText(input.file, input.text);
+        data = again.ok ? again.document.data : undefined;
+        parsed = true;
+      }
+      return data;
+    },
+  };
 }
