@@ -77,7 +77,7 @@ describe('JSON (schemaVersion 1)', () => {
         const text = readFileSync(join(ROOT, 'examples', f), 'utf8');
         return (['dps', 'classic'] as const).map((model) => run(text, { model }));
       });
-    estimates.push(run('version: 1\nlicensing: classic\nsynthetic: { http: [{ name: "quote \\" back\\\\slash \\t tab é ✓ \\u2028", frequencyMinutes: 5, locations: 1 }] }'));
+    estimates.push(run('version: 1\nlicensing: classic\nsynthetic: { http: [{ name: plain, frequencyMinutes: 5, locations: 1 }, { name: "quote \\" back\\\\slash \\t tab é ✓ 🚀 \\u2028", frequencyMinutes: 5, locations: 1 }] }'));
     const quoted = quoter();
     let n = 0;
     for (const e of estimates) {

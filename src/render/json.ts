@@ -43,6 +43,12 @@ export function lineItemToJson(i: LineItem): object {
   };
 }
 
+/** What JSON.stringify would escape in a string: quotes, backslashes, controls, lone surrogates. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON.stringify(s), without its cost for the usual string that has nothing to escape. */
+const str = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
+
 /** JSON text of a decimal: plain digits need no escaping. */
 const decText = (value: D | null): string => (value === null ? 'null' : `"${toPlain(value)}"`);
 
@@ -53,10 +59,10 @@ const decText = (value: D | null): string => (value === null ? 'null' : `"${toPl
  */
 export function lineItemText(i: LineItem, quoted: (s: string | null) => string): string {
   return (
-    `{"id":${JSON.stringify(i.id)},"capabilityId":${quoted(i.capabilityId)},"capability":${quoted(i.capability)},` +
-    `"subject":${JSON.stringify(i.subject)},"file":${quoted(i.file)},"path":${JSON.stringify(i.path)},` +
+    `{"id":${str(i.id)},"capabilityId":${quoted(i.capabilityId)},"capability":${quoted(i.capability)},` +
+    `"subject":${str(i.subject)},"file":${quoted(i.file)},"path":${str(i.path)},` +
     `"quantity":${decText(i.quantity)},"unit":${quoted(i.unit)},"unitPrice":${decText(i.unitPrice)},"cost":${decText(i.cost)},` +
-    `"formula":${JSON.stringify(i.formula)},"priceSource":${quoted(i.priceSource)},"provisional":${i.provisional},"rule":${quoted(i.rule)}}`
+    `"formula":${str(i.formula)},"priceSource":${quoted(i.priceSource)},"provisional":${i.provisional},"rule":${quoted(i.rule)}}`
   );
 }
 
