@@ -44,6 +44,11 @@ export function times(a: D, b: D): D {
   return isOne(b) ? a : isOne(a) ? b : a.times(b);
 }
 
+/** The Decimal of a count (a list's length), shared like the numbers of the estate's text. */
+export function countOf(n: number): D {
+  return decimalOf(String(n));
+}
+
 /** Significant digits of a reported value. */
 export const REPORTED_DIGITS = 34;
 

@@ -2,7 +2,7 @@
 // and NAM monitors, which are billed by the metric data points they produce at the request level:
 // 6 per ping (ICMP) request execution, 3 per TCP or DNS one (classic-licensing-bundle.md "How
 // consumption of Synthetic NAM Monitoring affects billing").
-import { D } from '../../decimal.js';
+import { D, ZERO } from '../../decimal.js';
 import type { Metric, NamMonitor } from '../../estate/schema.js';
 import type { Period } from '../../estimate/period.js';
 import { scheduled } from './synthetic.js';
@@ -19,7 +19,7 @@ export function metricDataPoints(m: Metric, period: Period): { value: D; text: s
 export const NAM_POINTS_PER_REQUEST: Record<NamMonitor['protocol'], D> = { icmp: new D(6), tcp: new D(3), dns: new D(3) };
 
 export function namDataPoints(m: NamMonitor, period: Period): { value: D; text: string } {
-  if (!m.enabled) return { value: new D(0), text: 'disabled: no executions, no data points' };
+  if (!m.enabled) return { value: ZERO, text: 'disabled: no executions, no data points' };
   const perRequest = NAM_POINTS_PER_REQUEST[m.protocol];
   const run = scheduled({ value: m.requests.times(perRequest), text: `${plural(m.requests, 'request')} × ${n(perRequest)} data points (${m.protocol.toUpperCase()})` }, m, period.hours);
   return { value: run.quantity, text: run.formula };

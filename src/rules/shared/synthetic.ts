@@ -1,13 +1,13 @@
 // Synthetic monitor arithmetic shared by the DPS and classic rules:
 // (billable steps or requests per execution) × (executions per hour) × (locations) × (hours)
 // (dps-browser-monitor.txt "Consumption formula"; classic-dem-units.txt, the same formula).
-import { D, ONE, SIXTY, times, ZERO } from '../../decimal.js';
+import { countOf, ONE, SIXTY, times, ZERO, type D } from '../../decimal.js';
 import type { BrowserMonitor } from '../../estate/schema.js';
 import { lineItem, type LineItemDraft } from '../types.js';
 import { countPrefix, n, plural } from './text.js';
 
 export function locationCount(locations: D | readonly string[]): D {
-  return Array.isArray(locations) ? new D(locations.length) : (locations as D);
+  return Array.isArray(locations) ? countOf(locations.length) : (locations as D);
 }
 
 /**
@@ -19,8 +19,10 @@ export function locationCount(locations: D | readonly string[]): D {
 export function billableSteps(monitor: BrowserMonitor): { value: D; text: string } {
   if (monitor.billableSteps !== undefined) return { value: monitor.billableSteps, text: plural(monitor.billableSteps, 'billable step') };
   if (monitor.steps !== undefined) {
-    const value = new D(monitor.steps.filter((s) => !s.requests.isZero()).length);
-    const of = value.equals(monitor.steps.length) ? '' : ` (of ${monitor.steps.length} steps)`;
+    let billable = 0;
+    for (const step of monitor.steps) if (!step.requests.isZero()) billable++;
+    const value = countOf(billable);
+    const of = billable === monitor.steps.length ? '' : ` (of ${monitor.steps.length} steps)`;
     return { value, text: `${plural(value, 'billable step')}${of}` };
   }
   return { value: ONE, text: '1 billable step (single-URL monitor)' };
