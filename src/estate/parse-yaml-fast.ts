@@ -72,57 +72,65 @@ function setKey(map: Record<string, unknown>, key: string, value: unknown): void
 }
 
 class FastParser {
-  // The lines with content, as three parallel lists (no object a line: a large estate has a
-  // million lines): the offset of the content, its indentation, and the content after the
-  // indentation without a trailing comment or spaces.
-  private readonly offsets: number[] = [];
-  private readonly indents: number[] = [];
-  private readonly texts: string[] = [];
-  private count = 0;
-  private at = 0;
+  // The current line with content (lines are read as the parser goes: a large estate has a million
+  // of them, none worth keeping): the offset of its content, its indentation, and the content
+  // without a trailing comment or spaces; `done` past the last one.
+  private offset = 0;
+  private indent = -1;
+  private text = '';
+  private done = false;
+  /** Whether a line with content has been read. */
+  private started = false;
+  /** Where the next line starts. */
+  private next = 0;
   private readonly path: PathSegment[] = [];
   /** Each key text once: a key met again is the same string, already known to the engine. */
   private readonly keys = new Map<string, string>();
 
   constructor(
-    source: string,
+    private readonly source: string,
     private readonly record?: Recorder,
   ) {
-    let start = 0;
+    this.advance();
+  }
+
+  /** Moves to the next line with content. */
+  private advance(): void {
+    const source = this.source;
     const n = source.length;
-    while (start <= n) {
+    while (this.next <= n) {
+      const start = this.next;
       let end = source.indexOf('\n', start);
       if (end < 0) end = n;
+      this.next = end + 1;
       const stop = end > start && source.charCodeAt(end - 1) === 13 ? end - 1 : end;
       let first = start;
       while (first < stop && source.charCodeAt(first) === 32) first++;
-      if (source.charCodeAt(first) === 9 && first < stop) giveUp(); // tabs
-      if (first < stop) {
-        const text = stripComment(source.slice(first, stop));
-        if (text !== '') {
-          this.offsets.push(first);
-          this.indents.push(first - start);
-          this.texts.push(text);
-        }
+      if (first === stop) continue;
+      if (source.charCodeAt(first) === 9) giveUp(); // tabs
+      const text = stripComment(source.slice(first, stop));
+      if (text === '') continue;
+      const indent = first - start;
+      // Document markers and directives; only a `---` before any content is allowed (and skipped).
+      if (indent === 0 && (text === '---' || text === '...' || text.startsWith('%') || text.startsWith('--- '))) {
+        if (text !== '---' || this.started) giveUp();
+        this.started = true;
+        continue;
       }
-      start = end + 1;
+      this.started = true;
+      this.offset = first;
+      this.indent = indent;
+      this.text = text;
+      return;
     }
-    if (this.texts[0] === '---' && this.indents[0] === 0) {
-      this.offsets.shift();
-      this.indents.shift();
-      this.texts.shift();
-    }
-    this.count = this.texts.length;
-    for (let k = 0; k < this.count; k++) {
-      const text = this.texts[k]!;
-      if (this.indents[k] === 0 && (text === '---' || text === '...' || text.startsWith('%') || text.startsWith('--- '))) giveUp();
-    }
+    this.done = true;
+    this.indent = -1;
   }
 
   parse(): unknown {
-    if (this.count === 0) return null;
-    const value = this.block(this.indents[0]!);
-    if (this.at < this.count) giveUp();
+    if (this.done) return null;
+    const value = this.block(this.indent);
+    if (!this.done) giveUp();
     return value;
   }
 
@@ -138,30 +146,31 @@ class FastParser {
 
   /** A block node whose lines are indented `indent`. */
   private block(indent: number): unknown {
-    const text = this.texts[this.at]!;
-    if (this.indents[this.at] !== indent) giveUp();
+    const { text, offset } = this;
+    if (this.indent !== indent) giveUp();
     if (isItem(text)) return this.sequence(indent);
-    if (keyEnd(text) >= 0) return this.mapping(indent, text, this.offsets[this.at]!);
+    if (keyEnd(text) >= 0) return this.mapping(indent, text, offset);
     // A lone scalar or flow collection spanning the line.
-    return this.inline(text, this.offsets[this.at++]!);
+    this.advance();
+    return this.inline(text, offset);
   }
 
   private sequence(indent: number): unknown[] {
     const out: unknown[] = [];
-    this.mark(this.offsets[this.at]!);
-    while (this.at < this.count) {
-      const text = this.texts[this.at]!;
-      if (this.indents[this.at] !== indent || !isItem(text)) break;
+    this.mark(this.offset);
+    while (!this.done) {
+      const text = this.text;
+      if (this.indent !== indent || !isItem(text)) break;
       this.path.push(out.length);
       const rest = text === '-' ? '' : text.slice(2);
       const restIndent = indent + 2 + (rest.length - rest.trimStart().length);
       const content = rest.trimStart();
-      const offset = this.offsets[this.at]! - indent + restIndent;
+      const offset = this.offset - indent + restIndent;
       if (content === '') {
-        this.at++;
-        if (this.at < this.count && this.indents[this.at]! > indent) {
-          this.mark(this.offsets[this.at]!);
-          out.push(this.block(this.indents[this.at]!));
+        this.advance();
+        if (this.indent > indent) {
+          this.mark(this.offset);
+          out.push(this.block(this.indent));
         } else {
           this.mark(offset);
           out.push(null);
@@ -172,7 +181,7 @@ class FastParser {
         this.mark(offset);
         out.push(this.mapping(restIndent, content, offset));
       } else {
-        this.at++;
+        this.advance();
         this.mark(offset);
         out.push(this.inline(content, offset));
       }
@@ -191,7 +200,7 @@ class FastParser {
     let offset = firstOffset;
     if (this.path.length === 0) this.mark(offset); // the root; other mappings are marked by their parent
     for (;;) {
-      this.at++;
+      this.advance();
       const end = keyEnd(text);
       if (end < 0) giveUp();
       const key = this.key(text.slice(0, end));
@@ -202,10 +211,9 @@ class FastParser {
       this.path.push(key);
       const valueOffset = offset + restStart;
       if (rest === '') {
-        const nextIndent = this.at < this.count ? this.indents[this.at]! : -1;
-        if (nextIndent > indent || (nextIndent === indent && isItem(this.texts[this.at]!))) {
-          this.mark(this.offsets[this.at]!, offset);
-          setKey(out, key, this.block(nextIndent));
+        if (this.indent > indent || (this.indent === indent && isItem(this.text))) {
+          this.mark(this.offset, offset);
+          setKey(out, key, this.block(this.indent));
         } else {
           this.mark(valueOffset, offset);
           setKey(out, key, null);
@@ -215,11 +223,11 @@ class FastParser {
         setKey(out, key, this.inline(rest, valueOffset));
       }
       this.path.pop();
-      if (this.at >= this.count || this.indents[this.at]! < indent) return out;
-      if (this.indents[this.at]! > indent) giveUp(); // a continuation line: multi-line scalars are not handled
-      text = this.texts[this.at]!;
+      if (this.done || this.indent < indent) return out;
+      if (this.indent > indent) giveUp(); // a continuation line: multi-line scalars are not handled
+      text = this.text;
       if (isItem(text)) return out; // the parent sequence goes on
-      offset = this.offsets[this.at]!;
+      offset = this.offset;
     }
   }
 

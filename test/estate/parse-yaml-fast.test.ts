@@ -87,6 +87,14 @@ describe('fast YAML path', () => {
     }
   });
 
+  it('reads a document start marker before the content, after comments too, as the yaml package does', () => {
+    for (const text of ['---\na: 1\n', '# estate\n\n---\na: 1\n', '--- \na: [x]\n']) {
+      expect(fast(text)).not.toBe('gave up');
+      expect(fast(text)).toEqual(slow(text));
+    }
+    for (const text of ['a: 1\n---\n', '---\n---\na: 1\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n...\n']) expect(fast(text)).toBe('gave up');
+  });
+
   it('locates keys and values as the yaml path does', () => {
     const text = 'version: 1\nhosts:\n  - name: web\n    memoryGiB: -4\n  - { name: db, memoryGiB: x }\nsynthetic:\n  http:\n    - name: h\n      locations: [eu, us]\n';
     const f = parseYamlFast(text)!;
