@@ -14,7 +14,15 @@ function plain(value: unknown): unknown {
 }
 
 export function estateJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(estateSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(estateSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    // A default such as `hoursPerDay: 24` is a Decimal, which zod would write as the string "24".
+    override: ({ zodSchema, jsonSchema }) => {
+      const def = zodSchema._zod.def as { type: string; defaultValue?: unknown };
+      if (def.type === 'default' && isDecimal(def.defaultValue)) jsonSchema.default = def.defaultValue.toNumber();
+    },
+  }) as Record<string, unknown>;
   return {
     $schema: generated.$schema,
     title: 'dtcost estate (version 1)',

@@ -56,32 +56,32 @@ function numberJsonSchema(rule: NumberRule, expected: string): Record<string, un
 export function num(rule: NumberRule = { min: 'zero' }) {
   const expected = describeNumberRule(rule);
   const max = rule.max === undefined ? undefined : new D(rule.max);
-  // z.transform alone, not z.any().transform(): no pipe to run for each of an estate's numbers.
-  const schema = z
-    .transform((value: unknown, ctx): D => {
-      const d = toDecimal(value);
-      const fail = () => {
-        ctx.addIssue({ code: 'custom', message: `expected ${expected}`, params: { expected }, input: value });
-        return z.NEVER;
-      };
-      if (!d || !d.isFinite()) return fail();
-      if (!inRange(d)) {
-        ctx.addIssue({ code: 'custom', message: `expected ${expected}`, params: { expected: `${expected}, ${RANGE_TEXT}` }, input: value });
-        return z.NEVER;
+  /** What is wrong with a number, or '' when nothing is. */
+  const problem = (d: D | undefined): '' | 'number' | 'range' => {
+    if (d === undefined || !d.isFinite()) return 'number';
+    if (!inRange(d)) return 'range';
+    // toDecimal turned -0 into ZERO, so the sign says it: zero is neither negative nor positive.
+    if (rule.min === 'zero' && d.s < 0) return 'number';
+    if (rule.min === 'positive' && (d.s < 0 || d.isZero())) return 'number';
+    if (max !== undefined && d.greaterThan(max)) return 'number';
+    if (rule.integer && !d.isInteger()) return 'number';
+    return '';
+  };
+  // A check that replaces the value with its Decimal (as zod's own overwrite checks do), not a
+  // transform: a transform costs a pipe or a closure per value, and an estate has a million values.
+  return z
+    .custom<D>()
+    .check((payload) => {
+      const input = payload.value;
+      const d = toDecimal(input);
+      const wrong = problem(d);
+      if (wrong === '') payload.value = d!;
+      else {
+        const what = wrong === 'range' ? `${expected}, ${RANGE_TEXT}` : expected;
+        payload.issues.push({ code: 'custom', message: `expected ${expected}`, params: { expected: what }, input });
       }
-      // toDecimal turned -0 into ZERO, so the sign says it: zero is neither negative nor positive.
-      if (rule.min === 'zero' && d.s < 0) return fail();
-      if (rule.min === 'positive' && (d.s < 0 || d.isZero())) return fail();
-      if (max !== undefined && d.greaterThan(max)) return fail();
-      if (rule.integer && !d.isInteger()) return fail();
-      return d;
     })
     .meta(numberJsonSchema(rule, expected));
-  // A bare transform counts as optional (it may make something of an absent key); a number is
-  // required unless .optional() or .default() says otherwise, in the JSON Schema too. At run time
-  // this changes nothing: an absent number fails the transform above either way.
-  schema._zod.optin = undefined;
-  return schema;
 }
 
 /** A share of a whole: 0 ≤ x ≤ 1 (a bounce rate, a replay rate, a discount). */
