@@ -96,7 +96,9 @@ function priceWarnings(items: readonly LineItem[], card: RateCard, currency: str
           : `no price for ${key}: ${items}; no public list price is known, add one to a rate card (--rates)`,
     });
   }
-  const provisional = [...new Set(items.filter((i) => i.provisional).map((i) => i.capabilityId))];
+  const provisionalIds = new Set<string>();
+  for (const i of items) if (i.provisional) provisionalIds.add(i.capabilityId);
+  const provisional = [...provisionalIds];
   if (provisional.length > 0) {
     warnings.push({
       code: 'provisional-price',

@@ -79,6 +79,18 @@ export function quoter(): (s: string | null) => string {
   };
 }
 
+/** The document of every rule that made an item, once per rule, in the order the items come. */
+function rulesOf(items: readonly LineItem[]): Record<string, { doc: string }> {
+  const rules: Record<string, { doc: string }> = {};
+  let last: string | undefined;
+  for (const i of items) {
+    if (i.rule === last) continue;
+    last = i.rule;
+    if (!Object.hasOwn(rules, i.rule)) rules[i.rule] = { doc: i.doc };
+  }
+  return rules;
+}
+
 /** Everything but the line items. */
 function envelope(e: Estimate, version: string): Record<string, unknown> {
   return {
@@ -91,7 +103,7 @@ function envelope(e: Estimate, version: string): Record<string, unknown> {
     currency: e.currency,
     rateCard: { name: e.rateCard.name, files: e.rateCard.files },
     lineItems: LINE_ITEMS,
-    rules: Object.fromEntries([...new Map(e.lineItems.map((i) => [i.rule, i.doc]))].map(([rule, doc]) => [rule, { doc }])),
+    rules: rulesOf(e.lineItems),
     totals: {
       cost: dec(e.totals.cost),
       pricedCost: toPlain(e.totals.pricedCost),
