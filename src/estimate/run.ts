@@ -4,11 +4,11 @@ import { capability, unitModel, type Model } from '../capabilities.js';
 import { toPlain, type D } from '../decimal.js';
 import type { ActivitySummary } from '../estate/activity.js';
 import type { EstateData } from '../estate/schema.js';
-import { priceLineItems, totalsOf, type LineItem, type PricedDraft, type Totals } from '../pricing/price.js';
+import { pricer, totalsOf, type LineItem, type Totals } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import { RULES } from '../rules/index.js';
 import { sectionEntries, SECTIONS } from '../estate/sections.js';
-import type { LineItemDraft, Rule } from '../rules/types.js';
+import type { Rule } from '../rules/types.js';
 import { evaluateBudget, hasBudget, type BudgetResult, type BudgetSpec } from './budget.js';
 import { parsePeriod, type Period } from './period.js';
 
@@ -117,18 +117,18 @@ export function runEstimate(estate: EstateData, card: RateCard, file: string, op
   const currency = options.currency ?? estate.currency ?? card.currency;
   const rules = RULES.filter((r) => r.model === model);
   const notes: string[] = [];
-  const prior: LineItemDraft[] = [];
-  const context = { period, activity: options.activity ?? new Map(), note: (message: string) => notes.push(message), prior };
-  const drafts: PricedDraft[] = [];
+  const lineItems: LineItem[] = [];
+  // A rule's items are priced once it has returned them all: while it runs, `prior` (the items so
+  // far) holds just the items of the rules before it.
+  const context = { period, activity: options.activity ?? new Map(), note: (message: string) => notes.push(message), prior: lineItems };
+  const price = pricer(card);
   for (const rule of rules) {
-    // A loop, not prior.push(...items): a rule may return more items than a call takes arguments.
+    // A loop, not lineItems.push(...drafts): a rule may return more items than a call takes arguments.
     for (const draft of rule.estimate(estate, context)) {
-      prior.push(draft);
       const origin = options.origin?.(draft.path);
-      drafts.push({ draft: origin ? { ...draft, path: origin.path } : draft, rule, file: origin?.file ?? file });
+      lineItems.push(price(origin ? { ...draft, path: origin.path } : draft, rule, origin?.file ?? file));
     }
   }
-  const lineItems = priceLineItems(drafts, card);
   const totals = totalsOf(lineItems);
   const warnings = [
     ...coverageWarnings(estate, model, rules),

@@ -31,20 +31,20 @@ export interface Totals {
   quantityByUnit: Map<string, D>;
 }
 
-export interface PricedDraft {
-  draft: LineItemDraft;
-  rule: Rule;
-  file: string;
-}
-
 interface Priced {
   cap: ReturnType<typeof capability>;
   unitPrice: D | null;
   priceSource: string | null;
   provisional: boolean;
+  /** How many items each subject has had so far. */
+  subjects: Map<string, number>;
 }
 
-export function priceLineItems(drafts: readonly PricedDraft[], card: RateCard): LineItem[] {
+/**
+ * The pricing of one estimate: each draft, as a rule gives it, becomes a line item with its unit
+ * price and cost (unit price after the card's discount × quantity), as the rules give them.
+ */
+export function pricer(card: RateCard): (draft: LineItemDraft, rule: Rule, file: string) => LineItem {
   const factor = ONE.minus(card.discount);
   const discount = card.discount.isZero() ? '' : `, less ${card.discount.times(100).toFixed()}% discount`;
   // Everything about a price depends on the capability only: worked out once per capability.
@@ -59,51 +59,40 @@ export function priceLineItems(drafts: readonly PricedDraft[], card: RateCard): 
         unitPrice: price ? price.unitPrice.times(factor) : null,
         priceSource: price ? `${price.source}${discount}` : null,
         provisional: price?.provisional ?? false,
+        subjects: new Map(),
       };
       byCapability.set(capabilityId, p);
     }
     return p;
   };
-  // Ids are capability/subject, with #2, #3 for a subject seen again under the same capability.
-  // Counted per capability by subject: subjects are the estate's own strings, quick to look up.
-  const seenSubjects = new Map<string, Map<string, number>>();
-  const items: LineItem[] = new Array(drafts.length);
-  let lastId: string | undefined;
-  let priced: Priced | undefined;
-  let subjects: Map<string, number> | undefined;
-  for (let k = 0; k < drafts.length; k++) {
-    const { draft, rule, file } = drafts[k]!;
-    // Items come in runs of one capability.
-    if (draft.capabilityId !== lastId) {
-      lastId = draft.capabilityId;
-      priced = pricedFor(lastId);
-      subjects = seenSubjects.get(lastId);
-      if (subjects === undefined) seenSubjects.set(lastId, (subjects = new Map()));
-    }
-    const { cap, unitPrice, priceSource, provisional } = priced!;
-    const seen = (subjects!.get(draft.subject) ?? 0) + 1;
-    subjects!.set(draft.subject, seen);
+  let last: Priced | undefined;
+  return (draft, rule, file) => {
+    // Drafts come in runs of one capability.
+    const priced = last !== undefined && last.cap.id === draft.capabilityId ? last : (last = pricedFor(draft.capabilityId));
+    const { cap, unitPrice, priceSource, provisional, subjects } = priced;
+    // Ids are capability/subject, with #2, #3 for a subject seen again under the same capability
+    // (counted by subject: the estate's own strings, quick to look up).
+    const seen = (subjects.get(draft.subject) ?? 0) + 1;
+    subjects.set(draft.subject, seen);
     const id = seen > 1 ? `${cap.id}/${draft.subject}#${seen}` : `${cap.id}/${draft.subject}`;
-    const quantity = draft.quantity;
-    items[k] = {
+    return {
       capabilityId: draft.capabilityId,
       subject: draft.subject,
       path: draft.path,
-      quantity,
+      quantity: draft.quantity,
       formula: draft.formula,
       id,
       file,
       capability: cap.name,
       unit: cap.unit,
       unitPrice,
-      cost: unitPrice ? quantity.times(unitPrice) : null,
+      cost: unitPrice ? draft.quantity.times(unitPrice) : null,
       priceSource,
       provisional,
       rule: rule.id,
       doc: rule.doc,
     };
-  }
-  return items;
+  };
 }
 
 export function totalsOf(items: readonly LineItem[]): Totals {
