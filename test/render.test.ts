@@ -6,6 +6,7 @@ import { renderMarkdown } from '../src/render/markdown.js';
 import { money, quantity } from '../src/render/numbers.js';
 import { PLAIN } from '../src/render/style.js';
 import { renderTable } from '../src/render/table.js';
+import { displayWidth, drawTable } from '../src/render/box.js';
 import { D } from '../src/decimal.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -119,6 +120,46 @@ describe('Markdown', () => {
 });
 
 describe('table', () => {
+  it('draws a box table as cli-table3 did (compact): junctions where columns meet, spans, wrapping, wide characters', () => {
+    const text = drawTable({
+      head: ['Name', 'Qty'],
+      widths: [12, 7],
+      aligns: ['left', 'right'],
+      rows: [[{ text: 'a title that wraps', span: 2 }], ['漢字 name', '1,234'], ['x', '5'], [{ text: 'Total', span: 1 }, '9']],
+    });
+    expect(text).toBe(
+      [
+        '┌────────────┬───────┐',
+        '│ Name       │   Qty │',
+        '├────────────┴───────┤',
+        '│ a title that wraps │',
+        '│ 漢字 name  │ 1,234 │',
+        '│ x          │     5 │',
+        '│ Total      │     9 │',
+        '└────────────┴───────┘',
+      ].join('\n'),
+    );
+    expect(drawTable({ head: ['A', 'B'], widths: [6, 5], aligns: ['left', 'left'], rows: [[{ text: 'too long to fit one line', span: 2 }]] }).split('\n').slice(3, -1)).toEqual([
+      '│ too long   │',
+      '│ to fit one │',
+      '│ line       │',
+    ]);
+  });
+
+  it('styles each line of a cell inside the borders, never the borders or the padding', () => {
+    const bold = (t: string) => `\x1b[1m${t}\x1b[22m`;
+    const lines = drawTable({ head: ['A'], widths: [9], aligns: ['left'], rows: [[{ text: 'one\ntwo', style: bold }]] }).split('\n');
+    expect(lines.slice(3, 5)).toEqual(['│ \x1b[1mone\x1b[22m     │', '│ \x1b[1mtwo\x1b[22m     │']);
+  });
+
+  it('measures terminal columns: wide characters count two, combining marks none', () => {
+    expect(displayWidth('abc')).toBe(3);
+    expect(displayWidth('漢字')).toBe(4);
+    expect(displayWidth('e\u0301')).toBe(1);
+    expect(displayWidth('🚀 go')).toBe(5);
+    expect(displayWidth('× − é')).toBe(5);
+  });
+
   it('rounds money to cents for display only, and shows the derivation', () => {
     const out = renderTable([run('version: 1\napplications: [{ name: a, visitsPerMonth: 1, visitMinutes: 150 }]')], PLAIN);
     expect(out).toMatch(/│ +3 │ session +│ +0\.00225 │ +0\.01 │/);

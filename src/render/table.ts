@@ -1,9 +1,9 @@
 // The table for people: line items grouped by capability, each with its derivation, subtotals,
 // the total, and the budget. Money is rounded to cents here, for display only.
-import Table from 'cli-table3';
 import type { Estimate } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';
 import { costBars } from './bars.js';
+import { displayWidth, drawTable, type Row } from './box.js';
 import { money, quantity, unitPrice } from './numbers.js';
 import type { Style } from './style.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
@@ -18,7 +18,15 @@ const MIN_WIDTH = 96;
  * wraps inside the table instead of widening every column.
  */
 function widths(rows: string[][]): number[] {
-  const w = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)) + 2);
+  // A loop, not Math.max(...cells): an estate can have more rows than a call takes arguments.
+  const w = HEAD.map((h) => h.length);
+  for (const r of rows) {
+    for (let i = 0; i < w.length; i++) {
+      const width = displayWidth(r[i]!);
+      if (width > w[i]!) w[i] = width;
+    }
+  }
+  for (let i = 0; i < w.length; i++) w[i]! += 2;
   const total = w.reduce((a, b) => a + b, 0) + w.length - 1;
   if (total < MIN_WIDTH) w[0]! += MIN_WIDTH - total;
   return w;
@@ -52,28 +60,22 @@ function renderOne(e: Estimate, style: Style): string {
   const total = e.totals.cost === null ? `${NO_PRICE} (${e.totals.unpricedLineItems} unpriced)` : `${money(e.totals.cost)} ${e.currency}`;
   const colWidths = widths([...e.lineItems.map(cells), ...groups.map(subtotal), ['', '', '', '', total]]);
   const innerWidth = colWidths.reduce((a, b) => a + b, 0) + colWidths.length - 1 - 2;
-  const table = new Table({
-    head: HEAD,
-    colAligns: ['left', 'right', 'left', 'right', 'right'],
-    style: { head: [], border: [], compact: true },
-    wordWrap: true,
-    colWidths,
-  });
+  const rows: Row[] = [];
   let anyProvisional = false;
   for (const g of groups) {
-    table.push([{ colSpan: 5, content: style.bold(`${g.capability} (${g.capabilityId})`) }]);
+    rows.push([{ text: `${g.capability} (${g.capabilityId})`, span: 5, style: style.bold }]);
     for (const i of g.items) {
       anyProvisional ||= i.provisional;
-      table.push(cells(i));
-      table.push([{ colSpan: 5, content: style.dim(wrap(i.formula, innerWidth, '    = ', '      ')) }]);
+      rows.push(cells(i));
+      rows.push([{ text: wrap(i.formula, innerWidth, '    = ', '      '), span: 5, style: style.dim }]);
     }
     if (g.items.length > 1) {
-      table.push(subtotal(g).map((c) => style.dim(c)));
+      rows.push(subtotal(g).map((text) => ({ text, style: style.dim })));
     }
   }
-  table.push([{ colSpan: 4, content: style.bold('Total') }, style.bold(total)]);
+  rows.push([{ text: 'Total', span: 4, style: style.bold }, { text: total, style: style.bold }]);
 
-  const out = [style.bold(`dtcost estimate: ${e.estate}`), subtitle(e), table.toString()];
+  const out = [style.bold(`dtcost estimate: ${e.estate}`), subtitle(e), drawTable({ head: HEAD, widths: colWidths, aligns: ['left', 'right', 'left', 'right', 'right'], rows })];
   if (e.lineItems.length === 0) out.splice(2, 1, 'No line items: the estate has nothing this version can estimate.');
   const notes: string[] = [];
   if (anyProvisional) notes.push('* provisional list price (grade S, from a secondary source)');

@@ -1,0 +1,148 @@
+// A box-drawn table, as cli-table3 draws it with `compact: true` (one border around, a line under
+// the header, none between rows), written here because cli-table3 takes minutes over the table of
+// a large estate (1,000 entries: 2 s; 10,000: 16 s; 100,000: crashed, spreading its rows into one
+// call's arguments). This draws 100,000 entries in well under a second. Styles are applied line by
+// line, inside the borders, so that a colour never runs into a border or the next line.
+
+/** A cell: its text (lines split by \n), the columns it spans, and how its text is emphasised. */
+export interface Cell {
+  text: string;
+  span?: number;
+  style?: (text: string) => string;
+}
+
+export type Row = readonly (Cell | string)[];
+
+export interface BoxTable {
+  head: readonly string[];
+  /** Widths of the columns, padding included (one space each side), borders not. */
+  widths: readonly number[];
+  aligns: readonly ('left' | 'right')[];
+  rows: readonly Row[];
+}
+
+/** Characters a terminal shows two columns wide: East Asian wide and full-width forms, emoji. */
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1f300 && code <= 0x1f64f) ||
+    (code >= 0x1f680 && code <= 0x1f6ff) ||
+    (code >= 0x1f900 && code <= 0x1f9ff) ||
+    (code >= 0x1fa70 && code <= 0x1faff) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
+
+/** Columns `text` takes in a terminal (no escape codes in it: styles come after measuring). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 0x300) {
+      width++;
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) code = text.codePointAt(i++)!;
+    if ((code >= 0x300 && code <= 0x36f) || code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f)) continue; // combining, joiners
+    width += isWide(code) ? 2 : 1;
+  }
+  return width;
+}
+
+/** The lines of `text` in at most `width` columns: broken between words, or inside a word too long. */
+function fit(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (displayWidth(line) <= width) {
+      out.push(line);
+      continue;
+    }
+    let current = '';
+    for (const word of line.split(' ')) {
+      const candidate = current === '' ? word : `${current} ${word}`;
+      if (displayWidth(candidate) <= width) current = candidate;
+      else {
+        if (current !== '') out.push(current);
+        current = word;
+        while (displayWidth(current) > width) {
+          let cut = width;
+          while (cut > 1 && displayWidth(current.slice(0, cut)) > width) cut--;
+          out.push(current.slice(0, cut));
+          current = current.slice(cut);
+        }
+      }
+    }
+    out.push(current);
+  }
+  return out;
+}
+
+/** Where cells start, by column index (column 0 always does). */
+function starts(row: Row): Set<number> {
+  const at = new Set<number>();
+  let column = 0;
+  for (const cell of row) {
+    at.add(column);
+    column += typeof cell === 'string' ? 1 : (cell.span ?? 1);
+  }
+  return at;
+}
+
+/** A horizontal line; a column boundary shows where the row above (`up`) or below (`down`) has one. */
+function rule(widths: readonly number[], left: string, right: string, up: Set<number>, down: Set<number>): string {
+  let line = left;
+  for (let c = 0; c < widths.length; c++) {
+    if (c > 0) {
+      const a = up.has(c);
+      const b = down.has(c);
+      line += a && b ? '┼' : a ? '┴' : b ? '┬' : '─';
+    }
+    line += '─'.repeat(widths[c]!);
+  }
+  return line + right;
+}
+
+/** The lines of one row, each cell's text fitted, aligned and padded inside its borders. */
+function drawRow(row: Row, table: BoxTable, out: string[]): void {
+  const cells: { lines: string[]; width: number; align: 'left' | 'right'; style?: (text: string) => string }[] = [];
+  let column = 0;
+  for (const raw of row) {
+    const cell: Cell = typeof raw === 'string' ? { text: raw } : raw;
+    const span = cell.span ?? 1;
+    let width = span - 1;
+    for (let c = column; c < column + span; c++) width += table.widths[c]!;
+    cells.push({ lines: fit(cell.text, width - 2), width: width - 2, align: table.aligns[column] ?? 'left', ...(cell.style ? { style: cell.style } : {}) });
+    column += span;
+  }
+  const height = Math.max(...cells.map((c) => c.lines.length));
+  for (let l = 0; l < height; l++) {
+    let line = '│';
+    for (const cell of cells) {
+      const text = cell.lines[l] ?? '';
+      const gap = ' '.repeat(Math.max(0, cell.width - displayWidth(text)));
+      const shown = cell.style && text !== '' ? cell.style(text) : text;
+      line += ` ${cell.align === 'right' ? gap + shown : shown + gap} │`;
+    }
+    out.push(line);
+  }
+}
+
+/** The table's lines. */
+export function drawTable(table: BoxTable): string {
+  const out: string[] = [];
+  const head = starts(table.head);
+  const none = new Set<number>();
+  out.push(rule(table.widths, '┌', '┐', none, head));
+  drawRow(table.head, table, out);
+  out.push(rule(table.widths, '├', '┤', head, table.rows.length > 0 ? starts(table.rows[0]!) : none));
+  for (const row of table.rows) drawRow(row, table, out);
+  const last = table.rows.length > 0 ? starts(table.rows[table.rows.length - 1]!) : head;
+  out.push(rule(table.widths, '└', '┘', last, none));
+  return out.join('\n');
+}
