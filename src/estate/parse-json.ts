@@ -25,6 +25,8 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
 class Parser {
   private i = 0;
   private readonly path: PathSegment[] = [];
+  /** Each key text once: a key met again is the same string, already known to the engine. */
+  private readonly keys = new Map<string, string>();
   constructor(
     private readonly text: string,
     private readonly record?: Recorder,
@@ -37,6 +39,13 @@ class Parser {
     this.ws();
     if (this.i < this.text.length) throw this.unexpected('the end of the file');
     return value;
+  }
+
+  private key(text: string): string {
+    const known = this.keys.get(text);
+    if (known !== undefined) return known;
+    this.keys.set(text, text);
+    return text;
   }
 
   private ws(): void {
@@ -83,7 +92,7 @@ class Parser {
     for (;;) {
       if (this.text.charCodeAt(this.i) !== 34) throw this.unexpected('a key in double quotes');
       const keyOffset = this.i;
-      const key = this.string();
+      const key = this.key(this.string());
       if (Object.hasOwn(out, key)) throw new JsonSyntaxError(`duplicate key "${key}"`, keyOffset);
       this.ws();
       if (this.text.charCodeAt(this.i) !== 58) throw this.unexpected('":" after the key');
