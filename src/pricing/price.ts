@@ -41,8 +41,8 @@ interface Priced {
 }
 
 /**
- * The pricing of one estimate: each draft, as a rule gives it, becomes a line item with its unit
- * price and cost (unit price after the card's discount × quantity), as the rules give them.
+ * The pricing of one estimate: each draft a rule gives becomes a line item with its unit price
+ * and cost (unit price after the card's discount × quantity), priced as it comes.
  */
 export function pricer(card: RateCard): (draft: LineItemDraft, rule: Rule, file: string) => LineItem {
   const factor = ONE.minus(card.discount);
