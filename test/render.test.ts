@@ -5,7 +5,7 @@ import { jsonChunks, lineItemText, lineItemToJson, quoter, renderJson } from '..
 import { renderMarkdown } from '../src/render/markdown.js';
 import { money, quantity } from '../src/render/numbers.js';
 import { PLAIN } from '../src/render/style.js';
-import { renderTable } from '../src/render/table.js';
+import { renderTable, tableChunks } from '../src/render/table.js';
 import { displayWidth, drawTable } from '../src/render/box.js';
 import { D } from '../src/decimal.js';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -120,6 +120,16 @@ describe('Markdown', () => {
 });
 
 describe('table', () => {
+  it('streams in chunks of whole lines, estimates one empty line apart', () => {
+    const big = run('version: 1\nsynthetic: { http: [' + Array.from({ length: 3000 }, (_, i) => `{ name: h${i}, frequencyMinutes: 5, locations: 1 }`).join(', ') + '] }');
+    const small = run('version: 1\nsynthetic: { http: [{ name: one, frequencyMinutes: 5, locations: 1 }] }');
+    const chunks = [...tableChunks([big, small], PLAIN)];
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) expect(c.endsWith('\n')).toBe(true);
+    expect(chunks.join('')).toBe(`${renderTable([big], PLAIN)}\n${renderTable([small], PLAIN)}`);
+    expect(renderTable([small], PLAIN)).toMatch(/^dtcost estimate: test.yaml\n.*\n┌─/);
+  });
+
   it('draws a box table as cli-table3 did (compact): junctions where columns meet, spans, wrapping, wide characters', () => {
     const text = drawTable({
       head: ['Name', 'Qty'],

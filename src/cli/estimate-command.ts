@@ -1,12 +1,12 @@
-// `dtcost estimate <file>...`: load and check everything first, estimate, render everything into
-// one string, then write it at once: an invalid input prints no partial result.
+// `dtcost estimate <file>...`: load and check everything first, estimate, then render and write in
+// chunks: every input problem is found before the first chunk, so an invalid input prints nothing.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Estimate } from '../estimate/run.js';
 import { csvChunks } from '../render/csv.js';
 import { jsonChunks } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { Style } from '../render/style.js';
-import { renderTable } from '../render/table.js';
+import { tableChunks } from '../render/table.js';
 import { describeViolation } from '../render/view.js';
 import { VERSION } from '../version.js';
 import { styleFor, wantsColor } from './color.js';
@@ -24,7 +24,7 @@ export interface EstimateFlags extends EstimateInputFlags {
   quiet?: boolean;
 }
 
-/** The output in chunks: JSON and CSV stream (large estates), table and Markdown come whole. */
+/** The output in chunks: JSON, CSV and the table stream (large estates), Markdown comes whole. */
 function render(format: Format, estimates: Estimate[], style: Style): Iterable<string> {
   switch (format) {
     case 'json':
@@ -34,7 +34,7 @@ function render(format: Format, estimates: Estimate[], style: Style): Iterable<s
     case 'markdown':
       return [renderMarkdown(estimates)];
     default:
-      return [renderTable(estimates, style)];
+      return tableChunks(estimates, style);
   }
 }
 

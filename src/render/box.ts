@@ -109,7 +109,7 @@ function rule(widths: readonly number[], left: string, right: string, up: Set<nu
 }
 
 /** The lines of one row, each cell's text fitted, aligned and padded inside its borders. */
-function drawRow(row: Row, table: BoxTable, out: string[]): void {
+function* drawRow(row: Row, table: BoxTable): Generator<string> {
   const cells: { lines: string[]; width: number; align: 'left' | 'right'; style?: (text: string) => string }[] = [];
   let column = 0;
   for (const raw of row) {
@@ -129,20 +129,23 @@ function drawRow(row: Row, table: BoxTable, out: string[]): void {
       const shown = cell.style && text !== '' ? cell.style(text) : text;
       line += ` ${cell.align === 'right' ? gap + shown : shown + gap} │`;
     }
-    out.push(line);
+    yield line;
   }
 }
 
-/** The table's lines. */
-export function drawTable(table: BoxTable): string {
-  const out: string[] = [];
+/** The table's lines, one by one (a large estate's table is never held whole). */
+export function* tableLines(table: BoxTable): Generator<string> {
   const head = starts(table.head);
   const none = new Set<number>();
-  out.push(rule(table.widths, '┌', '┐', none, head));
-  drawRow(table.head, table, out);
-  out.push(rule(table.widths, '├', '┤', head, table.rows.length > 0 ? starts(table.rows[0]!) : none));
-  for (const row of table.rows) drawRow(row, table, out);
+  yield rule(table.widths, '┌', '┐', none, head);
+  yield* drawRow(table.head, table);
+  yield rule(table.widths, '├', '┤', head, table.rows.length > 0 ? starts(table.rows[0]!) : none);
+  for (const row of table.rows) yield* drawRow(row, table);
   const last = table.rows.length > 0 ? starts(table.rows[table.rows.length - 1]!) : head;
-  out.push(rule(table.widths, '└', '┘', last, none));
-  return out.join('\n');
+  yield rule(table.widths, '└', '┘', last, none);
+}
+
+/** The table as one text. */
+export function drawTable(table: BoxTable): string {
+  return [...tableLines(table)].join('\n');
 }

@@ -3,7 +3,8 @@
 import type { Estimate } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';
 import { costBars } from './bars.js';
-import { displayWidth, drawTable, type Row } from './box.js';
+import { displayWidth, tableLines, type Row } from './box.js';
+import { CHUNK_CHARS } from './chunk.js';
 import { money, quantity, unitPrice } from './numbers.js';
 import type { Style } from './style.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
@@ -47,7 +48,7 @@ function wrap(text: string, width: number, first: string, rest: string): string 
   return lines.join('\n');
 }
 
-function renderOne(e: Estimate, style: Style): string {
+function* linesOfOne(e: Estimate, style: Style): Generator<string> {
   const groups = groupByCapability(e.lineItems);
   const cells = (i: LineItem) => [
     `  ${i.subject}`,
@@ -58,38 +59,59 @@ function renderOne(e: Estimate, style: Style): string {
   ];
   const subtotal = (g: (typeof groups)[number]) => ['  subtotal', quantity(g.quantity), g.unit, '', g.cost === null ? NO_PRICE : money(g.cost)];
   const total = e.totals.cost === null ? `${NO_PRICE} (${e.totals.unpricedLineItems} unpriced)` : `${money(e.totals.cost)} ${e.currency}`;
-  const colWidths = widths([...e.lineItems.map(cells), ...groups.map(subtotal), ['', '', '', '', total]]);
+  // Each item's cells once: for the column widths, then for its row.
+  const itemCells = groups.map((g) => g.items.map(cells));
+  const colWidths = widths([...itemCells.flat(), ...groups.map(subtotal), ['', '', '', '', total]]);
   const innerWidth = colWidths.reduce((a, b) => a + b, 0) + colWidths.length - 1 - 2;
   const rows: Row[] = [];
   let anyProvisional = false;
-  for (const g of groups) {
+  groups.forEach((g, k) => {
     rows.push([{ text: `${g.capability} (${g.capabilityId})`, span: 5, style: style.bold }]);
-    for (const i of g.items) {
+    g.items.forEach((i, n) => {
       anyProvisional ||= i.provisional;
-      rows.push(cells(i));
+      rows.push(itemCells[k]![n]!);
       rows.push([{ text: wrap(i.formula, innerWidth, '    = ', '      '), span: 5, style: style.dim }]);
-    }
+    });
     if (g.items.length > 1) {
       rows.push(subtotal(g).map((text) => ({ text, style: style.dim })));
     }
-  }
+  });
   rows.push([{ text: 'Total', span: 4, style: style.bold }, { text: total, style: style.bold }]);
 
-  const out = [style.bold(`dtcost estimate: ${e.estate}`), subtitle(e), drawTable({ head: HEAD, widths: colWidths, aligns: ['left', 'right', 'left', 'right', 'right'], rows })];
-  if (e.lineItems.length === 0) out.splice(2, 1, 'No line items: the estate has nothing this version can estimate.');
-  const notes: string[] = [];
-  if (anyProvisional) notes.push('* provisional list price (grade S, from a secondary source)');
+  yield style.bold(`dtcost estimate: ${e.estate}`);
+  yield subtitle(e);
+  if (e.lineItems.length === 0) yield 'No line items: the estate has nothing this version can estimate.';
+  else yield* tableLines({ head: HEAD, widths: colWidths, aligns: ['left', 'right', 'left', 'right', 'right'], rows });
+  if (anyProvisional) yield '* provisional list price (grade S, from a secondary source)';
   if (e.model === 'classic' || e.totals.unpricedLineItems > 0) {
     const units = [...e.totals.quantityByUnit].map(([unit, q]) => `${quantity(q)} ${unit}`).join(', ');
-    if (units) notes.push(`Quantity by unit: ${units}`);
+    if (units) yield `Quantity by unit: ${units}`;
   }
-  if (e.totals.cost === null && !e.totals.pricedCost.isZero()) notes.push(`Priced line items: ${money(e.totals.pricedCost)} ${e.currency}`);
+  if (e.totals.cost === null && !e.totals.pricedCost.isZero()) yield `Priced line items: ${money(e.totals.pricedCost)} ${e.currency}`;
   const bars = costBars(e.totals.costByCapability, e.totals.pricedCost);
-  if (bars.length > 1) notes.push('', 'Cost by capability', ...bars, '');
-  for (const line of budgetLines(e)) notes.push(line.includes('EXCEEDED') ? style.red(line) : line);
-  return [...out, ...notes].join('\n');
+  if (bars.length > 1) yield* ['', 'Cost by capability', ...bars, ''];
+  for (const line of budgetLines(e)) yield line.includes('EXCEEDED') ? style.red(line) : line;
+}
+
+/** The tables of the estimates, an empty line between them, in chunks (chunk.ts). */
+export function* tableChunks(estimates: readonly Estimate[], style: Style): Generator<string> {
+  let lines: string[] = [];
+  let size = 0;
+  for (let k = 0; k < estimates.length; k++) {
+    if (k > 0) lines.push('');
+    for (const line of linesOfOne(estimates[k]!, style)) {
+      lines.push(line);
+      size += line.length;
+      if (size > CHUNK_CHARS) {
+        yield `${lines.join('\n')}\n`;
+        lines = [];
+        size = 0;
+      }
+    }
+  }
+  if (lines.length > 0) yield `${lines.join('\n')}\n`;
 }
 
 export function renderTable(estimates: readonly Estimate[], style: Style): string {
-  return `${estimates.map((e) => renderOne(e, style)).join('\n\n')}\n`;
+  return [...tableChunks(estimates, style)].join('');
 }
