@@ -1,6 +1,8 @@
-// The shortcuts of src/decimal.ts must give exactly what decimal.js gives.
+// The shortcuts of src/decimal.ts and src/digits.ts must give exactly what decimal.js and the
+// regular expression they replace give.
 import { describe, expect, it } from 'vitest';
 import { countOf, D, decimalOf, isOne, ONE, settle, times, toPlain } from '../src/decimal.js';
+import { groupThousands } from '../src/digits.js';
 
 describe('decimal shortcuts', () => {
   it('isOne is x.eq(1), read off the digits', () => {
@@ -30,5 +32,14 @@ describe('decimal shortcuts', () => {
     expect(toPlain(new D(1).div(3))).toBe(`0.${'3'.repeat(34)}`);
     expect(toPlain(new D('12345678901234567890123456789.0123456789'))).toBe('12345678901234567890123456789.01235');
     expect(toPlain(new D(365).div(30).times(100000))).toBe('1216666.666666666666666666666666667');
+  });
+});
+
+describe('thousands grouping', () => {
+  it('groups as the look-ahead regular expression did, signs included', () => {
+    const regex = (s: string) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    for (const s of ['0', '7', '12', '123', '1234', '12345', '123456', '1234567', '1000000000', '-1', '-123', '-1234', '-1234567']) {
+      expect({ s, grouped: groupThousands(s) }).toEqual({ s, grouped: regex(s) });
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Display formatting of exact numbers: rounding happens here and only here, for people to read.
 // JSON and CSV carry the exact decimal strings instead.
 import { D } from '../decimal.js';
+import { groupThousands } from '../digits.js';
 
 // Half up, as people round money; the arithmetic itself never rounds (see decimal.ts).
 const HALF_UP = D.ROUND_HALF_UP;
@@ -8,7 +9,7 @@ const HALF_UP = D.ROUND_HALF_UP;
 export function group(fixed: string): string {
   const negative = fixed.startsWith('-');
   const [int, frac] = (negative ? fixed.slice(1) : fixed).split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupThousands(int!);
   return `${negative ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
 

@@ -1,13 +1,14 @@
 // Numbers as they read inside formulas: thousands grouped, at most six decimals, no exponent.
 import { D, isOne, THIRTY } from '../../decimal.js';
 import type { Period } from '../../estimate/period.js';
+import { groupThousands } from '../../digits.js';
 
 export function n(value: D): string {
   const fixed = value.decimalPlaces() > 6 ? value.toDecimalPlaces(6, D.ROUND_HALF_UP).toFixed() : value.toFixed();
   const dot = fixed.indexOf('.');
   const int = dot < 0 ? fixed : fixed.slice(0, dot);
   if (int.length < 4) return fixed;
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupThousands(int);
   return dot < 0 ? grouped : `${grouped}${fixed.slice(dot)}`;
 }
 
