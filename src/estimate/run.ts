@@ -4,7 +4,7 @@ import { capability, unitModel, type Model } from '../capabilities.js';
 import { toPlain, type D } from '../decimal.js';
 import type { ActivitySummary } from '../estate/activity.js';
 import type { EstateData } from '../estate/schema.js';
-import { pricer, totalsOf, type LineItem, type Totals } from '../pricing/price.js';
+import { pricer, TotalsBuilder, type LineItem, type Totals } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import { RULES } from '../rules/index.js';
 import { sectionEntries, SECTIONS } from '../estate/sections.js';
@@ -118,18 +118,21 @@ export function runEstimate(estate: EstateData, card: RateCard, file: string, op
   const rules = RULES.filter((r) => r.model === model);
   const notes: string[] = [];
   const lineItems: LineItem[] = [];
-  // A rule's items are priced once it has returned them all: while it runs, `prior` (the items so
+  const sums = new TotalsBuilder();
+  // A rule's items are priced once it has returned them all: while it runs, `prior` (the sums so
   // far) holds just the items of the rules before it.
-  const context = { period, activity: options.activity ?? new Map(), note: (message: string) => notes.push(message), prior: lineItems };
+  const context = { period, activity: options.activity ?? new Map(), note: (message: string) => notes.push(message), prior: sums };
   const price = pricer(card);
   for (const rule of rules) {
     // A loop, not lineItems.push(...drafts): a rule may return more items than a call takes arguments.
     for (const draft of rule.estimate(estate, context)) {
       const origin = options.origin?.(draft.path);
-      lineItems.push(price(origin ? { ...draft, path: origin.path } : draft, rule, origin?.file ?? file));
+      const item = price(origin ? { ...draft, path: origin.path } : draft, rule, origin?.file ?? file);
+      lineItems.push(item);
+      sums.add(item);
     }
   }
-  const totals = totalsOf(lineItems);
+  const totals = sums.totals();
   const warnings = [
     ...coverageWarnings(estate, model, rules),
     ...[...new Set(notes)].map((message): Warning => ({ code: 'note', message })),

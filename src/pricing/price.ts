@@ -95,32 +95,56 @@ export function pricer(card: RateCard): (draft: LineItemDraft, rule: Rule, file:
   };
 }
 
-export function totalsOf(items: readonly LineItem[]): Totals {
-  // Summed per capability first (items come in runs of one), then the capabilities into units and
-  // the total: a third fewer additions than summing every item three times.
-  const byCapability = new Map<string, { quantity: D; priced: D; unpriced: number; unit: string }>();
-  let unpricedLineItems = 0;
-  let run: { quantity: D; priced: D; unpriced: number; unit: string } | undefined;
-  let runId: string | undefined;
-  for (const item of items) {
-    if (item.capabilityId !== runId) {
-      runId = item.capabilityId;
-      run = byCapability.get(runId);
-      if (run === undefined) byCapability.set(runId, (run = { quantity: ZERO, priced: ZERO, unpriced: 0, unit: item.unit }));
+interface CapabilitySum {
+  quantity: D;
+  /** The cost of its priced items. */
+  priced: D;
+  unpriced: number;
+  unit: string;
+}
+
+/**
+ * Totals built item by item, as items are priced, summed per capability first (items come in runs
+ * of one), then the capabilities into units and the total. What the items so far add up to is what
+ * later rules measure inclusions, free tiers and quotas against (RuleContext.prior).
+ */
+export class TotalsBuilder {
+  private readonly byCapability = new Map<string, CapabilitySum>();
+  private unpricedLineItems = 0;
+  private runId: string | undefined;
+  private run: CapabilitySum | undefined;
+
+  add(item: LineItem): void {
+    if (item.capabilityId !== this.runId) {
+      this.runId = item.capabilityId;
+      this.run = this.byCapability.get(this.runId);
+      if (this.run === undefined) this.byCapability.set(this.runId, (this.run = { quantity: ZERO, priced: ZERO, unpriced: 0, unit: item.unit }));
     }
-    run!.quantity = run!.quantity.plus(item.quantity);
+    const run = this.run!;
+    run.quantity = run.quantity.plus(item.quantity);
     if (item.cost === null) {
-      run!.unpriced++;
-      unpricedLineItems++;
-    } else run!.priced = run!.priced.plus(item.cost);
+      run.unpriced++;
+      this.unpricedLineItems++;
+    } else run.priced = run.priced.plus(item.cost);
   }
-  const costByCapability = new Map<string, D | null>();
-  const quantityByUnit = new Map<string, D>();
-  let pricedCost = ZERO;
-  for (const [id, c] of byCapability) {
-    costByCapability.set(id, c.unpriced > 0 ? null : c.priced);
-    if (!capability(id).overage) quantityByUnit.set(c.unit, (quantityByUnit.get(c.unit) ?? ZERO).plus(c.quantity));
-    pricedCost = pricedCost.plus(c.priced);
+
+  /** The summed quantity of the items so far whose capability `match`es. */
+  quantity(match: (capabilityId: string) => boolean): D {
+    let total = ZERO;
+    for (const [id, c] of this.byCapability) if (match(id)) total = total.plus(c.quantity);
+    return total;
   }
-  return { cost: unpricedLineItems > 0 ? null : pricedCost, pricedCost, unpricedLineItems, costByCapability, quantityByUnit };
+
+  totals(): Totals {
+    const costByCapability = new Map<string, D | null>();
+    const quantityByUnit = new Map<string, D>();
+    let pricedCost = ZERO;
+    for (const [id, c] of this.byCapability) {
+      costByCapability.set(id, c.unpriced > 0 ? null : c.priced);
+      if (!capability(id).overage) quantityByUnit.set(c.unit, (quantityByUnit.get(c.unit) ?? ZERO).plus(c.quantity));
+      pricedCost = pricedCost.plus(c.priced);
+    }
+    const unpricedLineItems = this.unpricedLineItems;
+    return { cost: unpricedLineItems > 0 ? null : pricedCost, pricedCost, unpricedLineItems, costByCapability, quantityByUnit };
+  }
 }

@@ -37,10 +37,16 @@ export interface RuleContext {
   /** A caveat about the estimate, shown with the warnings (a rule has no other output but items). */
   note(message: string): void;
   /**
-   * The line items of the rules before this one in the ordered list (src/rules/index.ts): what
-   * inclusions, free tiers and quotas are measured against.
+   * What the line items of the rules before this one in the ordered list (src/rules/index.ts) add
+   * up to: what inclusions, free tiers and quotas are measured against.
    */
-  prior: readonly LineItemDraft[];
+  prior: PriorItems;
+}
+
+/** What earlier line items add up to. */
+export interface PriorItems {
+  /** The summed quantity of the earlier items whose capability `match`es. */
+  quantity(match: (capabilityId: string) => boolean): D;
 }
 
 export interface Rule {
