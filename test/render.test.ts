@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../src/render/csv.js';
 import { jsonChunks, lineItemText, lineItemToJson, quoter, renderJson } from '../src/render/json.js';
-import { renderMarkdown } from '../src/render/markdown.js';
+import { markdownChunks, renderMarkdown } from '../src/render/markdown.js';
 import { money, quantity } from '../src/render/numbers.js';
 import { PLAIN } from '../src/render/style.js';
 import { renderTable, tableChunks } from '../src/render/table.js';
@@ -116,6 +116,18 @@ describe('Markdown', () => {
     expect(md).toContain('| HTTP Monitor | x\\|y | 720 | synthetic-request | 0.001 | 0.72 |');
     expect(md).toContain('| **Total** | | | | | **0.72 USD** |');
     expect(md).toContain('<details><summary>How each number is derived</summary>');
+  });
+
+  it('streams in chunks; estimates one blank line apart, no blank line at the end', () => {
+    const big = run('version: 1\nsynthetic: { http: [' + Array.from({ length: 3000 }, (_, i) => `{ name: h${i}, frequencyMinutes: 5, locations: 1 }`).join(', ') + '] }');
+    const small = run('version: 1\nname: small\nsynthetic: { http: [{ name: one, frequencyMinutes: 5, locations: 1 }] }');
+    const chunks = [...markdownChunks([big, small])];
+    expect(chunks.length).toBeGreaterThan(1);
+    const md = chunks.join('');
+    expect(md).toBe(renderMarkdown([big, small]));
+    expect(md).toContain('</details>\n\n### dtcost estimate: small\n');
+    expect(md.endsWith('</details>\n')).toBe(true);
+    expect(md.split('\n').filter((l) => l.startsWith('| HTTP Monitor |'))).toHaveLength(3001);
   });
 });
 

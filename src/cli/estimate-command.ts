@@ -4,7 +4,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Estimate } from '../estimate/run.js';
 import { csvChunks } from '../render/csv.js';
 import { jsonChunks } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
+import { markdownChunks } from '../render/markdown.js';
 import type { Style } from '../render/style.js';
 import { tableChunks } from '../render/table.js';
 import { describeViolation } from '../render/view.js';
@@ -24,7 +24,7 @@ export interface EstimateFlags extends EstimateInputFlags {
   quiet?: boolean;
 }
 
-/** The output in chunks: JSON, CSV and the table stream (large estates), Markdown comes whole. */
+/** The output in chunks: every format streams (a large estate's output is never held whole). */
 function render(format: Format, estimates: Estimate[], style: Style): Iterable<string> {
   switch (format) {
     case 'json':
@@ -32,7 +32,7 @@ function render(format: Format, estimates: Estimate[], style: Style): Iterable<s
     case 'csv':
       return csvChunks(estimates);
     case 'markdown':
-      return [renderMarkdown(estimates)];
+      return markdownChunks(estimates);
     default:
       return tableChunks(estimates, style);
   }
