@@ -4,8 +4,7 @@ import { compareJson, compareMarkdown, compareText } from '../render/compare.js'
 import { money } from '../render/numbers.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
-import { estimateJob, optionsFrom, prepare, type EstimateInputFlags } from './pipeline.js';
-import { formatDiagnostics } from './report.js';
+import { estimateJob, optionsFrom, prepareOrReport, type EstimateInputFlags } from './pipeline.js';
 
 export interface CompareFlags extends Omit<EstimateInputFlags, 'model' | 'merge' | 'budget'> {
   format: 'table' | 'json' | 'markdown';
@@ -16,11 +15,8 @@ export interface CompareFlags extends Omit<EstimateInputFlags, 'model' | 'merge'
 export async function compareCommand(file: string, flags: CompareFlags): Promise<number> {
   const options = optionsFrom(flags);
   const errStyle = await styleFor(wantsColor(process.stderr, flags.color));
-  const prepared = await prepare([file], flags);
-  if (!prepared.ok) {
-    process.stderr.write(formatDiagnostics(prepared.diagnostics, errStyle));
-    return EXIT.invalidInput;
-  }
+  const prepared = await prepareOrReport([file], flags, errStyle);
+  if (!prepared) return EXIT.invalidInput;
   const job = prepared.jobs[0]!;
   const dps = estimateJob(job, { ...options, model: 'dps' });
   const classic = estimateJob(job, { ...options, model: 'classic' });

@@ -7,8 +7,7 @@ import { diffJson, diffMarkdown, diffText } from '../render/diff.js';
 import { money } from '../render/numbers.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT, UsageError } from './exit.js';
-import { estimateJob, optionsFrom, parseAmountFlag, prepare, type EstimateInputFlags } from './pipeline.js';
-import { formatDiagnostics } from './report.js';
+import { estimateJob, optionsFrom, parseAmountFlag, prepareOrReport, type EstimateInputFlags } from './pipeline.js';
 
 export interface DiffFlags extends EstimateInputFlags {
   format: 'table' | 'json' | 'markdown';
@@ -34,11 +33,8 @@ export async function diffCommand(baseFile: string, headFile: string, flags: Dif
   const maxIncrease = parseMaxIncrease(flags.maxIncrease);
   if (maxIncrease) gate.maxIncrease = maxIncrease;
   const errStyle = await styleFor(wantsColor(process.stderr, flags.color));
-  const prepared = await prepare([baseFile, headFile], { ...flags, merge: false });
-  if (!prepared.ok) {
-    process.stderr.write(formatDiagnostics(prepared.diagnostics, errStyle));
-    return EXIT.invalidInput;
-  }
+  const prepared = await prepareOrReport([baseFile, headFile], { ...flags, merge: false }, errStyle);
+  if (!prepared) return EXIT.invalidInput;
   const base = estimateJob(prepared.jobs[0]!, options);
   const head = estimateJob(prepared.jobs[1]!, options);
   if (base.model !== head.model || !base.period.days.equals(head.period.days)) {

@@ -11,8 +11,7 @@ import { describeViolation } from '../render/view.js';
 import { VERSION } from '../version.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
-import { estimateJob, optionsFrom, prepare, type EstimateInputFlags } from './pipeline.js';
-import { formatDiagnostics } from './report.js';
+import { estimateJob, optionsFrom, prepareOrReport, type EstimateInputFlags } from './pipeline.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -41,11 +40,8 @@ function render(format: Format, estimates: Estimate[], style: Style): Iterable<s
 export async function estimateCommand(files: string[], flags: EstimateFlags): Promise<number> {
   const options = optionsFrom(flags);
   const errStyle = await styleFor(wantsColor(process.stderr, flags.color));
-  const prepared = await prepare(files, flags);
-  if (!prepared.ok) {
-    process.stderr.write(formatDiagnostics(prepared.diagnostics, errStyle));
-    return EXIT.invalidInput;
-  }
+  const prepared = await prepareOrReport(files, flags, errStyle);
+  if (!prepared) return EXIT.invalidInput;
   const { jobs, notes } = prepared;
   const estimates = jobs.map((job) => estimateJob(job, options));
   const toTerminal = flags.output === undefined;

@@ -5,8 +5,7 @@ import { explain } from '../estimate/explain.js';
 import { explainJson, explainMarkdown, explainText } from '../render/explain.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
-import { estimateJob, optionsFrom, prepare, type EstimateInputFlags } from './pipeline.js';
-import { formatDiagnostics } from './report.js';
+import { estimateJob, optionsFrom, prepareOrReport, type EstimateInputFlags } from './pipeline.js';
 
 export interface ExplainFlags extends EstimateInputFlags {
   format: 'table' | 'json' | 'markdown';
@@ -16,11 +15,8 @@ export interface ExplainFlags extends EstimateInputFlags {
 export async function explainCommand(file: string, itemId: string | undefined, flags: ExplainFlags): Promise<number> {
   const options = optionsFrom(flags);
   const errStyle = await styleFor(wantsColor(process.stderr, flags.color));
-  const prepared = await prepare([file], flags);
-  if (!prepared.ok) {
-    process.stderr.write(formatDiagnostics(prepared.diagnostics, errStyle));
-    return EXIT.invalidInput;
-  }
+  const prepared = await prepareOrReport([file], flags, errStyle);
+  if (!prepared) return EXIT.invalidInput;
   const job = prepared.jobs[0]!;
   const estimate = estimateJob(job, options);
   const items = itemId === undefined ? estimate.lineItems : estimate.lineItems.filter((i) => i.id === itemId || i.id.startsWith(itemId));

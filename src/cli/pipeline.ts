@@ -10,7 +10,9 @@ import { inRange, toDecimal } from '../estate/schema-kit.js';
 import { parsePeriod, PERIOD_HELP, type Period } from '../estimate/period.js';
 import { runEstimate, type Estimate, type EstimateOptions } from '../estimate/run.js';
 import type { RateCard } from '../pricing/rate-card.js';
+import type { Style } from '../render/style.js';
 import { UsageError } from './exit.js';
+import { formatDiagnostics } from './report.js';
 import { Inputs, type LoadedEstate } from './inputs.js';
 
 /** The flags that shape an estimate, as commander gives them. */
@@ -88,6 +90,17 @@ export async function prepare(files: readonly string[], flags: EstimateInputFlag
     }
   }
   return inputs.diagnostics.length > 0 ? { ok: false, diagnostics: inputs.diagnostics } : { ok: true, jobs, notes };
+}
+
+/**
+ * `prepare`, with every input problem written to stderr: undefined then, and the command exits 2
+ * (EXIT.invalidInput) before anything is estimated.
+ */
+export async function prepareOrReport(files: readonly string[], flags: EstimateInputFlags, errStyle: Style): Promise<{ jobs: Job[]; notes: string[] } | undefined> {
+  const prepared = await prepare(files, flags);
+  if (prepared.ok) return prepared;
+  process.stderr.write(formatDiagnostics(prepared.diagnostics, errStyle));
+  return undefined;
 }
 
 export function estimateJob(job: Job, options: EstimateOptions): Estimate {
