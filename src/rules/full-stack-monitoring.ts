@@ -44,7 +44,8 @@ export const fullStackMonitoring = defineRule({
       });
     });
     activityNotes(estate, context);
-    items.push(...activityLineItems(estate, context, 'full-stack-monitoring', (s) => s.dps.fullStackGiBHours, '15-minute intervals × memory rounded up to 0.25 GiB (4 GiB minimum)'));
+    // A loop, not push(...): one item per activity entry, which can be more than a call takes.
+    for (const item of activityLineItems(estate, context, 'full-stack-monitoring', (s) => s.dps.fullStackGiBHours, '15-minute intervals × memory rounded up to 0.25 GiB (4 GiB minimum)')) items.push(item);
     return items;
   },
 });

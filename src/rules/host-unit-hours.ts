@@ -62,9 +62,10 @@ export const hostUnitHours = defineRule({
       });
     });
     activityNotes(estate, context);
-    items.push(
-      ...activityLineItems(estate, context, 'host-unit-hours', (s) => s.classic.hostUnitHours, 'the peak concurrent host units of each calendar hour (runs under 5 minutes not counted)'),
-    );
+    // A loop, not push(...): one item per activity entry, which can be more than a call takes.
+    for (const item of activityLineItems(estate, context, 'host-unit-hours', (s) => s.classic.hostUnitHours, 'the peak concurrent host units of each calendar hour (runs under 5 minutes not counted)')) {
+      items.push(item);
+    }
     // Information, not consumption: the trace volume Full-Stack host units include
     // (classic-licensing-bundle.md "Distributed traces": at least 5,000 full-service calls/min, 250
     // more per active host unit), at the estate's peak concurrency.
