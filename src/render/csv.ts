@@ -2,7 +2,7 @@
 // quote or a line break), exact decimal strings.
 import { toPlain } from '../decimal.js';
 import type { Estimate } from '../estimate/run.js';
-import { CHUNK_CHARS } from './chunk.js';
+import { chunked } from './chunk.js';
 
 const COLUMNS = ['estate', 'file', 'model', 'period', 'currency', 'id', 'capabilityId', 'capability', 'subject', 'path', 'quantity', 'unit', 'unitPrice', 'cost', 'provisional', 'formula', 'priceSource'] as const;
 
@@ -10,9 +10,8 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** CSV in chunks (chunk.ts): a large estate's output is never held whole. */
-export function* csvChunks(estimates: readonly Estimate[]): Generator<string> {
-  let buffer = `${COLUMNS.join(',')}\r\n`;
+function* rows(estimates: readonly Estimate[]): Generator<string> {
+  yield `${COLUMNS.join(',')}\r\n`;
   for (const e of estimates) {
     for (const i of e.lineItems) {
       const row: Record<(typeof COLUMNS)[number], string> = {
@@ -34,14 +33,14 @@ export function* csvChunks(estimates: readonly Estimate[]): Generator<string> {
         formula: i.formula,
         priceSource: i.priceSource ?? '',
       };
-      buffer += `${COLUMNS.map((c) => csvField(row[c])).join(',')}\r\n`;
-      if (buffer.length > CHUNK_CHARS) {
-        yield buffer;
-        buffer = '';
-      }
+      yield `${COLUMNS.map((c) => csvField(row[c])).join(',')}\r\n`;
     }
   }
-  yield buffer;
+}
+
+/** CSV in chunks (chunk.ts): a large estate's output is never held whole. */
+export function csvChunks(estimates: readonly Estimate[]): Generator<string> {
+  return chunked(rows(estimates));
 }
 
 export function renderCsv(estimates: readonly Estimate[]): string {

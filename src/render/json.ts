@@ -6,7 +6,7 @@ import { toPlain, type D } from '../decimal.js';
 import type { Check } from '../estimate/budget.js';
 import type { Estimate } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';
-import { CHUNK_CHARS } from './chunk.js';
+import { chunked } from './chunk.js';
 
 const dec = (value: D | null): string | null => (value === null ? null : toPlain(value));
 const decimals = (entries: Iterable<[string, D | null]>): Record<string, string | null> =>
@@ -127,50 +127,43 @@ function envelope(e: Estimate, version: string): Record<string, unknown> {
 
 const LINE_ITEMS = '\u0000line items\u0000';
 
-/** One estimate document, in chunks (chunk.ts). */
-function* estimateChunks(e: Estimate, version: string, indent: string): Generator<string> {
+/** The text of one estimate document, in pieces: each line item on a line of its own. */
+function* estimatePieces(e: Estimate, version: string, indent: string): Generator<string> {
   const text = JSON.stringify(envelope(e, version), null, 2).replace(/\n/g, `\n${indent}`);
   const marker = JSON.stringify(LINE_ITEMS);
   const at = text.indexOf(marker);
-  let buffer = indent + text.slice(0, at);
-  if (e.lineItems.length === 0) buffer += '[]';
+  yield indent + text.slice(0, at);
+  if (e.lineItems.length === 0) yield '[]';
   else {
-    buffer += '[';
-    // Lines gathered in an array and joined per chunk: one flat string, not a rope of 150,000.
     const quoted = quoter();
     const lineStart = `\n${indent}    `;
     const separator = `,${lineStart}`;
-    let lines: string[] = [];
-    let size = 0;
+    yield '[';
     for (let n = 0; n < e.lineItems.length; n++) {
-      const line = lineItemText(e.lineItems[n]!, quoted);
-      lines.push(n === 0 ? lineStart : separator, line);
-      size += line.length;
-      if (size > CHUNK_CHARS) {
-        yield buffer + lines.join('');
-        buffer = '';
-        lines = [];
-        size = 0;
-      }
+      yield n === 0 ? lineStart : separator;
+      yield lineItemText(e.lineItems[n]!, quoted);
     }
-    buffer += lines.join('');
-    buffer += `\n${indent}  ]`;
+    yield `\n${indent}  ]`;
   }
-  yield buffer + text.slice(at + marker.length);
+  yield text.slice(at + marker.length);
 }
 
-/** One estimate: the object; several: an array of them, in the order of the files. */
-export function* jsonChunks(estimates: readonly Estimate[], version: string): Generator<string> {
+function* documentPieces(estimates: readonly Estimate[], version: string): Generator<string> {
   if (estimates.length === 1) {
-    yield* estimateChunks(estimates[0]!, version, '');
+    yield* estimatePieces(estimates[0]!, version, '');
     yield '\n';
     return;
   }
   yield '[\n';
   for (let k = 0; k < estimates.length; k++) {
-    yield* estimateChunks(estimates[k]!, version, '  ');
+    yield* estimatePieces(estimates[k]!, version, '  ');
     yield k === estimates.length - 1 ? '\n]\n' : ',\n';
   }
+}
+
+/** One estimate: the object; several: an array of them, in the order of the files; in chunks. */
+export function jsonChunks(estimates: readonly Estimate[], version: string): Generator<string> {
+  return chunked(documentPieces(estimates, version));
 }
 
 export function renderJson(estimates: readonly Estimate[], version: string): string {

@@ -3,7 +3,7 @@
 import type { Estimate } from '../estimate/run.js';
 import { money, quantity, unitPrice } from './numbers.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
-import { CHUNK_CHARS } from './chunk.js';
+import { chunked } from './chunk.js';
 
 const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
@@ -30,30 +30,27 @@ function* linesOfOne(e: Estimate): Generator<string> {
   if (e.warnings.length > 0) yield* [...e.warnings.map((w) => `> ${w.code === 'note' ? 'ℹ️' : '⚠️'} ${cell(w.message)}`), ''];
 }
 
-/**
- * The Markdown of the estimates, in chunks (chunk.ts): all their lines joined by line breaks, the
- * blank lines at the very end left out, and one final line break.
- */
-export function* markdownChunks(estimates: readonly Estimate[]): Generator<string> {
-  let pending = 0; // blank lines held back: those at the very end are dropped
-  let buffer = '';
+/** All the estimates' lines joined by line breaks, the blank lines at the very end left out. */
+function* markdownText(estimates: readonly Estimate[]): Generator<string> {
+  let blank = 0; // blank lines held back: those at the very end are dropped
   let first = true;
   for (const e of estimates) {
     for (const line of linesOfOne(e)) {
       if (line === '') {
-        pending++;
+        blank++;
         continue;
       }
-      buffer += `${first ? '' : '\n'}${'\n'.repeat(pending)}${line}`;
+      yield `${first ? '' : '\n'}${'\n'.repeat(blank)}${line}`;
       first = false;
-      pending = 0;
-      if (buffer.length > CHUNK_CHARS) {
-        yield buffer;
-        buffer = '';
-      }
+      blank = 0;
     }
   }
-  yield `${buffer}\n`;
+  yield '\n';
+}
+
+/** The Markdown of the estimates, in chunks (chunk.ts), ending in one line break. */
+export function markdownChunks(estimates: readonly Estimate[]): Generator<string> {
+  return chunked(markdownText(estimates));
 }
 
 export function renderMarkdown(estimates: readonly Estimate[]): string {

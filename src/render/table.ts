@@ -4,7 +4,7 @@ import type { Estimate } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';
 import { costBars } from './bars.js';
 import { displayWidth, tableLines, type Row } from './box.js';
-import { CHUNK_CHARS } from './chunk.js';
+import { chunked } from './chunk.js';
 import { money, quantity, unitPrice } from './numbers.js';
 import type { Style } from './style.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
@@ -93,23 +93,16 @@ function* linesOfOne(e: Estimate, style: Style): Generator<string> {
   for (const line of budgetLines(e)) yield line.includes('EXCEEDED') ? style.red(line) : line;
 }
 
-/** The tables of the estimates, an empty line between them, in chunks (chunk.ts). */
-export function* tableChunks(estimates: readonly Estimate[], style: Style): Generator<string> {
-  let lines: string[] = [];
-  let size = 0;
+function* tableText(estimates: readonly Estimate[], style: Style): Generator<string> {
   for (let k = 0; k < estimates.length; k++) {
-    if (k > 0) lines.push('');
-    for (const line of linesOfOne(estimates[k]!, style)) {
-      lines.push(line);
-      size += line.length;
-      if (size > CHUNK_CHARS) {
-        yield `${lines.join('\n')}\n`;
-        lines = [];
-        size = 0;
-      }
-    }
+    if (k > 0) yield '\n';
+    for (const line of linesOfOne(estimates[k]!, style)) yield `${line}\n`;
   }
-  if (lines.length > 0) yield `${lines.join('\n')}\n`;
+}
+
+/** The tables of the estimates, an empty line between them, in chunks (chunk.ts). */
+export function tableChunks(estimates: readonly Estimate[], style: Style): Generator<string> {
+  return chunked(tableText(estimates, style));
 }
 
 export function renderTable(estimates: readonly Estimate[], style: Style): string {
