@@ -6,7 +6,6 @@
 // rules" (Full-Stack, Infrastructure, Metrics); classic-licensing-bundle.md (NAM data points).
 import { D, sum } from '../decimal.js';
 import { metricDataPoints, namDataPoints } from './shared/metrics.js';
-import { priorQuantity } from './shared/prior.js';
 import { n } from './shared/text.js';
 import { defineRule, type LineItemDraft } from './types.js';
 
@@ -27,8 +26,8 @@ export const metricsIngest = defineRule({
       items.push({ capabilityId: 'metrics-ingest', subject: m.name, path: `synthetic.nam[${i}]`, quantity: points.value, formula: points.text });
     });
     const gross = sum(items.map((i) => i.quantity));
-    const gibHours = priorQuantity(prior, (id) => id === 'full-stack-monitoring');
-    const hostHours = priorQuantity(prior, (id) => id === 'infrastructure-monitoring');
+    const gibHours = prior.quantity((id) => id === 'full-stack-monitoring');
+    const hostHours = prior.quantity((id) => id === 'infrastructure-monitoring');
     const included = gibHours.times(4).times(900).plus(hostHours.times(4).times(1500));
     if (gross.greaterThan(0) && included.greaterThan(0)) {
       const parts = [

@@ -3,7 +3,6 @@
 // 64,000 KiB/min for environments under 320 GiB; the inclusion is its own line and never takes the
 // total below zero. Source: prices-and-rules.md "DPS metering rules", Full-Stack Monitoring.
 import { D, sum } from '../decimal.js';
-import { priorQuantity } from './shared/prior.js';
 import { gib, spans } from './shared/telemetry.js';
 import { n } from './shared/text.js';
 import { defineRule, type LineItemDraft } from './types.js';
@@ -25,7 +24,7 @@ export const tracesIngest = defineRule({
       items.push({ capabilityId: 'traces-ingest', subject: t.name, path: `traces[${i}]`, quantity: volume.value, formula: volume.text });
     });
     const gross = sum(items.map((i) => i.quantity));
-    const gibHours = priorQuantity(prior, (id) => id === 'full-stack-monitoring');
+    const gibHours = prior.quantity((id) => id === 'full-stack-monitoring');
     if (gross.greaterThan(0) && gibHours.greaterThan(0)) {
       const averageGiB = gibHours.div(period.hours);
       const perMinute = averageGiB.lessThan(320) ? D.max(64000, averageGiB.times(200)) : averageGiB.times(200);

@@ -3,11 +3,7 @@ import { capability } from '../../capabilities.js';
 import type { D } from '../../decimal.js';
 import type { PriorItems } from '../types.js';
 
-export function priorQuantity(prior: PriorItems, match: (capabilityId: string) => boolean): D {
-  return prior.quantity(match);
-}
-
 /** What the earlier items consume in `unit`, overage lines left out (they repeat part of it). */
 export function priorInUnit(prior: PriorItems, unit: string): D {
-  return priorQuantity(prior, (id) => capability(id).unit === unit && !capability(id).overage);
+  return prior.quantity((id) => capability(id).unit === unit && !capability(id).overage);
 }
