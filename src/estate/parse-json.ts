@@ -190,9 +190,7 @@ class Parser {
 }
 
 export function parseJson(text: string): ParseResult {
-  // Lines are indexed only when a position is asked for (a valid estate never asks).
-  let lineIndex: LineIndex | undefined;
-  const lines = { position: (offset: number) => (lineIndex ??= new LineIndex(text)).position(offset) };
+  const lines = new LineIndex(text);
   let data: unknown;
   try {
     data = new Parser(text).parse();

@@ -444,9 +444,7 @@ export function parseYamlFast(text: string): ParsedDocument | undefined {
     if (err instanceof GiveUp || err instanceof RangeError) return undefined;
     throw err;
   }
-  // Lines are indexed only when a position is asked for (a valid estate never asks).
-  let lineIndex: LineIndex | undefined;
-  const lines = { position: (offset: number) => (lineIndex ??= new LineIndex(text)).position(offset) };
+  const lines = new LineIndex(text);
   let index: Map<string, [number, number]> | undefined;
   const locate = (path: Path, options?: { key?: boolean }): Position => {
     if (!index) {
