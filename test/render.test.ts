@@ -8,6 +8,7 @@ import { PLAIN } from '../src/render/style.js';
 import { renderTable, tableChunks } from '../src/render/table.js';
 import { displayWidth, drawTable } from '../src/render/box.js';
 import { D } from '../src/decimal.js';
+import { asStream } from '../src/estimate/run.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, run } from './helpers.js';
@@ -57,7 +58,7 @@ describe('JSON (schemaVersion 1)', () => {
 
   it('streams: line items one per line, whatever the chunking, and the chunks join into valid JSON', () => {
     const e = run('version: 1\nsynthetic: { http: [' + Array.from({ length: 3000 }, (_, i) => `{ name: h${i}, frequencyMinutes: 5, locations: 1 }`).join(', ') + '] }');
-    const chunks = [...jsonChunks([e], '1')];
+    const chunks = [...jsonChunks([asStream(e)], '1')];
     expect(chunks.length).toBeGreaterThan(1);
     const text = chunks.join('');
     expect(JSON.parse(text).lineItems).toHaveLength(3000);

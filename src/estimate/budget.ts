@@ -2,8 +2,8 @@
 // caps by unit id (quantities: classic quotas). Each exceeded cap is a violation with the line
 // items or capabilities that drive it.
 import { capability } from '../capabilities.js';
-import { D, settle, sum, ZERO } from '../decimal.js';
-import type { LineItem, Totals } from '../pricing/price.js';
+import { D, settle, ZERO } from '../decimal.js';
+import type { CapabilitySum, Totals } from '../pricing/price.js';
 
 export interface BudgetSpec {
   total?: D;
@@ -45,7 +45,7 @@ export interface BudgetResult {
   violations: Violation[];
 }
 
-function top(amounts: Map<string, D>): Driver[] {
+function top(amounts: ReadonlyMap<string, D>): Driver[] {
   return [...amounts]
     .filter(([, amount]) => amount.greaterThan(0))
     .sort(([a, x], [b, y]) => y.comparedTo(x) || a.localeCompare(b))
@@ -53,35 +53,42 @@ function top(amounts: Map<string, D>): Driver[] {
     .map(([id, amount]) => ({ id, amount }));
 }
 
-function groupBy(items: readonly LineItem[], key: (i: LineItem) => string, value: (i: LineItem) => D | null): Map<string, D> {
-  const out = new Map<string, D>();
-  for (const item of items) {
-    const v = value(item);
-    if (v !== null) out.set(key(item), (out.get(key(item)) ?? ZERO).plus(v));
-  }
-  return out;
+/**
+ * What a budget is checked against, gathered as the line items are priced (no item needs to be
+ * kept): each capability's sums, and the cost of each priced item of the capabilities that have a
+ * cap of their own (their drivers are items).
+ */
+export interface BudgetBasis {
+  capabilities: ReadonlyMap<string, Readonly<CapabilitySum>>;
+  /** By capability id, then item id; only the capabilities the budget caps. */
+  itemCosts: ReadonlyMap<string, ReadonlyMap<string, D>>;
 }
 
-export function evaluateBudget(spec: BudgetSpec, items: readonly LineItem[], totals: Totals): BudgetResult {
+export function evaluateBudget(spec: BudgetSpec, basis: BudgetBasis, totals: Totals): BudgetResult {
   const checks: Check[] = [];
   const violation = (kind: Check['kind'], key: string | null, limit: D, actual: D, drivers: Driver[]) => {
     // Compared as reported, so that a repeating fraction's last guard digit never tips the scale.
     const exceeded = settle(actual).greaterThan(settle(limit));
     checks.push({ kind, key, limit, actual, excess: exceeded ? actual.minus(limit) : ZERO, drivers, exceeded });
   };
+  /** A figure of every capability that `matches`, by capability id. */
+  const byCapability = (figure: (c: CapabilitySum) => D, matches: (id: string, c: CapabilitySum) => boolean = () => true) => {
+    const out = new Map<string, D>();
+    for (const [id, c] of basis.capabilities) if (matches(id, c)) out.set(id, figure(c));
+    return out;
+  };
   let moneyBudget = false;
   if (spec.total !== undefined) {
     moneyBudget = true;
-    violation('total', null, spec.total, totals.pricedCost, top(groupBy(items, (i) => i.capabilityId, (i) => i.cost)));
+    violation('total', null, spec.total, totals.pricedCost, top(byCapability((c) => c.priced)));
   }
   for (const [id, limit] of Object.entries(spec.capabilities ?? {})) {
     moneyBudget = true;
-    const own = items.filter((i) => i.capabilityId === id);
-    violation('capability', id, limit, sum(own.flatMap((i) => (i.cost === null ? [] : [i.cost]))), top(groupBy(own, (i) => i.id, (i) => i.cost)));
+    violation('capability', id, limit, basis.capabilities.get(id)?.priced ?? ZERO, top(basis.itemCosts.get(id) ?? new Map()));
   }
   for (const [unit, limit] of Object.entries(spec.units ?? {})) {
-    const own = items.filter((i) => i.unit === unit && !capability(i.capabilityId).overage);
-    violation('unit', unit, limit, totals.quantityByUnit.get(unit) ?? ZERO, top(groupBy(own, (i) => i.capabilityId, (i) => i.quantity)));
+    const drivers = byCapability((c) => c.quantity, (id, c) => c.unit === unit && !capability(id).overage);
+    violation('unit', unit, limit, totals.quantityByUnit.get(unit) ?? ZERO, top(drivers));
   }
   const violations = checks.filter((c) => c.exceeded);
   return {

@@ -17,17 +17,36 @@ export interface Warning {
   message: string;
 }
 
-export interface Estimate {
+/** What an estimate is of: known before any line item. */
+export interface EstimateHead {
   estate: string;
   file: string;
   model: Model;
   period: Period;
   currency: string;
   rateCard: { name: string; files: readonly string[] };
-  lineItems: LineItem[];
+}
+
+/** What the line items add up to: known once they all have been made. */
+export interface EstimateTail {
+  /** The document of every rule that made an item, once per rule, in the order the items came. */
+  rules: Record<string, { doc: string }>;
   totals: Totals;
   budget: BudgetResult | null;
   warnings: Warning[];
+}
+
+export interface Estimate extends EstimateHead, EstimateTail {
+  lineItems: LineItem[];
+}
+
+/**
+ * An estimate whose line items are made as they are read, so that a large estate's items never
+ * all live at once (JSON and CSV write each as it comes). Read `lineItems` once, then `tail()`.
+ */
+export interface EstimateStream extends EstimateHead {
+  lineItems: Iterable<LineItem>;
+  tail(): EstimateTail;
 }
 
 export interface EstimateOptions {
@@ -72,78 +91,87 @@ export function coverageWarnings(estate: EstateData, model: Model, rules: readon
   return warnings;
 }
 
-function priceWarnings(items: readonly LineItem[], card: RateCard, currency: string): Warning[] {
-  const warnings: Warning[] = [];
-  // One warning per unpriced unit for classic units (priced per unit), per capability otherwise.
-  const unpriced = new Map<string, { ids: Set<string>; n: number; classic: boolean }>();
-  for (const item of items) {
-    if (item.cost !== null) continue;
+/** What the price warnings need, counted item by item. */
+class PriceTally {
+  /** Unpriced items, by classic unit (priced per unit) or else by capability, in the order first seen. */
+  private readonly unpriced = new Map<string, { ids: Set<string>; n: number; classic: boolean }>();
+  private readonly provisional = new Set<string>();
+  private priced = 0;
+
+  add(item: LineItem): void {
+    if (item.provisional) this.provisional.add(item.capabilityId);
+    if (item.cost !== null) {
+      this.priced++;
+      return;
+    }
     const classic = CLASSIC_UNITS.includes(item.unit) && !capability(item.capabilityId).overage;
     const key = classic ? item.unit : item.capabilityId;
-    const entry = unpriced.get(key) ?? { ids: new Set<string>(), n: 0, classic };
+    let entry = this.unpriced.get(key);
+    if (entry === undefined) this.unpriced.set(key, (entry = { ids: new Set<string>(), n: 0, classic }));
     entry.ids.add(item.capabilityId);
     entry.n++;
-    unpriced.set(key, entry);
   }
-  for (const [key, { ids, n, classic }] of unpriced) {
-    const items = `${n} line ${n === 1 ? 'item has' : 'items have'} no cost`;
-    warnings.push({
-      code: 'unpriced',
-      message: classic
-        ? `no price for ${key} (${[...ids].join(', ')}): ${items}; classic unit prices come only from your own rate card (--rates)`
-        : capability(key).overage
-          ? `no price for ${key}: ${items}; overages are priced only by their own id (a unit price would charge them twice): add ${key} to your rate card`
-          : `no price for ${key}: ${items}; no public list price is known, add one to a rate card (--rates)`,
-    });
+
+  warnings(card: RateCard, currency: string): Warning[] {
+    const warnings: Warning[] = [];
+    for (const [key, { ids, n, classic }] of this.unpriced) {
+      const items = `${n} line ${n === 1 ? 'item has' : 'items have'} no cost`;
+      warnings.push({
+        code: 'unpriced',
+        message: classic
+          ? `no price for ${key} (${[...ids].join(', ')}): ${items}; classic unit prices come only from your own rate card (--rates)`
+          : capability(key).overage
+            ? `no price for ${key}: ${items}; overages are priced only by their own id (a unit price would charge them twice): add ${key} to your rate card`
+            : `no price for ${key}: ${items}; no public list price is known, add one to a rate card (--rates)`,
+      });
+    }
+    if (this.provisional.size > 0) {
+      warnings.push({
+        code: 'provisional-price',
+        message: `provisional prices (grade S: secondary sources, not verified) for ${[...this.provisional].join(', ')}; confirm them or pass your rate card (--rates)`,
+      });
+    }
+    if (currency !== card.currency && this.priced > 0) {
+      warnings.push({ code: 'currency', message: `prices are in ${card.currency} but amounts are labelled ${currency}: nothing is converted` });
+    }
+    return warnings;
   }
-  const provisionalIds = new Set<string>();
-  for (const i of items) if (i.provisional) provisionalIds.add(i.capabilityId);
-  const provisional = [...provisionalIds];
-  if (provisional.length > 0) {
-    warnings.push({
-      code: 'provisional-price',
-      message: `provisional prices (grade S: secondary sources, not verified) for ${provisional.join(', ')}; confirm them or pass your rate card (--rates)`,
-    });
-  }
-  if (currency !== card.currency && items.some((i) => i.cost !== null)) {
-    warnings.push({ code: 'currency', message: `prices are in ${card.currency} but amounts are labelled ${currency}: nothing is converted` });
-  }
-  return warnings;
 }
 
+/** A collected estimate, read as a stream (by the renderers that write one). */
+export function asStream(e: Estimate): EstimateStream {
+  return { ...e, tail: () => e };
+}
+
+/** The estimate, collected: every line item in one array (the table, Markdown, compare, diff, explain). */
 export function runEstimate(estate: EstateData, card: RateCard, file: string, options: EstimateOptions = {}): Estimate {
+  const stream = streamEstimate(estate, card, file, options);
+  const lineItems: LineItem[] = [];
+  for (const item of stream.lineItems) lineItems.push(item);
+  const { lineItems: _, tail, ...head } = stream;
+  return { ...head, lineItems, ...tail() };
+}
+
+/**
+ * One estimate, streamed: the rules run, and their items are priced, as `lineItems` is read; the
+ * totals, the budget check and the warnings are gathered on the way, with nothing kept per item
+ * but the costs of the items of a capability the budget caps.
+ */
+export function streamEstimate(estate: EstateData, card: RateCard, file: string, options: EstimateOptions = {}): EstimateStream {
   const model = options.model ?? estate.licensing;
   const period = options.period ?? estate.period ?? MONTH;
   const currency = options.currency ?? estate.currency ?? card.currency;
   const rules = RULES.filter((r) => r.model === model);
-  const notes: string[] = [];
-  const lineItems: LineItem[] = [];
-  const sums = new TotalsBuilder();
-  // A rule's items are priced once it has returned them all: while it runs, `prior` (the sums so
-  // far) holds just the items of the rules before it.
-  const context = { period, activity: options.activity ?? new Map(), note: (message: string) => notes.push(message), prior: sums };
-  const price = pricer(card);
-  for (const rule of rules) {
-    // A loop, not lineItems.push(...drafts): a rule may return more items than a call takes arguments.
-    for (const draft of rule.estimate(estate, context)) {
-      const origin = options.origin?.(draft.path);
-      const item = price(origin ? { ...draft, path: origin.path } : draft, rule, origin?.file ?? file);
-      lineItems.push(item);
-      sums.add(item);
-    }
-  }
-  const totals = sums.totals();
-  const warnings = [
-    ...coverageWarnings(estate, model, rules),
-    ...[...new Set(notes)].map((message): Warning => ({ code: 'note', message })),
-    ...priceWarnings(lineItems, card, currency),
-  ];
+
+  // The budget is worked out first (its scale, and the caps of the other model left out) so that
+  // the items of a capped capability are known as they come.
+  const ignored: Warning[] = [];
   // A cap on a capability (or a unit) of the other licensing model would check nothing: say so, skip it.
   const ownModel = <T>(record: Record<string, T> | undefined, kind: 'capabilities' | 'units', modelOf: (key: string) => Model | undefined) =>
     Object.fromEntries(
       Object.entries(record ?? {}).filter(([key]) => {
         const of = modelOf(key);
-        if (of !== undefined && of !== model) warnings.push({ code: 'ignored', message: `budget.${kind}.${key}: a ${MODEL_NAMES[of]} ${kind === 'units' ? 'unit' : 'capability'}; not checked under ${MODEL_NAMES[model]}` });
+        if (of !== undefined && of !== model) ignored.push({ code: 'ignored', message: `budget.${kind}.${key}: a ${MODEL_NAMES[of]} ${kind === 'units' ? 'unit' : 'capability'}; not checked under ${MODEL_NAMES[model]}` });
         return of === undefined || of === model;
       }),
     );
@@ -160,16 +188,59 @@ export function runEstimate(estate: EstateData, card: RateCard, file: string, op
     units: scaled(units),
     ...(options.budgetTotal !== undefined ? { total: options.budgetTotal } : {}),
   };
-  const budget = hasBudget(spec) ? evaluateBudget(spec, lineItems, totals) : null;
-  if (budget && estate.budget && !period.days.equals(estatePeriod.days)) {
-    warnings.push({ code: 'budget-scaled', message: `the estate's budget is per ${estatePeriod.label}; scaled × ${toPlain(period.days)} d / ${toPlain(estatePeriod.days)} d to the ${period.label} estimated` });
+  const itemCosts = new Map(Object.keys(spec.capabilities ?? {}).map((id) => [id, new Map<string, D>()]));
+
+  const notes: string[] = [];
+  const sums = new TotalsBuilder();
+  const tally = new PriceTally();
+  const rulesUsed: Record<string, { doc: string }> = {};
+  const price = pricer(card);
+  let done = false;
+
+  function* lineItems(): Generator<LineItem> {
+    for (const rule of rules) {
+      // `prior` is what the rules before this one made: fixed as it starts, since a rule may
+      // yield its items as they are read (then the sums already hold some of its own).
+      const context = { period, activity: options.activity ?? new Map(), note: (message: string) => notes.push(message), prior: sums.snapshot() };
+      let first = true;
+      for (const draft of rule.estimate(estate, context)) {
+        const origin = options.origin?.(draft.path);
+        const item = price(origin ? { ...draft, path: origin.path } : draft, rule, origin?.file ?? file);
+        sums.add(item);
+        tally.add(item);
+        if (item.cost !== null) itemCosts.get(item.capabilityId)?.set(item.id, item.cost);
+        if (first) {
+          first = false;
+          if (!Object.hasOwn(rulesUsed, rule.id)) rulesUsed[rule.id] = { doc: rule.doc };
+        }
+        yield item;
+      }
+    }
+    done = true;
   }
-  if (budget && !budget.complete) {
-    warnings.push({
-      code: 'budget-incomplete',
-      message: `the budget is checked against priced line items only: ${totals.unpricedLineItems} line ${totals.unpricedLineItems === 1 ? 'item has' : 'items have'} no price`,
-    });
+
+  function tail(): EstimateTail {
+    if (!done) throw new Error('an estimate\'s tail was asked for before its line items were all read');
+    const totals = sums.totals();
+    const warnings = [
+      ...coverageWarnings(estate, model, rules),
+      ...[...new Set(notes)].map((message): Warning => ({ code: 'note', message })),
+      ...tally.warnings(card, currency),
+      ...ignored,
+    ];
+    const budget = hasBudget(spec) ? evaluateBudget(spec, { capabilities: sums.capabilities(), itemCosts }, totals) : null;
+    if (budget && estate.budget && !period.days.equals(estatePeriod.days)) {
+      warnings.push({ code: 'budget-scaled', message: `the estate's budget is per ${estatePeriod.label}; scaled × ${toPlain(period.days)} d / ${toPlain(estatePeriod.days)} d to the ${period.label} estimated` });
+    }
+    if (budget && !budget.complete) {
+      warnings.push({
+        code: 'budget-incomplete',
+        message: `the budget is checked against priced line items only: ${totals.unpricedLineItems} line ${totals.unpricedLineItems === 1 ? 'item has' : 'items have'} no price`,
+      });
+    }
+    return { rules: rulesUsed, totals, budget, warnings };
   }
+
   return {
     estate: estate.name ?? file,
     file,
@@ -177,9 +248,7 @@ export function runEstimate(estate: EstateData, card: RateCard, file: string, op
     period,
     currency,
     rateCard: { name: card.name, files: card.files },
-    lineItems,
-    totals,
-    budget,
-    warnings,
+    lineItems: lineItems(),
+    tail,
   };
 }

@@ -3,7 +3,7 @@
 // says so; it never counts as zero.
 import { capability } from '../capabilities.js';
 import { ONE, ZERO, type D } from '../decimal.js';
-import type { LineItemDraft, Rule } from '../rules/types.js';
+import type { LineItemDraft, PriorItems, Rule } from '../rules/types.js';
 import type { RateCard } from './rate-card.js';
 
 export interface LineItem extends LineItemDraft {
@@ -95,7 +95,8 @@ export function pricer(card: RateCard): (draft: LineItemDraft, rule: Rule, file:
   };
 }
 
-interface CapabilitySum {
+/** What the items of one capability add up to. */
+export interface CapabilitySum {
   quantity: D;
   /** The cost of its priced items. */
   priced: D;
@@ -128,11 +129,24 @@ export class TotalsBuilder {
     } else run.priced = run.priced.plus(item.cost);
   }
 
-  /** The summed quantity of the items so far whose capability `match`es. */
-  quantity(match: (capabilityId: string) => boolean): D {
-    let total = ZERO;
-    for (const [id, c] of this.byCapability) if (match(id)) total = total.plus(c.quantity);
-    return total;
+  /**
+   * What the items so far add up to, fixed now: a rule that yields its items as they are read
+   * (sessions, monitors) must not see its own in `prior`.
+   */
+  snapshot(): PriorItems {
+    const quantities = [...this.byCapability].map(([id, c]) => [id, c.quantity] as const);
+    return {
+      quantity(match) {
+        let total = ZERO;
+        for (const [id, quantity] of quantities) if (match(id)) total = total.plus(quantity);
+        return total;
+      },
+    };
+  }
+
+  /** The sums of each capability so far, in the order the capabilities first came. */
+  capabilities(): ReadonlyMap<string, Readonly<CapabilitySum>> {
+    return this.byCapability;
   }
 
   totals(): Totals {

@@ -1,7 +1,7 @@
 // CSV: one row per line item, RFC 4180 (CRLF line ends, fields quoted when they hold a comma, a
 // quote or a line break), exact decimal strings.
 import { toPlain } from '../decimal.js';
-import type { Estimate } from '../estimate/run.js';
+import { asStream, type Estimate, type EstimateStream } from '../estimate/run.js';
 import { chunked } from './chunk.js';
 
 const COLUMNS = ['estate', 'file', 'model', 'period', 'currency', 'id', 'capabilityId', 'capability', 'subject', 'path', 'quantity', 'unit', 'unitPrice', 'cost', 'provisional', 'formula', 'priceSource'] as const;
@@ -10,7 +10,7 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-function* rows(estimates: readonly Estimate[]): Generator<string> {
+function* rows(estimates: readonly EstimateStream[]): Generator<string> {
   yield `${COLUMNS.join(',')}\r\n`;
   for (const e of estimates) {
     for (const i of e.lineItems) {
@@ -38,11 +38,14 @@ function* rows(estimates: readonly Estimate[]): Generator<string> {
   }
 }
 
-/** CSV in chunks (chunk.ts): a large estate's output is never held whole. */
-export function csvChunks(estimates: readonly Estimate[]): Generator<string> {
+/**
+ * CSV in chunks (chunk.ts): a large estate's output is never held whole. Streamed estimates are
+ * made as they are written; each is read once.
+ */
+export function csvChunks(estimates: readonly EstimateStream[]): Generator<string> {
   return chunked(rows(estimates));
 }
 
 export function renderCsv(estimates: readonly Estimate[]): string {
-  return [...csvChunks(estimates)].join('');
+  return [...csvChunks(estimates.map(asStream))].join('');
 }

@@ -4,7 +4,7 @@
 // problem is found before the first chunk, so nothing invalid is ever half-printed.
 import { toPlain, type D } from '../decimal.js';
 import type { Check } from '../estimate/budget.js';
-import type { Estimate } from '../estimate/run.js';
+import { asStream, type Estimate, type EstimateHead, type EstimateStream, type EstimateTail } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';
 import { chunked } from './chunk.js';
 
@@ -79,20 +79,11 @@ export function quoter(): (s: string | null) => string {
   };
 }
 
-/** The document of every rule that made an item, once per rule, in the order the items come. */
-function rulesOf(items: readonly LineItem[]): Record<string, { doc: string }> {
-  const rules: Record<string, { doc: string }> = {};
-  let last: string | undefined;
-  for (const i of items) {
-    if (i.rule === last) continue;
-    last = i.rule;
-    if (!Object.hasOwn(rules, i.rule)) rules[i.rule] = { doc: i.doc };
-  }
-  return rules;
-}
-
-/** Everything but the line items. */
-function envelope(e: Estimate, version: string): Record<string, unknown> {
+/**
+ * Everything but the line items, in the document's key order; without a tail, just the keys before
+ * the line items (all a streamed estimate knows before its items).
+ */
+function envelope(e: EstimateHead, version: string, tail?: EstimateTail): Record<string, unknown> {
   return {
     schemaVersion: 1,
     tool: { name: 'dtcost', version },
@@ -103,52 +94,59 @@ function envelope(e: Estimate, version: string): Record<string, unknown> {
     currency: e.currency,
     rateCard: { name: e.rateCard.name, files: e.rateCard.files },
     lineItems: LINE_ITEMS,
-    rules: rulesOf(e.lineItems),
-    totals: {
-      cost: dec(e.totals.cost),
-      pricedCost: toPlain(e.totals.pricedCost),
-      unpricedLineItems: e.totals.unpricedLineItems,
-      costByCapability: decimals(e.totals.costByCapability),
-      quantityByUnit: decimals(e.totals.quantityByUnit),
-    },
-    budget: e.budget && {
-      total: dec(e.budget.total),
-      cost: dec(e.budget.cost),
-      exceeded: e.budget.exceeded,
-      complete: e.budget.complete,
-      capabilities: decimals(Object.entries(e.budget.capabilities)),
-      units: decimals(Object.entries(e.budget.units)),
-      checks: e.budget.checks.map(checkToJson),
-      violations: e.budget.violations.map(checkToJson),
-    },
-    warnings: e.warnings.map((w) => ({ code: w.code, message: w.message })),
+    ...(tail && {
+      rules: tail.rules,
+      totals: {
+        cost: dec(tail.totals.cost),
+        pricedCost: toPlain(tail.totals.pricedCost),
+        unpricedLineItems: tail.totals.unpricedLineItems,
+        costByCapability: decimals(tail.totals.costByCapability),
+        quantityByUnit: decimals(tail.totals.quantityByUnit),
+      },
+      budget: tail.budget && {
+        total: dec(tail.budget.total),
+        cost: dec(tail.budget.cost),
+        exceeded: tail.budget.exceeded,
+        complete: tail.budget.complete,
+        capabilities: decimals(Object.entries(tail.budget.capabilities)),
+        units: decimals(Object.entries(tail.budget.units)),
+        checks: tail.budget.checks.map(checkToJson),
+        violations: tail.budget.violations.map(checkToJson),
+      },
+      warnings: tail.warnings.map((w) => ({ code: w.code, message: w.message })),
+    }),
   };
 }
 
 const LINE_ITEMS = '\u0000line items\u0000';
 
-/** The text of one estimate document, in pieces: each line item on a line of its own. */
-function* estimatePieces(e: Estimate, version: string, indent: string): Generator<string> {
-  const text = JSON.stringify(envelope(e, version), null, 2).replace(/\n/g, `\n${indent}`);
+/** The envelope's text, split where the line items go. */
+function around(e: EstimateHead, version: string, indent: string, tail?: EstimateTail): { before: string; after: string } {
+  const text = JSON.stringify(envelope(e, version, tail), null, 2).replace(/\n/g, `\n${indent}`);
   const marker = JSON.stringify(LINE_ITEMS);
   const at = text.indexOf(marker);
-  yield indent + text.slice(0, at);
-  if (e.lineItems.length === 0) yield '[]';
-  else {
-    const quoted = quoter();
-    const lineStart = `\n${indent}    `;
-    const separator = `,${lineStart}`;
-    yield '[';
-    for (let n = 0; n < e.lineItems.length; n++) {
-      yield n === 0 ? lineStart : separator;
-      yield lineItemText(e.lineItems[n]!, quoted);
-    }
-    yield `\n${indent}  ]`;
-  }
-  yield text.slice(at + marker.length);
+  return { before: indent + text.slice(0, at), after: text.slice(at + marker.length) };
 }
 
-function* documentPieces(estimates: readonly Estimate[], version: string): Generator<string> {
+/**
+ * The text of one estimate document, in pieces, each line item on a line of its own, written as
+ * it is made; what follows the items (totals, budget, warnings) once they all have been.
+ */
+function* estimatePieces(e: EstimateStream, version: string, indent: string): Generator<string> {
+  yield around(e, version, indent).before;
+  const quoted = quoter();
+  const lineStart = `\n${indent}    `;
+  const separator = `,${lineStart}`;
+  let n = 0;
+  for (const item of e.lineItems) {
+    yield n++ === 0 ? `[${lineStart}` : separator;
+    yield lineItemText(item, quoted);
+  }
+  yield n === 0 ? '[]' : `\n${indent}  ]`;
+  yield around(e, version, indent, e.tail()).after;
+}
+
+function* documentPieces(estimates: readonly EstimateStream[], version: string): Generator<string> {
   if (estimates.length === 1) {
     yield* estimatePieces(estimates[0]!, version, '');
     yield '\n';
@@ -161,11 +159,14 @@ function* documentPieces(estimates: readonly Estimate[], version: string): Gener
   }
 }
 
-/** One estimate: the object; several: an array of them, in the order of the files; in chunks. */
-export function jsonChunks(estimates: readonly Estimate[], version: string): Generator<string> {
+/**
+ * One estimate: the object; several: an array of them, in the order of the files; in chunks.
+ * Streamed estimates are made as they are written; each is read once.
+ */
+export function jsonChunks(estimates: readonly EstimateStream[], version: string): Generator<string> {
   return chunked(documentPieces(estimates, version));
 }
 
 export function renderJson(estimates: readonly Estimate[], version: string): string {
-  return [...jsonChunks(estimates, version)].join('');
+  return [...jsonChunks(estimates.map(asStream), version)].join('');
 }

@@ -61,7 +61,8 @@ export interface Rule {
   capabilityIds: readonly string[];
   /** The document section the rule implements. */
   doc: string;
-  estimate(estate: EstateData, context: RuleContext): LineItemDraft[];
+  /** The items, in order: an array, or a generator for the rules of large sections (read once). */
+  estimate(estate: EstateData, context: RuleContext): Iterable<LineItemDraft>;
 }
 
 /** Identity helper: gives a rule literal its type and keeps its exact shape. */

@@ -79,34 +79,34 @@ export interface SessionBilling {
 const weighted = (value: D, weight: { value: D; text: string } | undefined) => (weight ? value.times(weight.value) : value);
 const weightText = (weight: { value: D; text: string } | undefined) => (weight ? ` × ${weight.text}` : '');
 
-/** The line items of every application under a session billing: plain, replayed, properties. */
-export function sessionLineItems(apps: readonly Application[], period: Period, billing: SessionBilling): LineItemDraft[] {
-  return apps.flatMap((app, i): LineItemDraft[] => {
+/**
+ * The line items of every application under a session billing: plain, replayed, properties.
+ * Made as they are read: an estate may have 100,000 applications.
+ */
+export function* sessionLineItems(apps: readonly Application[], period: Period, billing: SessionBilling): Generator<LineItemDraft> {
+  for (let i = 0; i < apps.length; i++) {
+    const app = apps[i]!;
     const subject = app.name;
     const path = `applications[${i}]`;
     const s = countSessions(app, period);
     const replay = app.replayRate;
-    const items: LineItemDraft[] = [];
     // With every session replayed, there is no plain session line to show.
     if (!isOne(replay)) {
-      items.push(
-        lineItem(
-          billing.ids.sessions,
-          subject,
-          path,
-          weighted(s.notReplayed, billing.sessionWeight),
-          `${s.formula}${replay.isZero() ? '' : ` × (1 − ${n(replay)} replayed)`}${weightText(billing.sessionWeight)}`,
-        ),
+      yield lineItem(
+        billing.ids.sessions,
+        subject,
+        path,
+        weighted(s.notReplayed, billing.sessionWeight),
+        `${s.formula}${replay.isZero() ? '' : ` × (1 − ${n(replay)} replayed)`}${weightText(billing.sessionWeight)}`,
       );
     }
     if (!replay.isZero()) {
-      items.push(lineItem(billing.ids.replay, subject, path, weighted(s.replayed, billing.replayWeight), `${s.formula} × ${n(replay)} replayed${weightText(billing.replayWeight)}`));
+      yield lineItem(billing.ids.replay, subject, path, weighted(s.replayed, billing.replayWeight), `${s.formula} × ${n(replay)} replayed${weightText(billing.replayWeight)}`);
     }
     const { extra, text } = billing.properties(app);
     if (!extra.isZero()) {
       const factor = billing.propertyFactor(app);
-      items.push(lineItem(billing.ids.properties, subject, path, times(s.sessions.times(extra), factor.value), `${s.formula} × ${text}${factor.text ? ` × ${factor.text}` : ''}`));
+      yield lineItem(billing.ids.properties, subject, path, times(s.sessions.times(extra), factor.value), `${s.formula} × ${text}${factor.text ? ` × ${factor.text}` : ''}`);
     }
-    return items;
-  });
+  }
 }

@@ -70,9 +70,10 @@ interface Monitor {
 
 /**
  * One line item per monitor: what one execution consumes, scheduled over the period, optionally
- * weighted (classic DEM units); a disabled monitor consumes nothing and says so.
+ * weighted (classic DEM units); a disabled monitor consumes nothing and says so. Made as they are
+ * read: an estate may have 100,000 monitors.
  */
-export function monitorLineItems<M extends Monitor>(
+export function* monitorLineItems<M extends Monitor>(
   monitors: readonly M[],
   section: string,
   capabilityId: string,
@@ -80,17 +81,21 @@ export function monitorLineItems<M extends Monitor>(
   perExecution: (monitor: M) => { value: D; text: string },
   /** What a disabled monitor does not consume, and the weight of one unit (classic DEM units). */
   consumes: { nothing: string; weight?: { value: D; text: string } },
-): LineItemDraft[] {
+): Generator<LineItemDraft> {
   const { nothing, weight } = consumes;
-  return monitors.map((monitor, i) => {
+  for (let i = 0; i < monitors.length; i++) {
+    const monitor = monitors[i]!;
     const subject = monitor.name;
     const path = `${section}[${i}]`;
-    if (!monitor.enabled) return lineItem(capabilityId, subject, path, ZERO, `disabled: no executions, ${nothing}`);
+    if (!monitor.enabled) {
+      yield lineItem(capabilityId, subject, path, ZERO, `disabled: no executions, ${nothing}`);
+      continue;
+    }
     const run = scheduled(perExecution(monitor), monitor, hours);
-    return weight
+    yield weight
       ? lineItem(capabilityId, subject, path, run.quantity.times(weight.value), `${run.formula} × ${weight.text}`)
       : lineItem(capabilityId, subject, path, run.quantity, run.formula);
-  });
+  }
 }
 
 export const requestsPerExecution = (monitor: { requests: D }) => ({ value: monitor.requests, text: plural(monitor.requests, 'request') });
