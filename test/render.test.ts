@@ -122,7 +122,7 @@ describe('Markdown', () => {
   it('streams in chunks; estimates one blank line apart, no blank line at the end', () => {
     const big = run('version: 1\nsynthetic: { http: [' + Array.from({ length: 3000 }, (_, i) => `{ name: h${i}, frequencyMinutes: 5, locations: 1 }`).join(', ') + '] }');
     const small = run('version: 1\nname: small\nsynthetic: { http: [{ name: one, frequencyMinutes: 5, locations: 1 }] }');
-    const chunks = [...markdownChunks([big, small])];
+    const chunks = [...markdownChunks([big, small].map(asStream))];
     expect(chunks.length).toBeGreaterThan(1);
     const md = chunks.join('');
     expect(md).toBe(renderMarkdown([big, small]));
@@ -136,7 +136,7 @@ describe('table', () => {
   it('streams in chunks of whole lines, estimates one empty line apart', () => {
     const big = run('version: 1\nsynthetic: { http: [' + Array.from({ length: 3000 }, (_, i) => `{ name: h${i}, frequencyMinutes: 5, locations: 1 }`).join(', ') + '] }');
     const small = run('version: 1\nsynthetic: { http: [{ name: one, frequencyMinutes: 5, locations: 1 }] }');
-    const chunks = [...tableChunks([big, small], PLAIN)];
+    const chunks = [...tableChunks([big, small].map(asStream), PLAIN)];
     expect(chunks.length).toBeGreaterThan(1);
     for (const c of chunks) expect(c.endsWith('\n')).toBe(true);
     expect(chunks.join('')).toBe(`${renderTable([big], PLAIN)}\n${renderTable([small], PLAIN)}`);

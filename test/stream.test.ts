@@ -1,5 +1,5 @@
-// Streamed estimates (JSON and CSV write each line item as it is made, with the totals, budget and
-// warnings gathered on the way) must say exactly what a collected estimate says.
+// Streamed estimates (each line item rendered as it is made, the totals, budget and warnings
+// gathered on the way) must say exactly what a collected estimate says, in every format.
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,9 @@ import { streamEstimate } from '../src/estimate/run.js';
 import { TotalsBuilder, pricer } from '../src/pricing/price.js';
 import { csvChunks, renderCsv } from '../src/render/csv.js';
 import { jsonChunks, renderJson } from '../src/render/json.js';
+import { markdownChunks, renderMarkdown } from '../src/render/markdown.js';
+import { PLAIN } from '../src/render/style.js';
+import { renderTable, tableChunks } from '../src/render/table.js';
 import { RULES } from '../src/rules/index.js';
 import { card, estate, ROOT } from './helpers.js';
 
@@ -26,12 +29,18 @@ async function jobsOf(files: string[], merge = false): Promise<Job[]> {
   return prepared.jobs;
 }
 
-/** The JSON and CSV of the jobs, streamed and collected. */
+/** Every format of the jobs, streamed (as the CLI writes them) and from collected estimates. */
 function both(jobs: Job[], options: EstimateOptions) {
   const collected = jobs.map((j) => estimateJob(j, options));
+  const streams = () => jobs.map((j) => streamJob(j, options));
   return {
-    streamed: { json: [...jsonChunks(jobs.map((j) => streamJob(j, options)), '1')].join(''), csv: [...csvChunks(jobs.map((j) => streamJob(j, options)))].join('') },
-    collected: { json: renderJson(collected, '1'), csv: renderCsv(collected) },
+    streamed: {
+      json: [...jsonChunks(streams(), '1')].join(''),
+      csv: [...csvChunks(streams())].join(''),
+      table: [...tableChunks(streams(), PLAIN)].join(''),
+      markdown: [...markdownChunks(streams())].join(''),
+    },
+    collected: { json: renderJson(collected, '1'), csv: renderCsv(collected), table: renderTable(collected, PLAIN), markdown: renderMarkdown(collected) },
   };
 }
 
@@ -44,16 +53,14 @@ describe('streamed and collected estimates agree byte for byte', () => {
   for (const file of EXAMPLES) {
     it.each(cases)(`${file}: %s`, async (_, options) => {
       const { streamed, collected } = both(await jobsOf([file]), options);
-      expect(streamed.json).toBe(collected.json);
-      expect(streamed.csv).toBe(collected.csv);
+      expect(streamed).toEqual(collected);
     });
   }
 
   it('every example at once; two merged', async () => {
     for (const jobs of [await jobsOf(EXAMPLES), await jobsOf(['examples/retail-web-shop.yaml', 'examples/saas-api-synthetics.yaml'], true)]) {
       const { streamed, collected } = both(jobs, { budgetTotal: new D('1') });
-      expect(streamed.json).toBe(collected.json);
-      expect(streamed.csv).toBe(collected.csv);
+      expect(streamed).toEqual(collected);
     }
   });
 

@@ -1,7 +1,7 @@
 // `dtcost estimate <file>...`: load and check everything first, estimate, then render and write in
 // chunks: every input problem is found before the first chunk, so an invalid input prints nothing.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { EstimateHead, EstimateOptions, EstimateTail } from '../estimate/run.js';
+import type { EstimateStream } from '../estimate/run.js';
 import { csvChunks } from '../render/csv.js';
 import { jsonChunks } from '../render/json.js';
 import { markdownChunks } from '../render/markdown.js';
@@ -11,7 +11,7 @@ import { describeViolation } from '../render/view.js';
 import { VERSION } from '../version.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
-import { estimateJob, optionsFrom, prepareOrReport, streamJob, type EstimateInputFlags, type Job } from './pipeline.js';
+import { optionsFrom, prepareOrReport, streamJob, type EstimateInputFlags } from './pipeline.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -24,18 +24,21 @@ export interface EstimateFlags extends EstimateInputFlags {
 }
 
 /**
- * The output in chunks: every format streams (a large estate's output is never held whole). JSON
- * and CSV write each line item as it is made; the table and Markdown group and sum the items
- * first, so they estimate first. `results` gives each estimate's totals, budget and warnings once
- * the chunks have all been written.
+ * The output in chunks, each estimate made as it is rendered: JSON and CSV write each line item as
+ * it is made; the table and Markdown keep each item's text until the estimate is whole (their
+ * widths and groups need every item). A large estate's items never all live at once.
  */
-function render(format: Format, jobs: Job[], options: EstimateOptions, style: Style): { chunks: Iterable<string>; results: () => (EstimateHead & EstimateTail)[] } {
-  if (format === 'json' || format === 'csv') {
-    const streams = jobs.map((job) => streamJob(job, options));
-    return { chunks: format === 'json' ? jsonChunks(streams, VERSION) : csvChunks(streams), results: () => streams.map((s) => ({ ...s, ...s.tail() })) };
+function render(format: Format, estimates: readonly EstimateStream[], style: Style): Iterable<string> {
+  switch (format) {
+    case 'json':
+      return jsonChunks(estimates, VERSION);
+    case 'csv':
+      return csvChunks(estimates);
+    case 'markdown':
+      return markdownChunks(estimates);
+    default:
+      return tableChunks(estimates, style);
   }
-  const estimates = jobs.map((job) => estimateJob(job, options));
-  return { chunks: format === 'markdown' ? markdownChunks(estimates) : tableChunks(estimates, style), results: () => estimates };
 }
 
 export async function estimateCommand(files: string[], flags: EstimateFlags): Promise<number> {
@@ -46,7 +49,8 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
   const { jobs, notes } = prepared;
   const toTerminal = flags.output === undefined;
   const outStyle = await styleFor(toTerminal && flags.format === 'table' && wantsColor(process.stdout, flags.color));
-  const { chunks, results } = render(flags.format, jobs, options, outStyle);
+  const streams = jobs.map((job) => streamJob(job, options));
+  const chunks = render(flags.format, streams, outStyle);
 
   if (flags.output !== undefined) {
     let fd: number | undefined;
@@ -63,7 +67,8 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
     for (const chunk of chunks) process.stdout.write(chunk);
   }
 
-  const estimates = results();
+  // Each estimate's totals, budget and warnings, now that its items have all been written.
+  const estimates = streams.map((s) => s.tail());
   const several = estimates.length > 1;
   const stderr: string[] = [];
   if (!flags.quiet) {

@@ -36,6 +36,9 @@ export interface EstimateTail {
   warnings: Warning[];
 }
 
+/** An estimate without its line items: what is left once they have been written. */
+export type EstimateResult = EstimateHead & EstimateTail;
+
 export interface Estimate extends EstimateHead, EstimateTail {
   lineItems: LineItem[];
 }
@@ -46,7 +49,8 @@ export interface Estimate extends EstimateHead, EstimateTail {
  */
 export interface EstimateStream extends EstimateHead {
   lineItems: Iterable<LineItem>;
-  tail(): EstimateTail;
+  /** The estimate without its line items, totals, budget and warnings included. */
+  tail(): EstimateResult;
 }
 
 export interface EstimateOptions {
@@ -148,8 +152,7 @@ export function runEstimate(estate: EstateData, card: RateCard, file: string, op
   const stream = streamEstimate(estate, card, file, options);
   const lineItems: LineItem[] = [];
   for (const item of stream.lineItems) lineItems.push(item);
-  const { lineItems: _, tail, ...head } = stream;
-  return { ...head, lineItems, ...tail() };
+  return { ...stream.tail(), lineItems };
 }
 
 /**
@@ -219,7 +222,16 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
     done = true;
   }
 
-  function tail(): EstimateTail {
+  const head: EstimateHead = {
+    estate: estate.name ?? file,
+    file,
+    model,
+    period,
+    currency,
+    rateCard: { name: card.name, files: card.files },
+  };
+
+  function tail(): EstimateResult {
     if (!done) throw new Error('an estimate\'s tail was asked for before its line items were all read');
     const totals = sums.totals();
     const warnings = [
@@ -238,17 +250,8 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
         message: `the budget is checked against priced line items only: ${totals.unpricedLineItems} line ${totals.unpricedLineItems === 1 ? 'item has' : 'items have'} no price`,
       });
     }
-    return { rules: rulesUsed, totals, budget, warnings };
+    return { ...head, rules: rulesUsed, totals, budget, warnings };
   }
 
-  return {
-    estate: estate.name ?? file,
-    file,
-    model,
-    period,
-    currency,
-    rateCard: { name: card.name, files: card.files },
-    lineItems: lineItems(),
-    tail,
-  };
+  return { ...head, lineItems: lineItems(), tail };
 }

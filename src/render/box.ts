@@ -18,7 +18,8 @@ export interface BoxTable {
   /** Widths of the columns, padding included (one space each side), borders not. */
   widths: readonly number[];
   aligns: readonly ('left' | 'right')[];
-  rows: readonly Row[];
+  /** Read once, as the table is drawn: a large estate's rows need never all exist at once. */
+  rows: Iterable<Row>;
 }
 
 /** Characters a terminal shows two columns wide: East Asian wide and full-width forms, emoji. */
@@ -57,6 +58,8 @@ export function displayWidth(text: string): number {
 
 /** The lines of `text` in at most `width` columns: broken between words, or inside a word too long. */
 function fit(text: string, width: number): string[] {
+  // Most cells are one line that fits: the widths were measured on them.
+  if (!text.includes('\n') && displayWidth(text) <= width) return [text];
   const out: string[] = [];
   for (const line of text.split('\n')) {
     if (displayWidth(line) <= width) {
@@ -110,17 +113,19 @@ function rule(widths: readonly number[], left: string, right: string, up: Set<nu
 
 /** The lines of one row, each cell's text fitted, aligned and padded inside its borders. */
 function* drawRow(row: Row, table: BoxTable): Generator<string> {
-  const cells: { lines: string[]; width: number; align: 'left' | 'right'; style?: (text: string) => string }[] = [];
+  const cells: { lines: string[]; width: number; align: 'left' | 'right'; style: ((text: string) => string) | undefined }[] = [];
   let column = 0;
+  let height = 0;
   for (const raw of row) {
-    const cell: Cell = typeof raw === 'string' ? { text: raw } : raw;
-    const span = cell.span ?? 1;
+    const plain = typeof raw === 'string';
+    const span = plain ? 1 : (raw.span ?? 1);
     let width = span - 1;
     for (let c = column; c < column + span; c++) width += table.widths[c]!;
-    cells.push({ lines: fit(cell.text, width - 2), width: width - 2, align: table.aligns[column] ?? 'left', ...(cell.style ? { style: cell.style } : {}) });
+    const lines = fit(plain ? raw : raw.text, width - 2);
+    if (lines.length > height) height = lines.length;
+    cells.push({ lines, width: width - 2, align: table.aligns[column] ?? 'left', style: plain ? undefined : raw.style });
     column += span;
   }
-  const height = Math.max(...cells.map((c) => c.lines.length));
   for (let l = 0; l < height; l++) {
     let line = '│';
     for (const cell of cells) {
@@ -139,10 +144,16 @@ export function* tableLines(table: BoxTable): Generator<string> {
   const none = new Set<number>();
   yield rule(table.widths, '┌', '┐', none, head);
   yield* drawRow(table.head, table);
-  yield rule(table.widths, '├', '┤', head, table.rows.length > 0 ? starts(table.rows[0]!) : none);
-  for (const row of table.rows) yield* drawRow(row, table);
-  const last = table.rows.length > 0 ? starts(table.rows[table.rows.length - 1]!) : head;
-  yield rule(table.widths, '└', '┘', last, none);
+  // The line under the head joins the head's column boundaries to the first row's; the bottom
+  // line shows the last row's.
+  let last: Row | undefined;
+  for (const row of table.rows) {
+    if (last === undefined) yield rule(table.widths, '├', '┤', head, starts(row));
+    yield* drawRow(row, table);
+    last = row;
+  }
+  if (last === undefined) yield rule(table.widths, '├', '┤', head, none);
+  yield rule(table.widths, '└', '┘', last === undefined ? head : starts(last), none);
 }
 
 /** The table as one text. */

@@ -1,28 +1,35 @@
 // Markdown, fit for a pull-request comment: a summary table by line item, the derivations folded
 // away, the budget, and the warnings.
-import type { Estimate } from '../estimate/run.js';
+import { asStream, type Estimate, type EstimateStream } from '../estimate/run.js';
 import { money, quantity, unitPrice } from './numbers.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
 import { chunked } from './chunk.js';
 
 const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
-function* linesOfOne(e: Estimate): Generator<string> {
-  yield* [`### dtcost estimate: ${cell(e.estate)}`, '', subtitle(e), ''];
-  if (e.lineItems.length === 0) yield* ['No line items: the estate has nothing this version can estimate.', ''];
+function* linesOfOne(stream: EstimateStream): Generator<string> {
+  yield* [`### dtcost estimate: ${cell(stream.estate)}`, '', subtitle(stream), ''];
+  // Read as the items are made, each kept only as text: its row of the table (grouped by
+  // capability) and its derivation (in the order the items come).
+  let anyProvisional = false;
+  const derivations: string[] = [];
+  const groups = groupByCapability(stream.lineItems, (i) => {
+    anyProvisional ||= i.provisional;
+    const amount = quantity(i.quantity);
+    derivations.push(`- \`${i.id}\` (${i.path}): ${cell(i.formula)} = ${amount} ${i.unit}`);
+    const price = i.unitPrice === null ? '—' : `${unitPrice(i.unitPrice)}${i.provisional ? ' *' : ''}`;
+    return `| ${cell(i.capability)} | ${cell(i.subject)} | ${amount} | ${i.unit} | ${price} | ${i.cost === null ? '—' : money(i.cost)} |`;
+  });
+  const e = stream.tail();
+  if (groups.length === 0) yield* ['No line items: the estate has nothing this version can estimate.', ''];
   else {
     yield* ['| Capability | Subject | Quantity | Unit | Unit price | Cost |', '|---|---|--:|---|--:|--:|'];
-    for (const g of groupByCapability(e.lineItems)) {
-      for (const i of g.items) {
-        const price = i.unitPrice === null ? '—' : `${unitPrice(i.unitPrice)}${i.provisional ? ' *' : ''}`;
-        yield `| ${cell(g.capability)} | ${cell(i.subject)} | ${quantity(i.quantity)} | ${i.unit} | ${price} | ${i.cost === null ? '—' : money(i.cost)} |`;
-      }
-    }
+    for (const g of groups) yield* g.rows;
     const total = e.totals.cost === null ? `— (${e.totals.unpricedLineItems} unpriced)` : `${money(e.totals.cost)} ${e.currency}`;
     yield* [`| **Total** | | | | | **${total}** |`, ''];
-    if (e.lineItems.some((i) => i.provisional)) yield* ['\\* provisional list price (grade S, from a secondary source)', ''];
+    if (anyProvisional) yield* ['\\* provisional list price (grade S, from a secondary source)', ''];
     yield* ['<details><summary>How each number is derived</summary>', ''];
-    for (const i of e.lineItems) yield `- \`${i.id}\` (${i.path}): ${cell(i.formula)} = ${quantity(i.quantity)} ${i.unit}`;
+    yield* derivations;
     yield* ['', '</details>', ''];
   }
   const budget = budgetLines(e);
@@ -31,7 +38,7 @@ function* linesOfOne(e: Estimate): Generator<string> {
 }
 
 /** All the estimates' lines joined by line breaks, the blank lines at the very end left out. */
-function* markdownText(estimates: readonly Estimate[]): Generator<string> {
+function* markdownText(estimates: readonly EstimateStream[]): Generator<string> {
   let blank = 0; // blank lines held back: those at the very end are dropped
   let first = true;
   for (const e of estimates) {
@@ -48,11 +55,14 @@ function* markdownText(estimates: readonly Estimate[]): Generator<string> {
   yield '\n';
 }
 
-/** The Markdown of the estimates, in chunks (chunk.ts), ending in one line break. */
-export function markdownChunks(estimates: readonly Estimate[]): Generator<string> {
+/**
+ * The Markdown of the estimates, in chunks (chunk.ts), ending in one line break. Its table groups
+ * the items by capability, so each estimate is read whole (kept as text) before its lines.
+ */
+export function markdownChunks(estimates: readonly EstimateStream[]): Generator<string> {
   return chunked(markdownText(estimates));
 }
 
 export function renderMarkdown(estimates: readonly Estimate[]): string {
-  return [...markdownChunks(estimates)].join('');
+  return [...markdownChunks(estimates.map(asStream))].join('');
 }

@@ -20,7 +20,8 @@ export function money(value: D): string {
 
 /** Quantities with at most 4 decimals, trailing zeros dropped: "25,920", "0.4". */
 export function quantity(value: D): string {
-  return group(value.toDecimalPlaces(4, HALF_UP).toFixed());
+  // Most quantities have no more than 4 decimals: nothing to round then, and nothing to allocate.
+  return group(value.decimalPlaces() > 4 ? value.toDecimalPlaces(4, HALF_UP).toFixed() : value.toFixed());
 }
 
 /** Unit prices as exact as they are: "0.0045", "0.0000015". */

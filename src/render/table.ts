@@ -1,7 +1,6 @@
 // The table for people: line items grouped by capability, each with its derivation, subtotals,
 // the total, and the budget. Money is rounded to cents here, for display only.
-import type { Estimate } from '../estimate/run.js';
-import type { LineItem } from '../pricing/price.js';
+import { asStream, type Estimate, type EstimateStream } from '../estimate/run.js';
 import { costBars } from './bars.js';
 import { displayWidth, tableLines, type Row } from './box.js';
 import { chunked } from './chunk.js';
@@ -48,40 +47,44 @@ function wrap(text: string, width: number, first: string, rest: string): string 
   return lines.join('\n');
 }
 
-function* linesOfOne(e: Estimate, style: Style): Generator<string> {
-  const groups = groupByCapability(e.lineItems);
-  const cells = (i: LineItem) => [
-    `  ${i.subject}`,
-    quantity(i.quantity),
-    i.unit,
-    i.unitPrice === null ? NO_PRICE : `${unitPrice(i.unitPrice)}${i.provisional ? '*' : ''}`,
-    i.cost === null ? NO_PRICE : money(i.cost),
-  ];
+/** What the table keeps of a line item: its cells, and its formula (wrapped once the widths are known). */
+interface ItemRow {
+  cells: string[];
+  formula: string;
+}
+
+function* linesOfOne(stream: EstimateStream, style: Style): Generator<string> {
+  let anyProvisional = false;
+  // Read as the items are made, each kept only as the text of its row.
+  const groups = groupByCapability(stream.lineItems, (i): ItemRow => {
+    anyProvisional ||= i.provisional;
+    return {
+      cells: [`  ${i.subject}`, quantity(i.quantity), i.unit, i.unitPrice === null ? NO_PRICE : `${unitPrice(i.unitPrice)}${i.provisional ? '*' : ''}`, i.cost === null ? NO_PRICE : money(i.cost)],
+      formula: i.formula,
+    };
+  });
+  const e = stream.tail();
   const subtotal = (g: (typeof groups)[number]) => ['  subtotal', quantity(g.quantity), g.unit, '', g.cost === null ? NO_PRICE : money(g.cost)];
   const total = e.totals.cost === null ? `${NO_PRICE} (${e.totals.unpricedLineItems} unpriced)` : `${money(e.totals.cost)} ${e.currency}`;
-  // Each item's cells once: for the column widths, then for its row.
-  const itemCells = groups.map((g) => g.items.map(cells));
-  const colWidths = widths([...itemCells.flat(), ...groups.map(subtotal), ['', '', '', '', total]]);
+  const colWidths = widths([...groups.flatMap((g) => g.rows.map((r) => r.cells)), ...groups.map(subtotal), ['', '', '', '', total]]);
   const innerWidth = colWidths.reduce((a, b) => a + b, 0) + colWidths.length - 1 - 2;
-  const rows: Row[] = [];
-  let anyProvisional = false;
-  groups.forEach((g, k) => {
-    rows.push([{ text: `${g.capability} (${g.capabilityId})`, span: 5, style: style.bold }]);
-    g.items.forEach((i, n) => {
-      anyProvisional ||= i.provisional;
-      rows.push(itemCells[k]![n]!);
-      rows.push([{ text: wrap(i.formula, innerWidth, '    = ', '      '), span: 5, style: style.dim }]);
-    });
-    if (g.items.length > 1) {
-      rows.push(subtotal(g).map((text) => ({ text, style: style.dim })));
+  // Rows made as they are drawn: two per item (its cells, its formula), never all at once.
+  function* rows(): Generator<Row> {
+    for (const g of groups) {
+      yield [{ text: `${g.capability} (${g.capabilityId})`, span: 5, style: style.bold }];
+      for (const r of g.rows) {
+        yield r.cells;
+        yield [{ text: wrap(r.formula, innerWidth, '    = ', '      '), span: 5, style: style.dim }];
+      }
+      if (g.rows.length > 1) yield subtotal(g).map((text) => ({ text, style: style.dim }));
     }
-  });
-  rows.push([{ text: 'Total', span: 4, style: style.bold }, { text: total, style: style.bold }]);
+    yield [{ text: 'Total', span: 4, style: style.bold }, { text: total, style: style.bold }];
+  }
 
   yield style.bold(`dtcost estimate: ${e.estate}`);
   yield subtitle(e);
-  if (e.lineItems.length === 0) yield 'No line items: the estate has nothing this version can estimate.';
-  else yield* tableLines({ head: HEAD, widths: colWidths, aligns: ['left', 'right', 'left', 'right', 'right'], rows });
+  if (groups.length === 0) yield 'No line items: the estate has nothing this version can estimate.';
+  else yield* tableLines({ head: HEAD, widths: colWidths, aligns: ['left', 'right', 'left', 'right', 'right'], rows: rows() });
   if (anyProvisional) yield '* provisional list price (grade S, from a secondary source)';
   if (e.model === 'classic' || e.totals.unpricedLineItems > 0) {
     const units = [...e.totals.quantityByUnit].map(([unit, q]) => `${quantity(q)} ${unit}`).join(', ');
@@ -93,18 +96,21 @@ function* linesOfOne(e: Estimate, style: Style): Generator<string> {
   for (const line of budgetLines(e)) yield line.includes('EXCEEDED') ? style.red(line) : line;
 }
 
-function* tableText(estimates: readonly Estimate[], style: Style): Generator<string> {
+function* tableText(estimates: readonly EstimateStream[], style: Style): Generator<string> {
   for (let k = 0; k < estimates.length; k++) {
     if (k > 0) yield '\n';
     for (const line of linesOfOne(estimates[k]!, style)) yield `${line}\n`;
   }
 }
 
-/** The tables of the estimates, an empty line between them, in chunks (chunk.ts). */
-export function tableChunks(estimates: readonly Estimate[], style: Style): Generator<string> {
+/**
+ * The tables of the estimates, an empty line between them, in chunks (chunk.ts). A table's column
+ * widths depend on every row, so each estimate is read whole (kept as text) before its table.
+ */
+export function tableChunks(estimates: readonly EstimateStream[], style: Style): Generator<string> {
   return chunked(tableText(estimates, style));
 }
 
 export function renderTable(estimates: readonly Estimate[], style: Style): string {
-  return [...tableChunks(estimates, style)].join('');
+  return [...tableChunks(estimates.map(asStream), style)].join('');
 }

@@ -2,28 +2,38 @@
 // and budget results in words.
 import { D, ZERO } from '../decimal.js';
 import type { Check, Violation } from '../estimate/budget.js';
-import type { Estimate } from '../estimate/run.js';
+import type { EstimateHead, EstimateResult } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';
 import { money, percent, quantity } from './numbers.js';
 
-export interface Group {
+/** The line items of one capability, each kept as what a renderer makes of it (`T`), with their sums. */
+export interface Group<T> {
   capabilityId: string;
   capability: string;
   unit: string;
-  items: LineItem[];
+  rows: T[];
   quantity: D;
+  /** null when any item has no price. */
   cost: D | null;
 }
 
-export function groupByCapability(items: readonly LineItem[]): Group[] {
-  const groups = new Map<string, Group>();
+/**
+ * Line items grouped by capability, in the order the capabilities first come, read as they are
+ * made: each item is kept only as `keep` makes it (text, not the item), so that a large estate's
+ * items need never all live at once.
+ */
+export function groupByCapability<T>(items: Iterable<LineItem>, keep: (item: LineItem) => T): Group<T>[] {
+  const groups = new Map<string, Group<T>>();
+  let last: Group<T> | undefined;
   for (const item of items) {
-    let g = groups.get(item.capabilityId);
+    // Items come in runs of one capability.
+    let g = last !== undefined && last.capabilityId === item.capabilityId ? last : groups.get(item.capabilityId);
     if (!g) {
-      g = { capabilityId: item.capabilityId, capability: item.capability, unit: item.unit, items: [], quantity: ZERO, cost: ZERO };
+      g = { capabilityId: item.capabilityId, capability: item.capability, unit: item.unit, rows: [], quantity: ZERO, cost: ZERO };
       groups.set(item.capabilityId, g);
     }
-    g.items.push(item);
+    last = g;
+    g.rows.push(keep(item));
     g.quantity = g.quantity.plus(item.quantity);
     g.cost = g.cost === null || item.cost === null ? null : g.cost.plus(item.cost);
   }
@@ -32,14 +42,14 @@ export function groupByCapability(items: readonly LineItem[]): Group[] {
 
 const MODEL_LABEL = { dps: 'DPS', classic: 'classic licensing' } as const;
 
-export function describePeriod(e: Estimate): string {
+export function describePeriod(e: Pick<EstimateHead, 'period'>): string {
   const days = e.period.days;
   const dayText = days.equals(1) ? '1 day' : `${quantity(days)} days`;
   return `${e.period.label} (${dayText}, ${quantity(e.period.hours)} h)`;
 }
 
 /** "DPS · month (30 days, 720 h) · USD · Dynatrace list prices (built-in)" */
-export function subtitle(e: Estimate): string {
+export function subtitle(e: EstimateHead): string {
   return [MODEL_LABEL[e.model], describePeriod(e), e.currency, `rates: ${e.rateCard.name}`].join(' · ');
 }
 
@@ -56,7 +66,7 @@ export function describeViolation(v: Violation, currency: string): string {
 }
 
 /** One line per budget check: "Budget: 116.64 of 25,000.00 USD (0.5%): within budget", then the caps. */
-export function budgetLines(e: Estimate): string[] {
+export function budgetLines(e: EstimateResult): string[] {
   const b = e.budget;
   if (!b) return [];
   return b.checks.map((c) => {
@@ -66,9 +76,5 @@ export function budgetLines(e: Estimate): string[] {
     const state = c.exceeded ? `EXCEEDED by ${fmt(c.excess)}` : within;
     return `${label}: ${fmt(c.actual)} of ${fmt(c.limit)} (${percent(c.actual, c.limit) || '0%'}): ${state}`;
   });
-}
-
-export function hasUnpriced(e: Estimate): boolean {
-  return e.totals.unpricedLineItems > 0;
 }
 
