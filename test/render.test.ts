@@ -1,6 +1,7 @@
 // Renderers: JSON exactly as SPEC "JSON output", RFC 4180 CSV, Markdown that survives a table.
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../src/render/csv.js';
+import { chunked, textOf } from '../src/render/chunk.js';
 import { jsonChunks, lineItemText, lineItemToJson, quoter, renderJson } from '../src/render/json.js';
 import { markdownChunks, renderMarkdown } from '../src/render/markdown.js';
 import { money, quantity } from '../src/render/numbers.js';
@@ -60,7 +61,7 @@ describe('JSON (schemaVersion 1)', () => {
     const e = run('version: 1\nsynthetic: { http: [' + Array.from({ length: 3000 }, (_, i) => `{ name: h${i}, frequencyMinutes: 5, locations: 1 }`).join(', ') + '] }');
     const chunks = [...jsonChunks([asStream(e)], '1')];
     expect(chunks.length).toBeGreaterThan(1);
-    const text = chunks.join('');
+    const text = textOf(chunks);
     expect(JSON.parse(text).lineItems).toHaveLength(3000);
     expect(text.split('\n').filter((l) => l.startsWith('    {"id":"http-monitor/'))).toHaveLength(3000);
   });
@@ -124,7 +125,7 @@ describe('Markdown', () => {
     const small = run('version: 1\nname: small\nsynthetic: { http: [{ name: one, frequencyMinutes: 5, locations: 1 }] }');
     const chunks = [...markdownChunks([big, small].map(asStream))];
     expect(chunks.length).toBeGreaterThan(1);
-    const md = chunks.join('');
+    const md = textOf(chunks);
     expect(md).toBe(renderMarkdown([big, small]));
     expect(md).toContain('</details>\n\n### dtcost estimate: small\n');
     expect(md.endsWith('</details>\n')).toBe(true);
@@ -138,8 +139,8 @@ describe('table', () => {
     const small = run('version: 1\nsynthetic: { http: [{ name: one, frequencyMinutes: 5, locations: 1 }] }');
     const chunks = [...tableChunks([big, small].map(asStream), PLAIN)];
     expect(chunks.length).toBeGreaterThan(1);
-    for (const c of chunks) expect(c.endsWith('\n')).toBe(true);
-    expect(chunks.join('')).toBe(`${renderTable([big], PLAIN)}\n${renderTable([small], PLAIN)}`);
+    for (const c of chunks) expect(c.at(-1)).toBe(0x0a);
+    expect(textOf(chunks)).toBe(`${renderTable([big], PLAIN)}\n${renderTable([small], PLAIN)}`);
     expect(renderTable([small], PLAIN)).toMatch(/^dtcost estimate: test.yaml\n.*\n┌─/);
   });
 
@@ -194,5 +195,20 @@ describe('table', () => {
     expect(money(new D('27345.125'))).toBe('27,345.13');
     expect(money(new D('-1234.5'))).toBe('-1,234.50');
     expect(quantity(new D('6171.428571428571'))).toBe('6,171.4286');
+  });
+});
+
+describe('chunks', () => {
+  it('encode the pieces as UTF-8, never split a piece, and each decodes on its own', () => {
+    // Two- to four-byte characters, pieces around the chunk size, one far larger, empty ones.
+    const pieces = ['', ...Array.from({ length: 40_000 }, (_, i) => `${i % 7 === 0 ? '× − ≥ 😀 ' : ''}piece ${i}\n`), 'é'.repeat(300_000), '', 'end\n'];
+    const chunks = [...chunked(pieces)];
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const c of chunks) expect(c.length).toBeGreaterThan(0);
+    const decoded = chunks.map((c) => new TextDecoder('utf-8', { fatal: true }).decode(c));
+    expect(decoded.join('')).toBe(pieces.join(''));
+    expect(decoded).toContain('é'.repeat(300_000));
+    for (const d of decoded.filter((d) => !d.startsWith('é'))) expect(d.endsWith('\n')).toBe(true);
+    expect(textOf(chunks)).toBe(pieces.join(''));
   });
 });

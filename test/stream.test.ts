@@ -9,6 +9,7 @@ import type { EstimateOptions } from '../src/estimate/run.js';
 import { streamEstimate } from '../src/estimate/run.js';
 import { TotalsBuilder, pricer } from '../src/pricing/price.js';
 import { csvChunks, renderCsv } from '../src/render/csv.js';
+import { textOf } from '../src/render/chunk.js';
 import { jsonChunks, renderJson } from '../src/render/json.js';
 import { markdownChunks, renderMarkdown } from '../src/render/markdown.js';
 import { PLAIN } from '../src/render/style.js';
@@ -35,10 +36,10 @@ function both(jobs: Job[], options: EstimateOptions) {
   const streams = () => jobs.map((j) => streamJob(j, options));
   return {
     streamed: {
-      json: [...jsonChunks(streams(), '1')].join(''),
-      csv: [...csvChunks(streams())].join(''),
-      table: [...tableChunks(streams(), PLAIN)].join(''),
-      markdown: [...markdownChunks(streams())].join(''),
+      json: textOf(jsonChunks(streams(), '1')),
+      csv: textOf(csvChunks(streams())),
+      table: textOf(tableChunks(streams(), PLAIN)),
+      markdown: textOf(markdownChunks(streams())),
     },
     collected: { json: renderJson(collected, '1'), csv: renderCsv(collected), table: renderTable(collected, PLAIN), markdown: renderMarkdown(collected) },
   };

@@ -28,7 +28,7 @@ export interface EstimateFlags extends EstimateInputFlags {
  * it is made; the table and Markdown keep each item's text until the estimate is whole (their
  * widths and groups need every item). A large estate's items never all live at once.
  */
-function render(format: Format, estimates: readonly EstimateStream[], style: Style): Iterable<string> {
+function render(format: Format, estimates: readonly EstimateStream[], style: Style): Iterable<Uint8Array> {
   switch (format) {
     case 'json':
       return jsonChunks(estimates, VERSION);

@@ -2,7 +2,7 @@
 // quote or a line break), exact decimal strings.
 import { toPlain } from '../decimal.js';
 import { asStream, type Estimate, type EstimateStream } from '../estimate/run.js';
-import { chunked } from './chunk.js';
+import { chunked, textOf } from './chunk.js';
 
 const COLUMNS = ['estate', 'file', 'model', 'period', 'currency', 'id', 'capabilityId', 'capability', 'subject', 'path', 'quantity', 'unit', 'unitPrice', 'cost', 'provisional', 'formula', 'priceSource'] as const;
 
@@ -42,10 +42,10 @@ function* rows(estimates: readonly EstimateStream[]): Generator<string> {
  * CSV in chunks (chunk.ts): a large estate's output is never held whole. Streamed estimates are
  * made as they are written; each is read once.
  */
-export function csvChunks(estimates: readonly EstimateStream[]): Generator<string> {
+export function csvChunks(estimates: readonly EstimateStream[]): Generator<Buffer> {
   return chunked(rows(estimates));
 }
 
 export function renderCsv(estimates: readonly Estimate[]): string {
-  return [...csvChunks(estimates.map(asStream))].join('');
+  return textOf(csvChunks(estimates.map(asStream)));
 }

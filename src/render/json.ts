@@ -6,7 +6,7 @@ import { toPlain, type D } from '../decimal.js';
 import type { Check } from '../estimate/budget.js';
 import { asStream, type Estimate, type EstimateHead, type EstimateStream, type EstimateTail } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';
-import { chunked } from './chunk.js';
+import { chunked, textOf } from './chunk.js';
 
 const dec = (value: D | null): string | null => (value === null ? null : toPlain(value));
 const decimals = (entries: Iterable<[string, D | null]>): Record<string, string | null> =>
@@ -163,10 +163,10 @@ function* documentPieces(estimates: readonly EstimateStream[], version: string):
  * One estimate: the object; several: an array of them, in the order of the files; in chunks.
  * Streamed estimates are made as they are written; each is read once.
  */
-export function jsonChunks(estimates: readonly EstimateStream[], version: string): Generator<string> {
+export function jsonChunks(estimates: readonly EstimateStream[], version: string): Generator<Buffer> {
   return chunked(documentPieces(estimates, version));
 }
 
 export function renderJson(estimates: readonly Estimate[], version: string): string {
-  return [...jsonChunks(estimates.map(asStream), version)].join('');
+  return textOf(jsonChunks(estimates.map(asStream), version));
 }

@@ -3,7 +3,7 @@
 import { asStream, type Estimate, type EstimateStream } from '../estimate/run.js';
 import { money, quantity, unitPrice } from './numbers.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
-import { chunked } from './chunk.js';
+import { chunked, textOf } from './chunk.js';
 
 const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
@@ -59,10 +59,10 @@ function* markdownText(estimates: readonly EstimateStream[]): Generator<string> 
  * The Markdown of the estimates, in chunks (chunk.ts), ending in one line break. Its table groups
  * the items by capability, so each estimate is read whole (kept as text) before its lines.
  */
-export function markdownChunks(estimates: readonly EstimateStream[]): Generator<string> {
+export function markdownChunks(estimates: readonly EstimateStream[]): Generator<Buffer> {
   return chunked(markdownText(estimates));
 }
 
 export function renderMarkdown(estimates: readonly Estimate[]): string {
-  return [...markdownChunks(estimates.map(asStream))].join('');
+  return textOf(markdownChunks(estimates.map(asStream)));
 }

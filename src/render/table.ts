@@ -3,7 +3,7 @@
 import { asStream, type Estimate, type EstimateStream } from '../estimate/run.js';
 import { costBars } from './bars.js';
 import { displayWidth, tableLines, type Row } from './box.js';
-import { chunked } from './chunk.js';
+import { chunked, textOf } from './chunk.js';
 import { money, quantity, unitPrice } from './numbers.js';
 import type { Style } from './style.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
@@ -107,10 +107,10 @@ function* tableText(estimates: readonly EstimateStream[], style: Style): Generat
  * The tables of the estimates, an empty line between them, in chunks (chunk.ts). A table's column
  * widths depend on every row, so each estimate is read whole (kept as text) before its table.
  */
-export function tableChunks(estimates: readonly EstimateStream[], style: Style): Generator<string> {
+export function tableChunks(estimates: readonly EstimateStream[], style: Style): Generator<Buffer> {
   return chunked(tableText(estimates, style));
 }
 
 export function renderTable(estimates: readonly Estimate[], style: Style): string {
-  return [...tableChunks(estimates.map(asStream), style)].join('');
+  return textOf(tableChunks(estimates.map(asStream), style));
 }
