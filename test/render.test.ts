@@ -4,7 +4,8 @@ import { renderCsv } from '../src/render/csv.js';
 import { chunked, textOf } from '../src/render/chunk.js';
 import { jsonChunks, lineItemText, lineItemToJson, quoter, renderJson } from '../src/render/json.js';
 import { markdownChunks, renderMarkdown } from '../src/render/markdown.js';
-import { money, quantity } from '../src/render/numbers.js';
+import { group, money, quantity, roundHalfUp } from '../src/render/numbers.js';
+import fc from 'fast-check';
 import { PLAIN } from '../src/render/style.js';
 import { renderTable, tableChunks } from '../src/render/table.js';
 import { displayWidth, drawTable } from '../src/render/box.js';
@@ -210,5 +211,46 @@ describe('chunks', () => {
     expect(decoded).toContain('é'.repeat(300_000));
     for (const d of decoded.filter((d) => !d.startsWith('é'))) expect(d.endsWith('\n')).toBe(true);
     expect(textOf(chunks)).toBe(pieces.join(''));
+  });
+});
+
+describe('display numbers', () => {
+  const decimals = fc
+    .tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,12}$/), fc.stringMatching(/^[0-9]{0,20}$/))
+    .map(([negative, int, frac]) => new D(`${negative ? '-' : ''}${int}${frac ? `.${frac}` : ''}`));
+
+  it('money rounds the digits half up, as decimal.js does, then groups thousands', () => {
+    fc.assert(
+      fc.property(decimals, (v) => {
+        expect(money(v)).toBe(group(v.toFixed(2, D.ROUND_HALF_UP)));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const [v, text] of [
+      ['0.005', '0.01'],
+      ['0.004999', '0.00'],
+      ['9.995', '10.00'],
+      ['-9.995', '-10.00'],
+      ['999999.995', '1,000,000.00'],
+      ['-0.001', '-0.00'],
+      ['12', '12.00'],
+      ['1234.5', '1,234.50'],
+    ] as const) {
+      expect(money(new D(v))).toBe(group(new D(v).toFixed(2, D.ROUND_HALF_UP)));
+      expect(money(new D(v))).toBe(text);
+    }
+  });
+
+  it('roundHalfUp to any number of places agrees with decimal.js', () => {
+    fc.assert(
+      fc.property(decimals, fc.integer({ min: 0, max: 6 }), (v, places) => {
+        expect(roundHalfUp(v.toFixed(), places)).toBe(v.toFixed(places, D.ROUND_HALF_UP));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('groups thousands of plain decimal strings', () => {
+    expect(['0', '-0', '999', '-999.5', '1000', '-1000.25', '1234567.891', '12'].map(group)).toEqual(['0', '-0', '999', '-999.5', '1,000', '-1,000.25', '1,234,567.891', '12']);
   });
 });

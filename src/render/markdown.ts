@@ -5,7 +5,8 @@ import { money, quantity, unitPrice } from './numbers.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
 import { chunked, textOf } from './chunk.js';
 
-const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Text safe in a table cell: backslashes and pipes escaped, line breaks made spaces. */
+const cell = (text: string) => (/[\\|\r\n]/.test(text) ? text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ') : text);
 
 function* linesOfOne(stream: EstimateStream): Generator<string> {
   yield* [`### dtcost estimate: ${cell(stream.estate)}`, '', subtitle(stream), ''];

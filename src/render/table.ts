@@ -34,6 +34,8 @@ function widths(rows: string[][]): number[] {
 
 /** Words of `text` in lines of at most `width` characters, the first after `first`, the rest after `rest`. */
 function wrap(text: string, width: number, first: string, rest: string): string {
+  // What fits on the first line with the space the loop below leaves after each word is one line.
+  if (first.length + text.length + 1 <= width) return `${first}${text}`.trimEnd();
   const lines: string[] = [];
   let line = first;
   for (const word of text.split(' ')) {
