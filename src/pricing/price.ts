@@ -28,6 +28,8 @@ export interface Totals {
   pricedCost: D;
   unpricedLineItems: number;
   costByCapability: Map<string, D | null>;
+  /** Each capability's summed quantity (its subtotal in the table and Markdown). */
+  quantityByCapability: Map<string, D>;
   quantityByUnit: Map<string, D>;
 }
 
@@ -151,14 +153,16 @@ export class TotalsBuilder {
 
   totals(): Totals {
     const costByCapability = new Map<string, D | null>();
+    const quantityByCapability = new Map<string, D>();
     const quantityByUnit = new Map<string, D>();
     let pricedCost = ZERO;
     for (const [id, c] of this.byCapability) {
       costByCapability.set(id, c.unpriced > 0 ? null : c.priced);
+      quantityByCapability.set(id, c.quantity);
       if (!capability(id).overage) quantityByUnit.set(c.unit, (quantityByUnit.get(c.unit) ?? ZERO).plus(c.quantity));
       pricedCost = pricedCost.plus(c.priced);
     }
     const unpricedLineItems = this.unpricedLineItems;
-    return { cost: unpricedLineItems > 0 ? null : pricedCost, pricedCost, unpricedLineItems, costByCapability, quantityByUnit };
+    return { cost: unpricedLineItems > 0 ? null : pricedCost, pricedCost, unpricedLineItems, costByCapability, quantityByCapability, quantityByUnit };
   }
 }

@@ -66,7 +66,10 @@ function* linesOfOne(stream: EstimateStream, style: Style): Generator<string> {
     };
   });
   const e = stream.tail();
-  const subtotal = (g: (typeof groups)[number]) => ['  subtotal', quantity(g.quantity), g.unit, '', g.cost === null ? NO_PRICE : money(g.cost)];
+  const subtotal = (g: (typeof groups)[number]) => {
+    const cost = e.totals.costByCapability.get(g.capabilityId) ?? null;
+    return ['  subtotal', quantity(e.totals.quantityByCapability.get(g.capabilityId)!), g.unit, '', cost === null ? NO_PRICE : money(cost)];
+  };
   const total = e.totals.cost === null ? `${NO_PRICE} (${e.totals.unpricedLineItems} unpriced)` : `${money(e.totals.cost)} ${e.currency}`;
   const colWidths = widths([...groups.flatMap((g) => g.rows.map((r) => r.cells)), ...groups.map(subtotal), ['', '', '', '', total]]);
   const innerWidth = colWidths.reduce((a, b) => a + b, 0) + colWidths.length - 1 - 2;

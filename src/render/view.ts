@@ -1,26 +1,23 @@
 // What the human formats (table, Markdown) share: line items grouped by capability, the heading,
 // and budget results in words.
-import { D, ZERO } from '../decimal.js';
+import type { D } from '../decimal.js';
 import type { Check, Violation } from '../estimate/budget.js';
 import type { EstimateHead, EstimateResult } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';
 import { money, percent, quantity } from './numbers.js';
 
-/** The line items of one capability, each kept as what a renderer makes of it (`T`), with their sums. */
+/** The line items of one capability, each kept as what a renderer makes of it (`T`). */
 export interface Group<T> {
   capabilityId: string;
   capability: string;
   unit: string;
   rows: T[];
-  quantity: D;
-  /** null when any item has no price. */
-  cost: D | null;
 }
 
 /**
  * Line items grouped by capability, in the order the capabilities first come, read as they are
  * made: each item is kept only as `keep` makes it (text, not the item), so that a large estate's
- * items need never all live at once.
+ * items need never all live at once. The groups' sums are the estimate's totals by capability.
  */
 export function groupByCapability<T>(items: Iterable<LineItem>, keep: (item: LineItem) => T): Group<T>[] {
   const groups = new Map<string, Group<T>>();
@@ -29,13 +26,11 @@ export function groupByCapability<T>(items: Iterable<LineItem>, keep: (item: Lin
     // Items come in runs of one capability.
     let g = last !== undefined && last.capabilityId === item.capabilityId ? last : groups.get(item.capabilityId);
     if (!g) {
-      g = { capabilityId: item.capabilityId, capability: item.capability, unit: item.unit, rows: [], quantity: ZERO, cost: ZERO };
+      g = { capabilityId: item.capabilityId, capability: item.capability, unit: item.unit, rows: [] };
       groups.set(item.capabilityId, g);
     }
     last = g;
     g.rows.push(keep(item));
-    g.quantity = g.quantity.plus(item.quantity);
-    g.cost = g.cost === null || item.cost === null ? null : g.cost.plus(item.cost);
   }
   return [...groups.values()];
 }
