@@ -111,9 +111,18 @@ function rule(widths: readonly number[], left: string, right: string, up: Set<nu
   return line + right;
 }
 
+/** A cell fitted to its columns: its lines, and the display width of each. */
+interface Fitted {
+  lines: string[];
+  lineWidths: number[];
+  width: number;
+  align: 'left' | 'right';
+  style: ((text: string) => string) | undefined;
+}
+
 /** The lines of one row, each cell's text fitted, aligned and padded inside its borders. */
-function* drawRow(row: Row, table: BoxTable): Generator<string> {
-  const cells: { lines: string[]; width: number; align: 'left' | 'right'; style: ((text: string) => string) | undefined }[] = [];
+function drawRow(row: Row, table: BoxTable): string[] {
+  const cells: Fitted[] = [];
   let column = 0;
   let height = 0;
   for (const raw of row) {
@@ -123,19 +132,21 @@ function* drawRow(row: Row, table: BoxTable): Generator<string> {
     for (let c = column; c < column + span; c++) width += table.widths[c]!;
     const lines = fit(plain ? raw : raw.text, width - 2);
     if (lines.length > height) height = lines.length;
-    cells.push({ lines, width: width - 2, align: table.aligns[column] ?? 'left', style: plain ? undefined : raw.style });
+    cells.push({ lines, lineWidths: lines.map(displayWidth), width: width - 2, align: table.aligns[column] ?? 'left', style: plain ? undefined : raw.style });
     column += span;
   }
+  const out: string[] = [];
   for (let l = 0; l < height; l++) {
     let line = '│';
     for (const cell of cells) {
       const text = cell.lines[l] ?? '';
-      const gap = ' '.repeat(Math.max(0, cell.width - displayWidth(text)));
+      const gap = ' '.repeat(Math.max(0, cell.width - (cell.lineWidths[l] ?? 0)));
       const shown = cell.style && text !== '' ? cell.style(text) : text;
       line += ` ${cell.align === 'right' ? gap + shown : shown + gap} │`;
     }
-    yield line;
+    out.push(line);
   }
+  return out;
 }
 
 /** The table's lines, one by one (a large estate's table is never held whole). */
