@@ -5,7 +5,8 @@ import { explain } from '../estimate/explain.js';
 import { explainJson, explainMarkdown, explainText } from '../render/explain.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
-import { estimateJob, optionsFrom, prepareOrReport, type EstimateInputFlags } from './pipeline.js';
+import type { LineItem } from '../pricing/price.js';
+import { optionsFrom, prepareOrReport, streamJob, type EstimateInputFlags } from './pipeline.js';
 
 export interface ExplainFlags extends EstimateInputFlags {
   format: 'table' | 'json' | 'markdown';
@@ -18,21 +19,28 @@ export async function explainCommand(file: string, itemId: string | undefined, f
   const prepared = await prepareOrReport([file], flags, errStyle);
   if (!prepared) return EXIT.invalidInput;
   const job = prepared.jobs[0]!;
-  const estimate = estimateJob(job, options);
-  const items = itemId === undefined ? estimate.lineItems : estimate.lineItems.filter((i) => i.id === itemId || i.id.startsWith(itemId));
+  // Streamed: of a large estate's items, only those asked for are kept (and every id, for a
+  // did-you-mean when none is).
+  const stream = streamJob(job, options);
+  const ids: string[] = [];
+  const items: LineItem[] = [];
+  for (const item of stream.lineItems) {
+    if (itemId === undefined || item.id === itemId || item.id.startsWith(itemId)) items.push(item);
+    else ids.push(item.id);
+  }
+  const estimate = stream.tail();
   if (items.length === 0) {
-    const ids = estimate.lineItems.map((i) => i.id);
     const near = itemId === undefined ? undefined : didYouMean(itemId, ids);
     process.stderr.write(`dtcost: no line item ${itemId === undefined ? '' : `"${itemId}" `}in ${file}${near ? ` (did you mean "${near}"?)` : ids.length > 0 ? `; its items are: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''}` : ''}\n`);
     return EXIT.invalidInput;
   }
-  const explanations = explain(estimate, job.estate.document, items);
-  const out =
+  const explanations = explain(job.estate.document, items);
+  const chunks =
     flags.format === 'json'
       ? explainJson(explanations)
       : flags.format === 'markdown'
         ? explainMarkdown(estimate, explanations)
         : explainText(estimate, explanations, await styleFor(wantsColor(process.stdout, flags.color)));
-  process.stdout.write(out);
+  for (const chunk of chunks) process.stdout.write(chunk);
   return EXIT.ok;
 }

@@ -73,16 +73,34 @@ function keysAt(schema: z.core.$ZodType, path: Path): string[] | undefined {
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : undefined;
 }
 
-function unknownKey(file: string, doc: ParsedDocument, at: PathSegment[], key: string, allowed: readonly string[] | undefined, what = 'key'): Diagnostic {
+/** Where each problem is, looked for once every problem is known: all found in one pass over the text. */
+class Positions {
+  private readonly pending: { diagnostic: Diagnostic; path: Path; key: boolean }[] = [];
+  /** The diagnostic, its position to be filled in by `resolve` (the key stays in its place). */
+  at(diagnostic: Diagnostic, path: Path, key = false): Diagnostic {
+    this.pending.push({ diagnostic, path, key });
+    return diagnostic;
+  }
+  resolve(doc: ParsedDocument): void {
+    doc.prepare?.(this.pending.map((p) => p.path));
+    for (const { diagnostic, path, key } of this.pending) diagnostic.position = doc.locate(path, key ? { key: true } : undefined);
+  }
+}
+
+function unknownKey(file: string, positions: Positions, at: PathSegment[], key: string, allowed: readonly string[] | undefined, what = 'key'): Diagnostic {
   const near = allowed && didYouMean(key, allowed);
   const list = !near && allowed && allowed.length <= 12 ? ` (expected one of: ${allowed.join(', ')})` : '';
-  return {
-    file,
-    position: doc.locate([...at, key], { key: true }),
-    path: formatPath([...at, key]),
-    message: `unknown ${what} "${key}"${list}`,
-    ...(near ? { hint: `did you mean "${near}"?` } : {}),
-  };
+  return positions.at(
+    {
+      file,
+      position: undefined,
+      path: formatPath([...at, key]),
+      message: `unknown ${what} "${key}"${list}`,
+      ...(near ? { hint: `did you mean "${near}"?` } : {}),
+    },
+    [...at, key],
+    true,
+  );
 }
 
 function valueAt(data: unknown, path: Path): unknown {
@@ -107,13 +125,9 @@ function expectedOf(issue: Issue): string | undefined {
 
 export function issuesToDiagnostics(issues: readonly Issue[], doc: ParsedDocument, file: string, schema: z.core.$ZodType): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const at = (path: Path, message: string, hint?: string): Diagnostic => ({
-    file,
-    position: doc.locate(path),
-    path: path.length > 0 ? formatPath(path) : undefined,
-    message,
-    ...(hint ? { hint } : {}),
-  });
+  const positions = new Positions();
+  const at = (path: Path, message: string, hint?: string): Diagnostic =>
+    positions.at({ file, position: undefined, path: path.length > 0 ? formatPath(path) : undefined, message, ...(hint ? { hint } : {}) }, path);
 
   const visit = (issue: Issue, prefix: PathSegment[]): void => {
     const path = [...prefix, ...(issue.path as PathSegment[])];
@@ -121,7 +135,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], doc: ParsedDocumen
     const found = describeFound(input);
     switch (issue.code) {
       case 'unrecognized_keys':
-        for (const key of issue.keys) out.push(unknownKey(file, doc, path, key, keysAt(schema, path)));
+        for (const key of issue.keys) out.push(unknownKey(file, positions, path, key, keysAt(schema, path)));
         return;
       case 'invalid_type':
         out.push(at(path, `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, found ${found}`));
@@ -152,7 +166,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], doc: ParsedDocumen
       case 'custom': {
         const params = issue.params ?? {};
         if (typeof params.unknownKey === 'string') {
-          out.push(unknownKey(file, doc, path.slice(0, -1), params.unknownKey, params.allowed as string[], params.what as string));
+          out.push(unknownKey(file, positions, path.slice(0, -1), params.unknownKey, params.allowed as string[], params.what as string));
           return;
         }
         if (typeof params.expected === 'string') {
@@ -168,6 +182,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], doc: ParsedDocumen
     }
   };
   for (const issue of issues) visit(issue, []);
+  positions.resolve(doc);
   return sortDiagnostics(out);
 }
 

@@ -110,6 +110,7 @@ function released(document: ParsedDocument, input: InputText): ParsedDocument {
   let parsed = false;
   return {
     locate: document.locate,
+    ...(document.prepare ? { prepare: document.prepare } : {}),
     get data() {
       if (!parsed) {
         const again = parseText(input.file, input.text);

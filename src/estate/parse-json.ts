@@ -3,8 +3,8 @@
 // errors with line:column). Positions are indexed only when first asked for: a valid estate never
 // pays for them.
 import { decimalOf, type D } from '../decimal.js';
-import { formatPath, type Path, type PathSegment } from './path.js';
-import { LineIndex, type ParseResult, type Position, type SyntaxProblem } from './source.js';
+import type { PathSegment } from './path.js';
+import { LineIndex, PathIndex, type ParseResult, type Recorder, type SyntaxProblem } from './source.js';
 
 class JsonSyntaxError extends Error {
   constructor(
@@ -14,8 +14,6 @@ class JsonSyntaxError extends Error {
     super(message);
   }
 }
-
-type Recorder = (path: PathSegment[], valueOffset: number, keyOffset: number) => void;
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const MAX_DEPTH = 200;
@@ -199,18 +197,6 @@ export function parseJson(text: string): ParseResult {
     const problem: SyntaxProblem = { position: lines.position(err.offset), message: `invalid JSON: ${err.message}` };
     return { ok: false, problems: [problem] };
   }
-  let index: Map<string, [number, number]> | undefined;
-  const locate = (path: Path, options?: { key?: boolean }): Position => {
-    if (!index) {
-      const built = new Map<string, [number, number]>();
-      new Parser(text, (p, valueOffset, keyOffset) => built.set(formatPath(p), [valueOffset, keyOffset])).parse();
-      index = built;
-    }
-    for (let n = path.length; n >= 0; n--) {
-      const hit = index.get(formatPath(path.slice(0, n)));
-      if (hit) return lines.position(options?.key && n === path.length && hit[1] >= 0 ? hit[1] : hit[0]);
-    }
-    return { line: 1, col: 1 };
-  };
-  return { ok: true, document: { data, locate } };
+  const positions = new PathIndex((record) => new Parser(text, record).parse(), lines);
+  return { ok: true, document: { data, locate: (path, options) => positions.locate(path, options), prepare: (paths) => positions.prepare(paths) } };
 }

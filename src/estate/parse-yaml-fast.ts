@@ -9,15 +9,14 @@
 // parse-yaml.ts. Tests check both parsers agree (test/estate/parse-yaml-fast.test.ts).
 import { decimalOf } from '../decimal.js';
 import { NonFiniteNumber } from './parse-yaml.js';
-import { formatPath, type Path, type PathSegment } from './path.js';
-import { LineIndex, type ParsedDocument, type Position } from './source.js';
+import type { PathSegment } from './path.js';
+import { LineIndex, PathIndex, type ParsedDocument, type Recorder } from './source.js';
 
 class GiveUp extends Error {}
 const giveUp = (): never => {
   throw new GiveUp();
 };
 
-type Recorder = (path: readonly PathSegment[], valueOffset: number, keyOffset: number) => void;
 
 
 const INT = /^[-+]?\d+$/;
@@ -445,21 +444,6 @@ export function parseYamlFast(text: string): ParsedDocument | undefined {
     throw err;
   }
   const lines = new LineIndex(text);
-  let index: Map<string, [number, number]> | undefined;
-  const locate = (path: Path, options?: { key?: boolean }): Position => {
-    if (!index) {
-      const built = new Map<string, [number, number]>();
-      new FastParser(text, (p, valueOffset, keyOffset) => {
-        const key = formatPath(p);
-        if (!built.has(key)) built.set(key, [valueOffset, keyOffset]);
-      }).parse();
-      index = built;
-    }
-    for (let n = path.length; n >= 0; n--) {
-      const hit = index.get(formatPath(path.slice(0, n)));
-      if (hit) return lines.position(options?.key && n === path.length && hit[1] >= 0 ? hit[1] : hit[0]);
-    }
-    return { line: 1, col: 1 };
-  };
-  return { data, locate };
+  const positions = new PathIndex((record) => new FastParser(text, record).parse(), lines);
+  return { data, locate: (path, options) => positions.locate(path, options), prepare: (paths) => positions.prepare(paths) };
 }

@@ -1,4 +1,4 @@
-import type { Path } from './path.js';
+import type { Path, PathSegment } from './path.js';
 
 export interface Position {
   line: number;
@@ -10,6 +10,11 @@ export interface ParsedDocument {
   data: unknown;
   /** Where the value at `path` starts (or, with `key`, its key); the nearest located ancestor otherwise. */
   locate(path: Path, options?: { key?: boolean }): Position;
+  /**
+   * Says which paths (and their direct children) are about to be located, so that only those are
+   * looked for: locating a few entries of a large file then costs one pass, not an index of all.
+   */
+  prepare?(paths: readonly Path[]): void;
 }
 
 export interface SyntaxProblem {
@@ -46,4 +51,118 @@ export class LineIndex {
     }
     return this.starts;
   }
+}
+
+/** Called by a parser for every value: its path (live: copy it to keep it), where it starts, and where its key does (-1: none). */
+export type Recorder = (path: readonly PathSegment[], valueOffset: number, keyOffset: number) => void;
+
+/** A tree of the paths asked for, and where their values (and keys) were found. */
+interface Node {
+  children: Map<PathSegment, Node> | undefined;
+  /** A path asked for ends here: its direct children are looked for too. */
+  end: boolean;
+  /** Where the value starts, and its key; -1: not found (yet). */
+  value: number;
+  key: number;
+}
+
+const node = (): Node => ({ children: undefined, end: false, value: -1, key: -1 });
+
+/**
+ * Where the values of a parsed text are, found by parsing it again with a recorder once a
+ * position is asked for (a valid estate never asks). After `prepare(paths)`, that pass records
+ * just those paths, their ancestors and their direct children, in a tree of their segments:
+ * `explain` of one entry among 100,000 is one quick pass, and of all of them one pass too. Any
+ * other path is looked for in a tree of every value, made once.
+ */
+export class PathIndex {
+  private prepared: Node | undefined;
+  private everything: Node | undefined;
+
+  constructor(
+    private readonly reparse: (record: Recorder) => void,
+    private readonly lines: LineIndex,
+  ) {}
+
+  prepare(paths: readonly Path[]): void {
+    const root = node();
+    for (const path of paths) {
+      let at = root;
+      for (const seg of path) {
+        at.children ??= new Map();
+        let next = at.children.get(seg);
+        if (next === undefined) at.children.set(seg, (next = node()));
+        at = next;
+      }
+      at.end = true;
+    }
+    this.reparse((path, valueOffset, keyOffset) => {
+      let at = root;
+      for (let i = 0; i < path.length; i++) {
+        let next = at.children?.get(path[i]!);
+        if (next === undefined) {
+          if (i !== path.length - 1 || !at.end) return;
+          (at.children ??= new Map()).set(path[i]!, (next = node()));
+        }
+        at = next;
+      }
+      found(at, valueOffset, keyOffset);
+    });
+    this.prepared = root;
+  }
+
+  locate(path: Path, options?: { key?: boolean }): Position {
+    const root = this.prepared !== undefined && covered(this.prepared, path) ? this.prepared : this.all();
+    // The value at the path, or else at its nearest ancestor that is in the text.
+    let at: Node | undefined = root;
+    let hit: Node | undefined;
+    let depth = 0;
+    for (let i = 0; at !== undefined; i++) {
+      if (at.value >= 0) {
+        hit = at;
+        depth = i;
+      }
+      if (i === path.length) break;
+      at = at.children?.get(path[i]!);
+    }
+    if (hit === undefined) return { line: 1, col: 1 };
+    return this.lines.position(options?.key && depth === path.length && hit.key >= 0 ? hit.key : hit.value);
+  }
+
+  private all(): Node {
+    if (this.everything === undefined) {
+      const root = node();
+      this.reparse((path, valueOffset, keyOffset) => {
+        let at = root;
+        for (const seg of path) {
+          at.children ??= new Map();
+          let next = at.children.get(seg);
+          if (next === undefined) at.children.set(seg, (next = node()));
+          at = next;
+        }
+        found(at, valueOffset, keyOffset);
+      });
+      this.everything = root;
+    }
+    return this.everything;
+  }
+}
+
+/** The first place a value is found is where it is (a YAML merge may mention it again). */
+function found(at: Node, valueOffset: number, keyOffset: number): void {
+  if (at.value < 0) {
+    at.value = valueOffset;
+    at.key = keyOffset;
+  }
+}
+
+/** Whether `path` is a path asked for, one of their ancestors, or a direct child of one. */
+function covered(root: Node, path: readonly PathSegment[]): boolean {
+  let at = root;
+  for (let i = 0; i < path.length; i++) {
+    const next = at.children?.get(path[i]!);
+    if (next === undefined) return i === path.length - 1 && at.end;
+    at = next;
+  }
+  return true;
 }

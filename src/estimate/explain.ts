@@ -3,7 +3,6 @@ import { isDecimal } from '../decimal.js';
 import type { ParsedDocument } from '../estate/source.js';
 import type { PathSegment } from '../estate/path.js';
 import type { LineItem } from '../pricing/price.js';
-import type { Estimate } from './run.js';
 
 export interface Input {
   key: string;
@@ -43,9 +42,10 @@ function inputsAt(document: ParsedDocument, path: PathSegment[]): Input[] {
   return Object.entries(value as Record<string, unknown>).map(([key, v]) => ({ key, value: show(v), line: document.locate([...path, key], { key: true }).line }));
 }
 
-export function explain(estimate: Estimate, document: ParsedDocument, items: readonly LineItem[] = estimate.lineItems): Explanation[] {
-  return items.map((item) => {
-    const path = parseItemPath(item.path);
-    return { item, line: document.locate(path).line, inputs: inputsAt(document, path) };
-  });
+/** The items, each with the inputs behind it, as written in `document`; made as they are read. */
+export function* explain(document: ParsedDocument, items: readonly LineItem[]): Generator<Explanation> {
+  const paths = items.map((item) => parseItemPath(item.path));
+  // The entries and their keys are all that is located: one pass over a large file finds them.
+  document.prepare?.(paths);
+  for (let n = 0; n < items.length; n++) yield { item: items[n]!, line: document.locate(paths[n]!).line, inputs: inputsAt(document, paths[n]!) };
 }

@@ -1,9 +1,10 @@
 // `dtcost explain` output: what a solution engineer shows a customer who asks "why this number".
 import { settle, toPlain } from '../decimal.js';
 import type { Explanation } from '../estimate/explain.js';
-import type { Estimate } from '../estimate/run.js';
+import type { EstimateResult } from '../estimate/run.js';
 import { money, quantity, unitPrice } from './numbers.js';
 import type { Style } from './style.js';
+import { chunked } from './chunk.js';
 import { describePeriod } from './view.js';
 
 function priceLine(x: Explanation, currency: string): string {
@@ -12,12 +13,24 @@ function priceLine(x: Explanation, currency: string): string {
   return `${unitPrice(i.unitPrice)} ${currency} per ${i.unit}${i.provisional ? ' (provisional)' : ''}: ${i.priceSource}`;
 }
 
-export function explainText(e: Estimate, explanations: readonly Explanation[], style: Style): string {
-  const out = [style.bold(`dtcost explain: ${e.estate}`), `${e.model === 'dps' ? 'DPS' : 'classic licensing'} · ${describePeriod(e)} · ${e.currency}`, ''];
+/**
+ * Blocks of lines: each block's lines, blocks a blank line apart, after the heading's lines and a
+ * blank line; one line break at the end. In pieces, for chunk.ts.
+ */
+function* blocks(heading: readonly string[], each: Iterable<readonly string[]>): Generator<string> {
+  yield heading.join('\n');
+  for (const lines of each) {
+    yield '\n\n';
+    yield lines.join('\n');
+  }
+  yield '\n';
+}
+
+function* textBlocks(e: EstimateResult, explanations: Iterable<Explanation>, style: Style): Generator<string[]> {
   for (const x of explanations) {
     const i = x.item;
     const width = Math.max(0, ...x.inputs.map((input) => `${input.key}: ${input.value}`.length));
-    out.push(
+    yield [
       style.bold(`${i.id}`) + `  ${i.capability}`,
       `  quantity  ${quantity(i.quantity)} ${i.unit}`,
       `            = ${i.formula}`,
@@ -27,17 +40,20 @@ export function explainText(e: Estimate, explanations: readonly Explanation[], s
       `  source    ${i.doc}`,
       `  price     ${priceLine(x, e.currency)}`,
       `  cost      ${i.cost === null ? '— (no price)' : `${money(i.cost)} ${e.currency}${settle(i.cost).decimalPlaces() > 2 ? ` (exactly ${toPlain(i.cost)})` : ''}`}`,
-      '',
-    );
+    ];
   }
-  return `${out.join('\n').trimEnd()}\n`;
 }
 
-export function explainMarkdown(e: Estimate, explanations: readonly Explanation[]): string {
-  const out = [`### dtcost explain: ${e.estate}`, ''];
+/** Each item with its formula, inputs (and their lines), rule, source and price; in chunks. */
+export function explainText(e: EstimateResult, explanations: Iterable<Explanation>, style: Style): Generator<Buffer> {
+  const heading = [style.bold(`dtcost explain: ${e.estate}`), `${e.model === 'dps' ? 'DPS' : 'classic licensing'} · ${describePeriod(e)} · ${e.currency}`];
+  return chunked(blocks(heading, textBlocks(e, explanations, style)));
+}
+
+function* markdownBlocks(e: EstimateResult, explanations: Iterable<Explanation>): Generator<string[]> {
   for (const x of explanations) {
     const i = x.item;
-    out.push(
+    yield [
       `#### \`${i.id}\` (${i.capability})`,
       '',
       `- **Quantity**: ${quantity(i.quantity)} ${i.unit} = ${i.formula}`,
@@ -45,34 +61,46 @@ export function explainMarkdown(e: Estimate, explanations: readonly Explanation[
       `- **Rule**: ${i.rule}; **source**: ${i.doc}`,
       `- **Price**: ${priceLine(x, e.currency)}`,
       `- **Cost**: ${i.cost === null ? '— (no price)' : `${money(i.cost)} ${e.currency}`}`,
-      '',
-    );
+    ];
   }
-  return `${out.join('\n').trimEnd()}\n`;
 }
 
-export function explainJson(explanations: readonly Explanation[]): string {
-  return `${JSON.stringify(
-    explanations.map((x) => ({
-      id: x.item.id,
-      capabilityId: x.item.capabilityId,
-      capability: x.item.capability,
-      subject: x.item.subject,
-      file: x.item.file,
-      path: x.item.path,
-      line: x.line,
-      quantity: toPlain(x.item.quantity),
-      unit: x.item.unit,
-      formula: x.item.formula,
-      inputs: x.inputs,
-      rule: x.item.rule,
-      doc: x.item.doc,
-      unitPrice: x.item.unitPrice && toPlain(x.item.unitPrice),
-      cost: x.item.cost && toPlain(x.item.cost),
-      priceSource: x.item.priceSource,
-      provisional: x.item.provisional,
-    })),
-    null,
-    2,
-  )}\n`;
+export function explainMarkdown(e: EstimateResult, explanations: Iterable<Explanation>): Generator<Buffer> {
+  return chunked(blocks([`### dtcost explain: ${e.estate}`], markdownBlocks(e, explanations)));
+}
+
+function explanationToJson(x: Explanation): object {
+  return {
+    id: x.item.id,
+    capabilityId: x.item.capabilityId,
+    capability: x.item.capability,
+    subject: x.item.subject,
+    file: x.item.file,
+    path: x.item.path,
+    line: x.line,
+    quantity: toPlain(x.item.quantity),
+    unit: x.item.unit,
+    formula: x.item.formula,
+    inputs: x.inputs,
+    rule: x.item.rule,
+    doc: x.item.doc,
+    unitPrice: x.item.unitPrice && toPlain(x.item.unitPrice),
+    cost: x.item.cost && toPlain(x.item.cost),
+    priceSource: x.item.priceSource,
+    provisional: x.item.provisional,
+  };
+}
+
+/** The array of explanations, as JSON.stringify(…, null, 2) writes it; in chunks. */
+function* jsonPieces(explanations: Iterable<Explanation>): Generator<string> {
+  let n = 0;
+  for (const x of explanations) {
+    yield n++ === 0 ? '[\n  ' : ',\n  ';
+    yield JSON.stringify(explanationToJson(x), null, 2).replace(/\n/g, '\n  ');
+  }
+  yield n === 0 ? '[]\n' : '\n]\n';
+}
+
+export function explainJson(explanations: Iterable<Explanation>): Generator<Buffer> {
+  return chunked(jsonPieces(explanations));
 }
