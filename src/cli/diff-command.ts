@@ -7,7 +7,7 @@ import { diffJson, diffMarkdown, diffText } from '../render/diff.js';
 import { money } from '../render/numbers.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT, UsageError } from './exit.js';
-import { estimateJob, optionsFrom, parseAmountFlag, prepareOrReport, type EstimateInputFlags } from './pipeline.js';
+import { optionsFrom, parseAmountFlag, prepareOrReport, streamJob, type EstimateInputFlags } from './pipeline.js';
 
 export interface DiffFlags extends EstimateInputFlags {
   format: 'table' | 'json' | 'markdown';
@@ -35,16 +35,16 @@ export async function diffCommand(baseFile: string, headFile: string, flags: Dif
   const errStyle = await styleFor(wantsColor(process.stderr, flags.color));
   const prepared = await prepareOrReport([baseFile, headFile], { ...flags, merge: false }, errStyle);
   if (!prepared) return EXIT.invalidInput;
-  const base = estimateJob(prepared.jobs[0]!, options);
-  const head = estimateJob(prepared.jobs[1]!, options);
+  const base = streamJob(prepared.jobs[0]!, options);
+  const head = streamJob(prepared.jobs[1]!, options);
   if (base.model !== head.model || !base.period.days.equals(head.period.days)) {
     process.stderr.write(`dtcost: the two estates differ in model or period (${base.model}, ${base.period.label} vs ${head.model}, ${head.period.label}); pass --model and --period to compare them\n`);
     return EXIT.invalidInput;
   }
   const diff = diffEstimates(base, head);
-  const failures = checkGates(diff, gate, head.currency, money);
-  const out = flags.format === 'json' ? diffJson(diff, failures) : flags.format === 'markdown' ? diffMarkdown(diff, failures) : diffText(diff);
-  process.stdout.write(out);
+  const failures = checkGates(diff, gate, diff.head.currency, money);
+  const chunks = flags.format === 'json' ? diffJson(diff, failures) : flags.format === 'markdown' ? diffMarkdown(diff, failures) : diffText(diff);
+  for (const chunk of chunks) process.stdout.write(chunk);
   for (const f of failures) process.stderr.write(`dtcost: ${errStyle.red(f)}\n`);
   return failures.length > 0 ? EXIT.budgetExceeded : EXIT.ok;
 }

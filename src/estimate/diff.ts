@@ -3,9 +3,20 @@
 import { CAPABILITIES } from '../capabilities.js';
 import { D, ZERO } from '../decimal.js';
 import type { LineItem } from '../pricing/price.js';
-import type { Estimate } from './run.js';
+import type { EstimateResult, EstimateStream } from './run.js';
 
 export type Status = 'added' | 'removed' | 'changed' | 'unchanged';
+
+/** What a diff keeps of a line item (not its formula: a large estate's items are many). */
+export interface DiffSide {
+  id: string;
+  capabilityId: string;
+  capability: string;
+  subject: string;
+  unit: string;
+  quantity: D;
+  cost: D | null;
+}
 
 export interface DiffRow {
   id: string;
@@ -14,28 +25,40 @@ export interface DiffRow {
   subject: string;
   unit: string;
   status: Status;
-  base: LineItem | null;
-  head: LineItem | null;
+  base: DiffSide | null;
+  head: DiffSide | null;
   quantityDelta: D;
   /** null when either side has no price. */
   costDelta: D | null;
 }
 
 export interface Diff {
-  base: Estimate;
-  head: Estimate;
+  base: EstimateResult;
+  head: EstimateResult;
   rows: DiffRow[];
   /** head total − base total; null when either total is unknown. */
   costDelta: D | null;
 }
 
 const section = (path: string) => path.replace(/\[\d+\]$/, '');
-const keyOf = (i: LineItem) => `${i.capabilityId}|${section(i.path)}|${i.subject}`;
-const costOf = (i: LineItem | null) => (i === null ? ZERO : i.cost);
+const costOf = (i: DiffSide | null) => (i === null ? ZERO : i.cost);
 
-export function diffEstimates(base: Estimate, head: Estimate): Diff {
-  const before = new Map(base.lineItems.map((i) => [keyOf(i), i]));
-  const after = new Map(head.lineItems.map((i) => [keyOf(i), i]));
+/** Each item by its capability, section and subject (a later one of the same key wins), read as it is made. */
+function sides(items: Iterable<LineItem>): Map<string, DiffSide> {
+  const out = new Map<string, DiffSide>();
+  for (const i of items) {
+    out.set(`${i.capabilityId}|${section(i.path)}|${i.subject}`, { id: i.id, capabilityId: i.capabilityId, capability: i.capability, subject: i.subject, unit: i.unit, quantity: i.quantity, cost: i.cost });
+  }
+  return out;
+}
+
+/** The default locale's order, as String#localeCompare gives it, without a collator made per call. */
+const bySubject = new Intl.Collator().compare;
+
+/** The two estimates, streamed: each is read once, and only what the diff needs of each item is kept. */
+export function diffEstimates(base: EstimateStream, head: EstimateStream): Diff {
+  const before = sides(base.lineItems);
+  const after = sides(head.lineItems);
   const keys = [...new Set([...before.keys(), ...after.keys()])];
   const rows = keys.map((key): DiffRow => {
     const b = before.get(key) ?? null;
@@ -50,9 +73,11 @@ export function diffEstimates(base: Estimate, head: Estimate): Diff {
   });
   // In the order of the capability catalogue (as estimates group them), then by subject.
   const rank = new Map(CAPABILITIES.map((c, i) => [c.id, i]));
-  rows.sort((a, b) => rank.get(a.capabilityId)! - rank.get(b.capabilityId)! || a.subject.localeCompare(b.subject));
-  const costDelta = base.totals.cost === null || head.totals.cost === null ? null : head.totals.cost.minus(base.totals.cost);
-  return { base, head, rows, costDelta };
+  rows.sort((a, b) => rank.get(a.capabilityId)! - rank.get(b.capabilityId)! || bySubject(a.subject, b.subject));
+  const baseResult = base.tail();
+  const headResult = head.tail();
+  const costDelta = baseResult.totals.cost === null || headResult.totals.cost === null ? null : headResult.totals.cost.minus(baseResult.totals.cost);
+  return { base: baseResult, head: headResult, rows, costDelta };
 }
 
 export interface Gate {

@@ -2,14 +2,11 @@
 // ready to paste as a pull-request comment.
 import { toPlain, type D } from '../decimal.js';
 import type { Diff, DiffRow } from '../estimate/diff.js';
+import { chunked } from './chunk.js';
 import { money, quantity } from './numbers.js';
 
 const signed = (d: D, f: (d: D) => string) => (d.greaterThan(0) ? `+${f(d)}` : f(d));
 const SYMBOL = { added: '+', removed: '−', changed: '~', unchanged: ' ' } as const;
-
-function changed(diff: Diff): DiffRow[] {
-  return diff.rows.filter((r) => r.status !== 'unchanged');
-}
 
 function totals(diff: Diff): string {
   const c = diff.head.currency;
@@ -19,40 +16,73 @@ function totals(diff: Diff): string {
   return `Total: ${money(b)} → ${money(h)} ${c} (${signed(diff.costDelta!, money)} ${c}${b.isZero() ? '' : `, ${signed(diff.costDelta!.div(b).times(100), (d) => d.toDecimalPlaces(1).toFixed())}%`})`;
 }
 
-export function diffText(diff: Diff): string {
-  const rows = changed(diff);
-  const out = [`dtcost diff: ${diff.base.file} → ${diff.head.file} (${diff.head.model === 'dps' ? 'DPS' : 'classic licensing'}, ${diff.head.period.label})`, ''];
-  if (rows.length === 0) out.push('No line item changes.');
-  for (const r of rows) {
+/** Changed line items, a line each, and the totals; in chunks. */
+export function diffText(diff: Diff): Generator<Buffer> {
+  return chunked(textLines(diff));
+}
+
+function* textLines(diff: Diff): Generator<string> {
+  yield `dtcost diff: ${diff.base.file} → ${diff.head.file} (${diff.head.model === 'dps' ? 'DPS' : 'classic licensing'}, ${diff.head.period.label})\n\n`;
+  let any = false;
+  for (const r of diff.rows) {
+    if (r.status === 'unchanged') continue;
+    any = true;
     const q = `${r.base ? quantity(r.base.quantity) : '—'} → ${r.head ? quantity(r.head.quantity) : '—'} ${r.unit} (${signed(r.quantityDelta, quantity)})`;
     const cost = r.costDelta === null ? 'cost —' : `cost ${signed(r.costDelta, money)}`;
-    out.push(`${SYMBOL[r.status]} ${r.id}  ${q}  ${cost}`);
+    yield `${SYMBOL[r.status]} ${r.id}  ${q}  ${cost}\n`;
   }
-  out.push('', totals(diff));
-  return `${out.join('\n')}\n`;
+  if (!any) yield 'No line item changes.\n';
+  yield `\n${totals(diff)}\n`;
 }
 
-export function diffMarkdown(diff: Diff, gateFailures: readonly string[]): string {
-  const rows = changed(diff);
+/** A pull-request comment: the total, a table of the changed items, the gates crossed; in chunks. */
+export function diffMarkdown(diff: Diff, gateFailures: readonly string[]): Generator<Buffer> {
+  return chunked(markdownLines(diff, gateFailures));
+}
+
+function* markdownLines(diff: Diff, gateFailures: readonly string[]): Generator<string> {
   const c = diff.head.currency;
-  const out = [`### dtcost: monitoring cost change`, '', `**${totals(diff)}**`, ''];
-  if (rows.length === 0) out.push('No line item changes.', '');
-  else {
-    out.push(`| | Capability | Subject | Quantity | Δ quantity | Δ cost (${c}) |`, '|---|---|---|--:|--:|--:|');
-    for (const r of rows) {
-      const q = `${r.base ? quantity(r.base.quantity) : '—'} → ${r.head ? quantity(r.head.quantity) : '—'} ${r.unit}`;
-      out.push(`| ${r.status} | ${r.capability} | ${r.subject.replace(/\|/g, '\\|')} | ${q} | ${signed(r.quantityDelta, quantity)} | ${r.costDelta === null ? '—' : signed(r.costDelta, money)} |`);
-    }
-    out.push('');
+  yield `### dtcost: monitoring cost change\n\n**${totals(diff)}**\n\n`;
+  let any = false;
+  for (const r of diff.rows) {
+    if (r.status === 'unchanged') continue;
+    if (!any) yield `| | Capability | Subject | Quantity | Δ quantity | Δ cost (${c}) |\n|---|---|---|--:|--:|--:|\n`;
+    any = true;
+    const q = `${r.base ? quantity(r.base.quantity) : '—'} → ${r.head ? quantity(r.head.quantity) : '—'} ${r.unit}`;
+    yield `| ${r.status} | ${r.capability} | ${r.subject.replace(/\|/g, '\\|')} | ${q} | ${signed(r.quantityDelta, quantity)} | ${r.costDelta === null ? '—' : signed(r.costDelta, money)} |\n`;
   }
-  if (gateFailures.length > 0) out.push(...gateFailures.map((f) => `> ❌ ${f}`), '');
-  out.push(`<sub>${diff.base.file} → ${diff.head.file} · ${diff.head.model === 'dps' ? 'DPS' : 'classic licensing'} · ${diff.head.period.label}</sub>`, '');
-  return out.join('\n');
+  yield any ? '\n' : 'No line item changes.\n\n';
+  if (gateFailures.length > 0) yield `${gateFailures.map((f) => `> ❌ ${f}`).join('\n')}\n\n`;
+  yield `<sub>${diff.base.file} → ${diff.head.file} · ${diff.head.model === 'dps' ? 'DPS' : 'classic licensing'} · ${diff.head.period.label}</sub>\n`;
 }
 
-export function diffJson(diff: Diff, gateFailures: readonly string[]): string {
-  const dec = (d: D | null) => (d === null ? null : toPlain(d));
-  return `${JSON.stringify(
+const dec = (d: D | null) => (d === null ? null : toPlain(d));
+
+function rowToJson(r: DiffRow): object {
+  return {
+    id: r.id,
+    capabilityId: r.capabilityId,
+    subject: r.subject,
+    status: r.status,
+    unit: r.unit,
+    baseQuantity: r.base && toPlain(r.base.quantity),
+    headQuantity: r.head && toPlain(r.head.quantity),
+    quantityDelta: toPlain(r.quantityDelta),
+    baseCost: r.base && dec(r.base.cost),
+    headCost: r.head && dec(r.head.cost),
+    costDelta: dec(r.costDelta),
+  };
+}
+
+const LINE_ITEMS = '\u0000line items\u0000';
+
+/** The diff as JSON.stringify(…, null, 2) writes it, every row included; in chunks. */
+export function diffJson(diff: Diff, gateFailures: readonly string[]): Generator<Buffer> {
+  return chunked(jsonPieces(diff, gateFailures));
+}
+
+function* jsonPieces(diff: Diff, gateFailures: readonly string[]): Generator<string> {
+  const text = JSON.stringify(
     {
       schemaVersion: 1,
       base: { file: diff.base.file, estate: diff.base.estate, cost: dec(diff.base.totals.cost) },
@@ -61,22 +91,22 @@ export function diffJson(diff: Diff, gateFailures: readonly string[]): string {
       period: diff.head.period.label,
       currency: diff.head.currency,
       costDelta: dec(diff.costDelta),
-      lineItems: diff.rows.map((r) => ({
-        id: r.id,
-        capabilityId: r.capabilityId,
-        subject: r.subject,
-        status: r.status,
-        unit: r.unit,
-        baseQuantity: r.base && toPlain(r.base.quantity),
-        headQuantity: r.head && toPlain(r.head.quantity),
-        quantityDelta: toPlain(r.quantityDelta),
-        baseCost: r.base && dec(r.base.cost),
-        headCost: r.head && dec(r.head.cost),
-        costDelta: dec(r.costDelta),
-      })),
+      lineItems: LINE_ITEMS,
       gates: { passed: gateFailures.length === 0, failures: gateFailures },
     },
     null,
     2,
-  )}\n`;
+  );
+  const marker = JSON.stringify(LINE_ITEMS);
+  const at = text.indexOf(marker);
+  yield text.slice(0, at);
+  if (diff.rows.length === 0) yield '[]';
+  else {
+    for (let n = 0; n < diff.rows.length; n++) {
+      yield n === 0 ? '[\n    ' : ',\n    ';
+      yield JSON.stringify(rowToJson(diff.rows[n]!), null, 2).replace(/\n/g, '\n    ');
+    }
+    yield '\n  ]';
+  }
+  yield `${text.slice(at + marker.length)}\n`;
 }
