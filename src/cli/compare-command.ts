@@ -4,7 +4,7 @@ import { compareJson, compareMarkdown, compareText } from '../render/compare.js'
 import { money } from '../render/numbers.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
-import { estimateJob, optionsFrom, prepareOrReport, type EstimateInputFlags } from './pipeline.js';
+import { optionsFrom, prepareOrReport, streamJob, type EstimateInputFlags } from './pipeline.js';
 
 export interface CompareFlags extends Omit<EstimateInputFlags, 'model' | 'merge' | 'budget'> {
   format: 'table' | 'json' | 'markdown';
@@ -18,9 +18,8 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   const prepared = await prepareOrReport([file], flags, errStyle);
   if (!prepared) return EXIT.invalidInput;
   const job = prepared.jobs[0]!;
-  const dps = estimateJob(job, { ...options, model: 'dps' });
-  const classic = estimateJob(job, { ...options, model: 'classic' });
-  const comparison = compareEstimates(dps, classic, money);
+  const comparison = compareEstimates(streamJob(job, { ...options, model: 'dps' }), streamJob(job, { ...options, model: 'classic' }), money);
+  const { dps, classic } = comparison;
   const out = flags.format === 'json' ? compareJson(comparison) : flags.format === 'markdown' ? compareMarkdown(comparison) : compareText(comparison, await styleFor(wantsColor(process.stdout, flags.color)));
   process.stdout.write(out);
   if (!flags.quiet) {

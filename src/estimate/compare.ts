@@ -3,7 +3,7 @@
 import { familyOf, FAMILIES, type Family } from '../capabilities.js';
 import { D, ZERO } from '../decimal.js';
 import type { LineItem } from '../pricing/price.js';
-import type { Estimate } from './run.js';
+import type { EstimateResult, EstimateStream } from './run.js';
 
 export interface Side {
   /** Quantities by unit (overage lines are a family of their own, so nothing counts twice). */
@@ -18,28 +18,38 @@ export interface FamilyRow {
 }
 
 export interface Comparison {
-  dps: Estimate;
-  classic: Estimate;
+  dps: EstimateResult;
+  classic: EstimateResult;
   rows: FamilyRow[];
   summary: string[];
 }
 
-function side(items: readonly LineItem[]): Side {
-  const quantities = new Map<string, D>();
-  let cost: D | null = ZERO;
+/** One estimate's items summed by family, read as they are made; and its unpriced capabilities. */
+function sides(items: Iterable<LineItem>): { byFamily: Map<Family, Side>; unpriced: Set<string> } {
+  const byFamily = new Map<Family, Side>();
+  const unpriced = new Set<string>();
   for (const i of items) {
-    quantities.set(i.unit, (quantities.get(i.unit) ?? ZERO).plus(i.quantity));
-    cost = cost === null || i.cost === null ? null : cost.plus(i.cost);
+    const family = familyOf(i.capabilityId);
+    let side = byFamily.get(family);
+    if (side === undefined) byFamily.set(family, (side = { quantities: new Map(), cost: ZERO }));
+    side.quantities.set(i.unit, (side.quantities.get(i.unit) ?? ZERO).plus(i.quantity));
+    side.cost = side.cost === null || i.cost === null ? null : side.cost.plus(i.cost);
+    if (i.cost === null) unpriced.add(i.capabilityId);
   }
-  return { quantities, cost };
+  return { byFamily, unpriced };
 }
 
-export function compareEstimates(dps: Estimate, classic: Estimate, money: (d: D) => string): Comparison {
-  const rows = FAMILIES.map((family) => ({
-    family,
-    dps: side(dps.lineItems.filter((i) => familyOf(i.capabilityId) === family)),
-    classic: side(classic.lineItems.filter((i) => familyOf(i.capabilityId) === family)),
-  })).filter((r) => r.dps.quantities.size > 0 || r.classic.quantities.size > 0);
+const none = (): Side => ({ quantities: new Map(), cost: ZERO });
+
+/** The estate under both models, each estimate streamed: only the sums by family are kept. */
+export function compareEstimates(dpsStream: EstimateStream, classicStream: EstimateStream, money: (d: D) => string): Comparison {
+  const d = sides(dpsStream.lineItems);
+  const k = sides(classicStream.lineItems);
+  const dps = dpsStream.tail();
+  const classic = classicStream.tail();
+  const rows = FAMILIES.map((family) => ({ family, dps: d.byFamily.get(family) ?? none(), classic: k.byFamily.get(family) ?? none() })).filter(
+    (r) => r.dps.quantities.size > 0 || r.classic.quantities.size > 0,
+  );
   const c = dps.currency;
   const summary: string[] = [];
   const a = dps.totals.cost;
@@ -61,9 +71,7 @@ export function compareEstimates(dps: Estimate, classic: Estimate, money: (d: D)
       }
     }
   } else {
-    const unpriced = (e: Estimate) => [...new Set(e.lineItems.filter((i) => i.cost === null).map((i) => i.capabilityId))];
-    for (const [name, e] of [['DPS', dps], ['Classic licensing', classic]] as const) {
-      const ids = unpriced(e);
+    for (const [name, e, ids] of [['DPS', dps, [...d.unpriced]], ['Classic licensing', classic, [...k.unpriced]]] as const) {
       if (ids.length > 0) summary.push(`${name} cannot be totalled: no price for ${ids.join(', ')}${e.model === 'classic' && e.rateCard.files.length === 0 ? ' (classic units have no public prices: pass your contract rate card with --rates)' : ' (add them to your rate card)'}.`);
     }
     const both = rows.filter((r) => r.dps.cost !== null && r.classic.cost !== null && r.dps.quantities.size > 0 && r.classic.quantities.size > 0);
