@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { D, toPlain } from '../src/decimal.js';
-import { prepare, estimateJob, streamJob, type Job } from '../src/cli/pipeline.js';
+import { prepare, streamJob, type Job } from '../src/cli/pipeline.js';
 import type { EstimateOptions } from '../src/estimate/run.js';
-import { streamEstimate } from '../src/estimate/run.js';
+import { runEstimate, streamEstimate } from '../src/estimate/run.js';
 import { TotalsBuilder, pricer } from '../src/pricing/price.js';
 import { csvChunks, renderCsv } from '../src/render/csv.js';
 import { textOf } from '../src/render/chunk.js';
@@ -32,7 +32,7 @@ async function jobsOf(files: string[], merge = false): Promise<Job[]> {
 
 /** Every format of the jobs, streamed (as the CLI writes them) and from collected estimates. */
 function both(jobs: Job[], options: EstimateOptions) {
-  const collected = jobs.map((j) => estimateJob(j, options));
+  const collected = jobs.map((j) => runEstimate(j.estate.data, j.card, j.estate.file, { ...options, activity: j.activity, ...(j.origin ? { origin: j.origin } : {}) }));
   const streams = () => jobs.map((j) => streamJob(j, options));
   return {
     streamed: {

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../estate/diagnostics.js';
 import { mergeEstates, originOf } from '../estate/merge.js';
 import { inRange, toDecimal } from '../estate/schema-kit.js';
 import { parsePeriod, PERIOD_HELP, type Period } from '../estimate/period.js';
-import { runEstimate, streamEstimate, type Estimate, type EstimateOptions, type EstimateStream } from '../estimate/run.js';
+import { streamEstimate, type EstimateOptions, type EstimateStream } from '../estimate/run.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import type { Style } from '../render/style.js';
 import { UsageError } from './exit.js';
@@ -103,13 +103,7 @@ export async function prepareOrReport(files: readonly string[], flags: EstimateI
   return undefined;
 }
 
-const jobOptions = (job: Job, options: EstimateOptions): EstimateOptions => ({ ...options, activity: job.activity, ...(job.origin ? { origin: job.origin } : {}) });
-
-export function estimateJob(job: Job, options: EstimateOptions): Estimate {
-  return runEstimate(job.estate.data, job.card, job.estate.file, jobOptions(job, options));
-}
-
 /** The job's estimate, made as its line items are read (streamEstimate). */
 export function streamJob(job: Job, options: EstimateOptions): EstimateStream {
-  return streamEstimate(job.estate.data, job.card, job.estate.file, jobOptions(job, options));
+  return streamEstimate(job.estate.data, job.card, job.estate.file, { ...options, activity: job.activity, ...(job.origin ? { origin: job.origin } : {}) });
 }
