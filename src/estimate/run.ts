@@ -147,7 +147,7 @@ export function asStream(e: Estimate): EstimateStream {
   return { ...e, tail: () => e };
 }
 
-/** The estimate, collected: every line item in one array (the table, Markdown, compare, diff, explain). */
+/** The estimate, collected: every line item in one array (for tests, and callers that want them all). */
 export function runEstimate(estate: EstateData, card: RateCard, file: string, options: EstimateOptions = {}): Estimate {
   const stream = streamEstimate(estate, card, file, options);
   const lineItems: LineItem[] = [];
@@ -231,8 +231,13 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
     rateCard: { name: card.name, files: card.files },
   };
 
+  let result: EstimateResult | undefined;
   function tail(): EstimateResult {
     if (!done) throw new Error('an estimate\'s tail was asked for before its line items were all read');
+    return (result ??= summed());
+  }
+
+  function summed(): EstimateResult {
     const totals = sums.totals();
     const warnings = [
       ...coverageWarnings(estate, model, rules),
