@@ -2,6 +2,9 @@
 // hand-computed variations.
 import { describe, expect, it } from 'vitest';
 import { golden, item, rows, run } from '../helpers.js';
+import fc from 'fast-check';
+import { D } from '../../src/decimal.js';
+import { dailyProfile } from '../../src/rules/shared/concurrency.js';
 
 const classic = (body: string, period = 'month') => run(`version: 1\nlicensing: classic\nperiod: ${period}\n${body}`);
 const dps = (body: string, period = 'month') => run(`version: 1\nperiod: ${period}\n${body}`);
@@ -146,5 +149,21 @@ describe('DPS hosts and containers (prices-and-rules.md "DPS metering rules")', 
 
   it('classic quotas are ignored under DPS', () => {
     expect(dps('license: { hostUnits: 10 }\nhosts: [{ name: h, memoryGiB: 16 }]').warnings).toContainEqual({ code: 'ignored', message: 'license: classic contract quotas do not apply under DPS; ignored' });
+  });
+});
+
+describe('daily profile of concurrent host units', () => {
+  it('hour h sums the entries running more than h hours, as summing each hour over every entry does', () => {
+    const running = fc.array(fc.record({ hostUnits: fc.constantFrom('0.1', '0.03', '0.25', '0.075', '0.5', '0.15', '1', '4', '1.2', '0.3').map((s) => new D(s)), count: fc.integer({ min: 0, max: 1000 }), hours: fc.integer({ min: 0, max: 24 }), fullStack: fc.boolean() }), { maxLength: 60 });
+    fc.assert(
+      fc.property(running, (entries) => {
+        const list = entries.map((r) => ({ hostUnits: r.hostUnits.times(r.count), hours: r.hours, fullStack: r.fullStack }));
+        const naive = Array.from({ length: 24 }, (_, hour) => list.reduce((sum, r) => (r.hours > hour ? sum.plus(r.hostUnits) : sum), new D(0)).toString());
+        expect(dailyProfile(list).map((d) => d.toString())).toEqual(naive);
+      }),
+      { numRuns: 300 },
+    );
+    expect(dailyProfile([]).map(String)).toEqual(Array.from({ length: 24 }, () => '0'));
+    expect(dailyProfile([{ hostUnits: new D(10), hours: 24, fullStack: true }, { hostUnits: new D(4), hours: 9, fullStack: true }]).map(String)).toEqual([...Array.from({ length: 9 }, () => '14'), ...Array.from({ length: 15 }, () => '10')]);
   });
 });

@@ -29,5 +29,16 @@ export function runningEntries(estate: EstateData): Running[] {
 
 /** Concurrent host units in each of the 24 hours of a day. */
 export function dailyProfile(running: readonly Running[]): D[] {
-  return Array.from({ length: 24 }, (_, hour) => running.reduce((sum, r) => (r.hours > hour ? sum.plus(r.hostUnits) : sum), ZERO));
+  // Summed once by hours a day (0 to 24), then hour h counts the entries running more than h
+  // hours: one pass over a fleet of 100,000 hosts instead of 24. Host units have at most three
+  // decimals, so every sum is exact and its order does not matter.
+  const byHours: D[] = Array.from({ length: 25 }, () => ZERO);
+  for (const r of running) byHours[r.hours] = byHours[r.hours]!.plus(r.hostUnits);
+  const profile: D[] = new Array(24);
+  let total = ZERO;
+  for (let hour = 23; hour >= 0; hour--) {
+    total = total.plus(byHours[hour + 1]!);
+    profile[hour] = total;
+  }
+  return profile;
 }

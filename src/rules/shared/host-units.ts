@@ -4,16 +4,20 @@
 // Infrastructure Monitoring weighs 0.3 per 16 GiB (0.03, 0.075 and 0.15 below), capped at 1.0 per
 // host where the contract has the cap; older contracts without it continue 0.3 per 16 GiB
 // (prices-and-rules.md "Classic licensing": 64 GiB -> 1.2).
-import { D } from '../../decimal.js';
+import { D, ONE } from '../../decimal.js';
 
 export type HostUnitMode = 'fullstack' | 'infrastructure';
 
-/** Rows below 16 GiB: [max RAM, Full-Stack, Infrastructure]. */
-const SMALL_ROWS: readonly [string, string, string][] = [
+/** Rows below 16 GiB: [max RAM, Full-Stack, Infrastructure] (Decimals made once: a fleet has 100,000 hosts). */
+const SMALL_ROWS: readonly [D, D, D][] = [
   ['1.6', '0.10', '0.03'],
   ['4', '0.25', '0.075'],
   ['8', '0.50', '0.15'],
-];
+].map(([max, full, infra]) => [new D(max!), new D(full!), new D(infra!)]);
+
+const SIXTEEN = new D(16);
+/** Infrastructure Monitoring per 16 GiB. */
+const INFRASTRUCTURE_PER_16 = new D('0.3');
 
 export interface HostUnits {
   value: D;
@@ -23,11 +27,11 @@ export interface HostUnits {
 
 export function hostUnits(memoryGiB: D, mode: HostUnitMode, infrastructureCap = true): HostUnits {
   for (const [max, full, infra] of SMALL_ROWS) {
-    if (memoryGiB.lessThanOrEqualTo(max)) return { value: new D(mode === 'fullstack' ? full : infra), rowGiB: new D(max) };
+    if (memoryGiB.lessThanOrEqualTo(max)) return { value: mode === 'fullstack' ? full : infra, rowGiB: max };
   }
-  const n = memoryGiB.div(16).ceil();
-  const rowGiB = n.times(16);
+  const n = memoryGiB.div(SIXTEEN).ceil();
+  const rowGiB = n.times(SIXTEEN);
   if (mode === 'fullstack') return { value: n, rowGiB };
-  const infra = n.times('0.3');
-  return { value: infrastructureCap ? D.min(infra, 1) : infra, rowGiB };
+  const infra = n.times(INFRASTRUCTURE_PER_16);
+  return { value: infrastructureCap && infra.greaterThan(ONE) ? ONE : infra, rowGiB };
 }
