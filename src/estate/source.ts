@@ -86,16 +86,7 @@ export class PathIndex {
 
   prepare(paths: readonly Path[]): void {
     const root = node();
-    for (const path of paths) {
-      let at = root;
-      for (const seg of path) {
-        at.children ??= new Map();
-        let next = at.children.get(seg);
-        if (next === undefined) at.children.set(seg, (next = node()));
-        at = next;
-      }
-      at.end = true;
-    }
+    for (const path of paths) nodeAt(root, path).end = true;
     this.reparse((path, valueOffset, keyOffset) => {
       let at = root;
       for (let i = 0; i < path.length; i++) {
@@ -132,20 +123,23 @@ export class PathIndex {
   private all(): Node {
     if (this.everything === undefined) {
       const root = node();
-      this.reparse((path, valueOffset, keyOffset) => {
-        let at = root;
-        for (const seg of path) {
-          at.children ??= new Map();
-          let next = at.children.get(seg);
-          if (next === undefined) at.children.set(seg, (next = node()));
-          at = next;
-        }
-        found(at, valueOffset, keyOffset);
-      });
+      this.reparse((path, valueOffset, keyOffset) => found(nodeAt(root, path), valueOffset, keyOffset));
       this.everything = root;
     }
     return this.everything;
   }
+}
+
+/** The node of `path` below `root`, made (with those on the way) if it is not there yet. */
+function nodeAt(root: Node, path: readonly PathSegment[]): Node {
+  let at = root;
+  for (const seg of path) {
+    at.children ??= new Map();
+    let next = at.children.get(seg);
+    if (next === undefined) at.children.set(seg, (next = node()));
+    at = next;
+  }
+  return at;
 }
 
 /** The first place a value is found is where it is (a YAML merge may mention it again). */
