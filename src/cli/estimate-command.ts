@@ -53,15 +53,29 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
   const chunks = render(flags.format, streams, outStyle);
 
   if (flags.output !== undefined) {
-    let fd: number | undefined;
-    try {
-      fd = openSync(flags.output, 'w');
-      for (const chunk of chunks) writeSync(fd, chunk);
-    } catch (err) {
-      process.stderr.write(`dtcost: cannot write ${flags.output}: ${(err as Error).message}\n`);
+    // Only the file's own errors are "cannot write": the chunks are made (the rules run) as they
+    // are written, and an error of theirs is a bug (exit 3).
+    const output = flags.output;
+    const cannotWrite = (err: unknown) => {
+      process.stderr.write(`dtcost: cannot write ${output}: ${(err as Error).message}\n`);
       return EXIT.invalidInput;
+    };
+    let fd: number;
+    try {
+      fd = openSync(output, 'w');
+    } catch (err) {
+      return cannotWrite(err);
+    }
+    try {
+      for (const chunk of chunks) {
+        try {
+          writeSync(fd, chunk);
+        } catch (err) {
+          return cannotWrite(err);
+        }
+      }
     } finally {
-      if (fd !== undefined) closeSync(fd);
+      closeSync(fd);
     }
   } else {
     for (const chunk of chunks) process.stdout.write(chunk);
