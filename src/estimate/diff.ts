@@ -52,8 +52,12 @@ function sides(items: Iterable<LineItem>): Map<string, DiffSide> {
   return out;
 }
 
-/** The default locale's order, as String#localeCompare gives it, without a collator made per call. */
-const bySubject = new Intl.Collator().compare;
+/**
+ * The default locale's order, as String#localeCompare gives it, without a collator made per call;
+ * made when first needed (an ICU collator takes milliseconds, and every command loads this module).
+ */
+let collator: Intl.Collator | undefined;
+const bySubject = (a: string, b: string): number => (collator ??= new Intl.Collator()).compare(a, b);
 
 /** The two estimates, streamed: each is read once, and only what the diff needs of each item is kept. */
 export function diffEstimates(base: EstimateStream, head: EstimateStream): Diff {
