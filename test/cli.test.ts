@@ -24,6 +24,14 @@ function dtcost(args: string[], options: { input?: string; env?: Record<string, 
 }
 
 describe('basics', () => {
+  it('--version answers from package.json in bin/dtcost, the version the bundle is built with', () => {
+    const bundle = spawnSync(process.execPath, [join(ROOT, 'dist/dtcost.cjs'), '--version'], { encoding: 'utf8' });
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) expect(dtcost([flag]).stdout).toBe(`${pkg.version}\n`);
+    expect(bundle.stdout).toBe(`${pkg.version}\n`);
+  });
+
+
   it.each([[['--version']], [['-V']], [['--help']], [[]], [['estimate', '--help']], [['validate', '--help']]])('dtcost %j', (args) => {
     expect(dtcost(args)).toMatchSnapshot();
   });
