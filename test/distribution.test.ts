@@ -1,9 +1,10 @@
 // Distribution: the npm package installs into an empty folder and runs; the standalone binary
 // runs with no Node.js and an empty environment.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Script } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
@@ -24,9 +25,38 @@ describe('npm package', () => {
     const estimate = npx(['estimate', ESTATE, '--format', 'json']);
     expect(estimate.status).toBe(0);
     expect(JSON.parse(estimate.stdout).totals.cost).toBe('2033.44');
+    // The bundle's code cache came along (made by this Node, so it is used).
+    expect(readdirSync(join(app, 'node_modules', 'dtcost', 'dist')).sort()).toEqual(['dtcost.cjs', 'dtcost.cjs.cache']);
     // Everything is in the bundle: the package brings no dependencies.
     expect(readdirSync(join(app, 'node_modules')).filter((d) => !d.startsWith('.'))).toEqual(['dtcost']);
   }, 120_000);
+});
+
+describe('code cache', () => {
+  const compile = (cache: Buffer) =>
+    new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(join(ROOT, 'dist', 'dtcost.cjs'), 'utf8')}\n})`, { filename: join(ROOT, 'dist', 'dtcost.cjs'), cachedData: cache });
+
+  it('the build makes one that this Node accepts for the bundle', () => {
+    expect(compile(readFileSync(join(ROOT, 'dist', 'dtcost.cjs.cache'))).cachedDataRejected).toBe(false);
+  });
+
+  it('a cache that does not fit is only ignored: the same output, no message', () => {
+    const copy = join(TMP, 'copy');
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
+    mkdirSync(join(copy, 'dist'));
+    cpSync(join(ROOT, 'dist', 'dtcost.cjs'), join(copy, 'dist', 'dtcost.cjs'));
+    const garbage = Buffer.from('not a code cache'.repeat(1000));
+    expect(compile(garbage).cachedDataRejected).toBe(true);
+    writeFileSync(join(copy, 'dist', 'dtcost.cjs.cache'), garbage);
+    const args = ['estimate', ESTATE, '--format', 'json'];
+    const withGarbage = spawnSync(process.execPath, [join(copy, 'bin', 'dtcost'), ...args], { encoding: 'utf8' });
+    const usual = spawnSync(process.execPath, [join(ROOT, 'bin', 'dtcost'), ...args], { encoding: 'utf8' });
+    expect({ status: withGarbage.status, stdout: withGarbage.stdout, stderr: withGarbage.stderr }).toEqual({ status: usual.status, stdout: usual.stdout, stderr: usual.stderr });
+    rmSync(join(copy, 'dist', 'dtcost.cjs.cache'));
+    const without = spawnSync(process.execPath, [join(copy, 'bin', 'dtcost'), ...args], { encoding: 'utf8' });
+    expect(without.stdout).toBe(usual.stdout);
+  });
 });
 
 describe('standalone binary (Node single-executable application)', () => {
