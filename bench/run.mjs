@@ -74,6 +74,11 @@ const BARS = {
 const nodeFloor = timed(['-e', '0'], 15);
 row('node -e 0', nodeFloor);
 row('dtcost --version', timed([BIN, '--version'], 15), nodeFloor, 'node -e 0', BARS.version);
+// What a command costs to start (the bundle compiled with its code cache, the schema built): --version
+// answers without either.
+const one = join(TMP, 'estate-1.json');
+writeFileSync(one, JSON.stringify(estate(1)));
+row('estimate, 1 entry (start-up of a command)', timed([BIN, 'estimate', one, '--format', 'json'], 15), nodeFloor, 'node -e 0');
 
 const sizes = [1000, 10000, 100000];
 for (const n of sizes) {
