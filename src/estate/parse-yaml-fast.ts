@@ -241,12 +241,27 @@ class FastParser {
     }
     if (c === '"' || c === "'") {
       const [value, used] = quoted(text, 0);
-      if (text.slice(used).trim() !== '') giveUp();
+      for (let i = used; i < text.length; i++) if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) giveUp();
       return value;
     }
+    // Most values are plain decimal numbers: nothing else to check them for.
+    if (isPlainDecimal(text)) return decimalOf(text);
     if (BAD_START.test(text) || text.includes(': ') || text.endsWith(':')) giveUp();
     return plainScalar(text);
   }
+}
+
+/** Digits, with at most one point between digits: "42", "0.25" (what INT and FLOAT accept, and more). */
+function isPlainDecimal(text: string): boolean {
+  let point = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c !== 46 || point || i === 0 || i === n - 1) return false;
+    point = true;
+  }
+  return n > 0;
 }
 
 /** A sequence item's line: `- ...` or a lone `-`. */

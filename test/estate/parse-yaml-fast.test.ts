@@ -105,3 +105,12 @@ describe('fast YAML path', () => {
     }
   });
 });
+
+describe('plain numbers', () => {
+  it('read as the yaml path reads them, with or without a point, leading zeros included', () => {
+    for (const text of ['0', '7', '007', '42', '0.25', '10.50', '123456789012.5', '1.', '.5', '1.2.3', '1e3', '-4', '+4', '0x1F', '0o17', '12:30', '3 4']) {
+      const doc = `a: ${text}\n`;
+      expect({ text, fast: fast(doc) }).toEqual({ text, fast: slow(doc) });
+    }
+  });
+});
