@@ -40,17 +40,23 @@ export interface Diff {
   costDelta: D | null;
 }
 
-const section = (path: string) => path.replace(/\[\d+\]$/, '');
+/** The section of an entry's path: `synthetic.http[3]` -> `synthetic.http` (what the regex /\[\d+\]$/ strips). */
+function section(path: string): string {
+  const open = path.lastIndexOf('[');
+  if (open < 0 || path.charCodeAt(path.length - 1) !== 93 || open + 2 >= path.length) return path;
+  for (let i = open + 1; i < path.length - 1; i++) {
+    const c = path.charCodeAt(i);
+    if (c < 48 || c > 57) return path;
+  }
+  return path.slice(0, open);
+}
+
 const costOf = (i: DiffSide | null) => (i === null ? ZERO : i.cost);
 
-/** Each item by its capability, section and subject (a later one of the same key wins), read as it is made. */
-function sides(items: Iterable<LineItem>): Map<string, DiffSide> {
-  const out = new Map<string, DiffSide>();
-  for (const i of items) {
-    out.set(`${i.capabilityId}|${section(i.path)}|${i.subject}`, { id: i.id, capabilityId: i.capabilityId, capability: i.capability, subject: i.subject, unit: i.unit, quantity: i.quantity, cost: i.cost });
-  }
-  return out;
-}
+const sideOf = (i: LineItem): DiffSide => ({ id: i.id, capabilityId: i.capabilityId, capability: i.capability, subject: i.subject, unit: i.unit, quantity: i.quantity, cost: i.cost });
+
+/** Where an item is the same item in both estimates: its capability, section and subject. */
+const keyOf = (i: LineItem) => `${i.capabilityId}|${section(i.path)}|${i.subject}`;
 
 /**
  * The default locale's order, as String#localeCompare gives it, without a collator made per call;
@@ -61,23 +67,39 @@ const bySubject = (a: string, b: string): number => (collator ??= new Intl.Colla
 
 /** The two estimates, streamed: each is read once, and only what the diff needs of each item is kept. */
 export function diffEstimates(base: EstimateStream, head: EstimateStream): Diff {
-  const before = sides(base.lineItems);
-  const after = sides(head.lineItems);
-  const keys = [...new Set([...before.keys(), ...after.keys()])];
-  const rows = keys.map((key): DiffRow => {
-    const b = before.get(key) ?? null;
-    const h = after.get(key) ?? null;
+  // Each key once, in the order first seen (the base's, then the head's own); a later item of the
+  // same key in one estimate wins.
+  const pairs = new Map<string, { b: DiffSide | null; h: DiffSide | null }>();
+  for (const i of base.lineItems) {
+    const key = keyOf(i);
+    const pair = pairs.get(key);
+    if (pair === undefined) pairs.set(key, { b: sideOf(i), h: null });
+    else pair.b = sideOf(i);
+  }
+  for (const i of head.lineItems) {
+    const key = keyOf(i);
+    const pair = pairs.get(key);
+    if (pair === undefined) pairs.set(key, { b: null, h: sideOf(i) });
+    else pair.h = sideOf(i);
+  }
+  const rows: DiffRow[] = [];
+  for (const { b, h } of pairs.values()) {
     const any = (h ?? b)!;
     const quantityDelta = (h?.quantity ?? ZERO).minus(b?.quantity ?? ZERO);
     const bc = costOf(b);
     const hc = costOf(h);
     const costDelta = bc === null || hc === null ? null : hc.minus(bc);
     const status: Status = !b ? 'added' : !h ? 'removed' : quantityDelta.isZero() && (costDelta === null || costDelta.isZero()) ? 'unchanged' : 'changed';
-    return { id: any.id, capabilityId: any.capabilityId, capability: any.capability, subject: any.subject, unit: any.unit, status, base: b, head: h, quantityDelta, costDelta };
-  });
+    rows.push({ id: any.id, capabilityId: any.capabilityId, capability: any.capability, subject: any.subject, unit: any.unit, status, base: b, head: h, quantityDelta, costDelta });
+  }
   // In the order of the capability catalogue (as estimates group them), then by subject.
   const rank = new Map(CAPABILITIES.map((c, i) => [c.id, i]));
-  rows.sort((a, b) => rank.get(a.capabilityId)! - rank.get(b.capabilityId)! || bySubject(a.subject, b.subject));
+  // Each subject is placed once among the others (most subjects have several rows); subjects the
+  // collator finds equal share a place, so that their rows keep their order as before.
+  const subjects = [...new Set(rows.map((r) => r.subject))].sort(bySubject);
+  const place = new Map<string, number>();
+  subjects.forEach((subject, n) => place.set(subject, n > 0 && bySubject(subjects[n - 1]!, subject) === 0 ? place.get(subjects[n - 1]!)! : n));
+  rows.sort((a, b) => rank.get(a.capabilityId)! - rank.get(b.capabilityId)! || place.get(a.subject)! - place.get(b.subject)!);
   const baseResult = base.tail();
   const headResult = head.tail();
   const costDelta = baseResult.totals.cost === null || headResult.totals.cost === null ? null : headResult.totals.cost.minus(baseResult.totals.cost);
