@@ -143,6 +143,20 @@ describe('diff', () => {
     ]);
   });
 
+  it('rows by capability, then by subject in the locale order (as localeCompare sorts them)', () => {
+    const monitors = (names: string[]) => names.map((n) => `{ name: "${n}", frequencyMinutes: 5, locations: 1 }`).join(', ');
+    const base = join(TMP, 'order-base.yaml');
+    const head = join(TMP, 'order-head.yaml');
+    writeFileSync(base, `version: 1\nsynthetic:\n  http: [${monitors(['b', 'Z', 'a', 'ä', 'B', 'a-1', 'a1'])}]\n  nam: [{ name: b, protocol: icmp, frequencyMinutes: 5, locations: 1 }]\n`);
+    writeFileSync(head, `version: 1\nsynthetic:\n  http: [${monitors(['A', 'b', 'é', 'Z'])}]\n`);
+    const rows: string[] = JSON.parse(dtcost(['diff', base, head, '--format', 'json']).stdout).lineItems.map((i: { id: string; status: string }) => `${i.id} ${i.status}`);
+    expect(rows.at(-1)).toBe('metrics-ingest/b removed');
+    const http = rows.filter((r: string) => r.startsWith('http-monitor/'));
+    const subjects = http.map((r: string) => r.slice('http-monitor/'.length).split(' ')[0]);
+    expect(subjects).toEqual([...subjects].sort((x: string, y: string) => x.localeCompare(y)));
+    expect(http).toEqual(['http-monitor/a removed', 'http-monitor/A added', 'http-monitor/ä removed', 'http-monitor/a-1 removed', 'http-monitor/a1 removed', 'http-monitor/b unchanged', 'http-monitor/B removed', 'http-monitor/é added', 'http-monitor/Z unchanged']);
+  });
+
   it.each([[[]], [['--format', 'json']]])('text and JSON %j', (extra) => {
     expect(dtcost(['diff', 'examples/saas-api-synthetics.yaml', head, ...extra])).toMatchSnapshot();
   });
