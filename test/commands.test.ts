@@ -151,9 +151,9 @@ describe('diff', () => {
     writeFileSync(head, `version: 1\nsynthetic:\n  http: [${monitors(['A', 'b', 'é', 'Z'])}]\n`);
     const rows: string[] = JSON.parse(dtcost(['diff', base, head, '--format', 'json']).stdout).lineItems.map((i: { id: string; status: string }) => `${i.id} ${i.status}`);
     expect(rows.at(-1)).toBe('metrics-ingest/b removed');
-    const http = rows.filter((r: string) => r.startsWith('http-monitor/'));
-    const subjects = http.map((r: string) => r.slice('http-monitor/'.length).split(' ')[0]);
-    expect(subjects).toEqual([...subjects].sort((x: string, y: string) => x.localeCompare(y)));
+    const http = rows.filter((r) => r.startsWith('http-monitor/'));
+    const subjects = http.map((r) => r.slice('http-monitor/'.length).split(' ')[0]!);
+    expect(subjects).toEqual([...subjects].sort((x, y) => x.localeCompare(y)));
     expect(http).toEqual(['http-monitor/a removed', 'http-monitor/A added', 'http-monitor/ä removed', 'http-monitor/a-1 removed', 'http-monitor/a1 removed', 'http-monitor/b unchanged', 'http-monitor/B removed', 'http-monitor/é added', 'http-monitor/Z unchanged']);
   });
 
