@@ -14,13 +14,14 @@ export function* chunked(pieces: Iterable<string>): Generator<Buffer> {
   let size = 0;
   for (const piece of pieces) {
     if (piece.length > SLACK_UNITS) {
-      // A piece too large for the room left: what came before it, then the piece as a chunk of its own.
+      // A piece that might not fit in the room left: what came before it, then the piece as a
+      // chunk of its own.
       if (size > 0) {
         yield buffer.subarray(0, size);
         buffer = Buffer.allocUnsafe(CAPACITY);
         size = 0;
       }
-      if (piece.length > 0) yield Buffer.from(piece, 'utf8');
+      yield Buffer.from(piece, 'utf8');
       continue;
     }
     size += buffer.write(piece, size, 'utf8');
