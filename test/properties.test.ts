@@ -3,17 +3,18 @@
 import fc from 'fast-check';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { capability } from '../src/capabilities.js';
+import { capability, CAPABILITY_IDS, UNIT_IDS } from '../src/capabilities.js';
 import { D, sum, toPlain } from '../src/decimal.js';
 import { loadText } from '../src/estate/load.js';
 import { estateSchema } from '../src/estate/schema.js';
-import { runEstimate, type Estimate } from '../src/estimate/run.js';
+import { runEstimate, streamEstimate, type Estimate } from '../src/estimate/run.js';
+import { textOf } from '../src/render/chunk.js';
 import { builtinRateCard, mergeRateCard } from '../src/pricing/rate-card.js';
-import { renderCsv } from '../src/render/csv.js';
-import { renderJson } from '../src/render/json.js';
-import { renderMarkdown } from '../src/render/markdown.js';
+import { csvChunks, renderCsv } from '../src/render/csv.js';
+import { jsonChunks, renderJson } from '../src/render/json.js';
+import { markdownChunks, renderMarkdown } from '../src/render/markdown.js';
 import { PLAIN } from '../src/render/style.js';
-import { renderTable } from '../src/render/table.js';
+import { renderTable, tableChunks } from '../src/render/table.js';
 import { ROOT } from './helpers.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
@@ -228,9 +229,39 @@ describe(`properties (${RUNS} cases each; FUZZ_RUNS sets more)`, () => {
     );
   }, TIMEOUT);
 
+  /** A budget or none: a total, caps on capabilities and units of either model (the other model's are skipped with a warning). */
+  const budgetArb = fc.option(
+    fc.record(
+      {
+        total: dec(5000),
+        capabilities: fc.dictionary(fc.constantFrom(...CAPABILITY_IDS), dec(500), { maxKeys: 4 }),
+        units: fc.dictionary(fc.constantFrom(...UNIT_IDS), dec(1e6), { maxKeys: 3 }),
+      },
+      { requiredKeys: [] },
+    ),
+    { nil: undefined },
+  );
+
+  it('a streamed estimate (as the CLI writes it) says what the collected one says, in every format, under both models', () => {
+    fc.assert(
+      fc.property(estateArb, fc.constantFrom('dps' as const, 'classic' as const), budgetArb, (estate, model, budget) => {
+        cases++;
+        const loaded = load(JSON.stringify(budget ? { ...estate, budget } : estate), 'e.json');
+        if (!loaded.ok) throw new Error('invalid');
+        const collected = [runEstimate(loaded.data, CARD, 'e.json', { model })];
+        const streamed = () => [streamEstimate(loaded.data, CARD, 'e.json', { model })];
+        expect(textOf(jsonChunks(streamed(), '1'))).toBe(renderJson(collected, '1'));
+        expect(textOf(csvChunks(streamed()))).toBe(renderCsv(collected));
+        expect(textOf(tableChunks(streamed(), PLAIN))).toBe(renderTable(collected, PLAIN));
+        expect(textOf(markdownChunks(streamed()))).toBe(renderMarkdown(collected));
+      }),
+      params,
+    );
+  }, TIMEOUT);
+
   it('reports how many cases ran', () => {
-    expect(cases).toBeGreaterThanOrEqual(4 * RUNS);
-    if (process.env.FUZZ_RUNS) process.stdout.write(`\nfuzz: ${cases} generated estates checked (${RUNS} per property, 4 properties)\n`);
+    expect(cases).toBeGreaterThanOrEqual(5 * RUNS);
+    if (process.env.FUZZ_RUNS) process.stdout.write(`\nfuzz: ${cases} generated estates checked (${RUNS} per property, 5 properties)\n`);
   });
 
   it('sum is exact over generated amounts', () => {
