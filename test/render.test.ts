@@ -7,7 +7,7 @@ import { markdownChunks, renderMarkdown } from '../src/render/markdown.js';
 import { group, money, quantity, roundHalfUp } from '../src/render/numbers.js';
 import fc from 'fast-check';
 import { PLAIN } from '../src/render/style.js';
-import { renderTable, tableChunks } from '../src/render/table.js';
+import { renderTable, tableChunks, wrap } from '../src/render/table.js';
 import { displayWidth, drawTable } from '../src/render/box.js';
 import { D } from '../src/decimal.js';
 import { asStream } from '../src/estimate/run.js';
@@ -252,5 +252,33 @@ describe('display numbers', () => {
 
   it('groups thousands of plain decimal strings', () => {
     expect(['0', '-0', '999', '-999.5', '1000', '-1000.25', '1234567.891', '12'].map(group)).toEqual(['0', '-0', '999', '-999.5', '1,000', '-1,000.25', '1,234,567.891', '12']);
+  });
+});
+
+describe('wrapping a formula', () => {
+  /** The words-and-spaces algorithm the table used before working on positions: the oracle. */
+  function wordByWord(text: string, width: number, first: string, rest: string): string {
+    const lines: string[] = [];
+    let line = first;
+    for (const word of text.split(' ')) {
+      if (line.length + word.length + 1 > width && line.trim() !== first.trim()) {
+        lines.push(line.trimEnd());
+        line = rest;
+      }
+      line += `${word} `;
+    }
+    lines.push(line.trimEnd());
+    return lines.join('\n');
+  }
+
+  it('breaks where adding word after word breaks, double spaces and over-long words included', () => {
+    const text = fc.array(fc.oneof(fc.constantFrom('', '=', '×', '−', '3', 'h', 'GiB'), fc.stringMatching(/^[a-z0-9,.()]{1,30}$/)), { maxLength: 40 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 120 }), fc.constantFrom(['    = ', '      '], ['', ''], ['= ', '  '], ['x', '']), (t, width, [first, rest]) => {
+        expect(wrap(t, width, first!, rest!)).toBe(wordByWord(t, width, first!, rest!));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(wrap('3 billable steps × 4 executions/h × 3 locations × 720 h', 30, '    = ', '      ')).toBe('    = 3 billable steps × 4\n      executions/h × 3\n      locations × 720 h');
   });
 });

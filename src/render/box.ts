@@ -122,6 +122,8 @@ interface Fitted {
 
 /** The lines of one row, each cell's text fitted, aligned and padded inside its borders. */
 function drawRow(row: Row, table: BoxTable): string[] {
+  const line = plainLine(row, table);
+  if (line !== undefined) return [line];
   const cells: Fitted[] = [];
   let column = 0;
   let height = 0;
@@ -147,6 +149,25 @@ function drawRow(row: Row, table: BoxTable): string[] {
     out.push(line);
   }
   return out;
+}
+
+/**
+ * The one line of a row of plain one-line cells that each fit their column (an item's cells, most
+ * of a large table's rows), drawn without fitting them; undefined for any other row.
+ */
+function plainLine(row: Row, table: BoxTable): string | undefined {
+  if (row.length !== table.widths.length) return undefined;
+  let line = '│';
+  for (let c = 0; c < row.length; c++) {
+    const text = row[c];
+    if (typeof text !== 'string' || text.includes('\n')) return undefined;
+    const room = table.widths[c]! - 2;
+    const width = displayWidth(text);
+    if (width > room) return undefined;
+    const gap = ' '.repeat(room - width);
+    line += ` ${table.aligns[c] === 'right' ? gap + text : text + gap} │`;
+  }
+  return line;
 }
 
 /** The table's lines, one by one (a large estate's table is never held whole). */
