@@ -122,8 +122,8 @@ interface Fitted {
 
 /** The lines of one row, each cell's text fitted, aligned and padded inside its borders. */
 function drawRow(row: Row, table: BoxTable): string[] {
-  const line = plainLine(row, table);
-  if (line !== undefined) return [line];
+  const fast = plainLine(row, table) ?? spanningLines(row, table);
+  if (fast !== undefined) return fast;
   const cells: Fitted[] = [];
   let column = 0;
   let height = 0;
@@ -155,7 +155,7 @@ function drawRow(row: Row, table: BoxTable): string[] {
  * The one line of a row of plain one-line cells that each fit their column (an item's cells, most
  * of a large table's rows), drawn without fitting them; undefined for any other row.
  */
-function plainLine(row: Row, table: BoxTable): string | undefined {
+function plainLine(row: Row, table: BoxTable): string[] | undefined {
   if (row.length !== table.widths.length) return undefined;
   let line = '│';
   for (let c = 0; c < row.length; c++) {
@@ -167,7 +167,26 @@ function plainLine(row: Row, table: BoxTable): string | undefined {
     const gap = ' '.repeat(room - width);
     line += ` ${table.aligns[c] === 'right' ? gap + text : text + gap} │`;
   }
-  return line;
+  return [line];
+}
+
+/**
+ * The lines of a row that is one left-aligned cell across every column whose lines all fit (an
+ * item's formula, wrapped to the table's width), drawn without fitting them; undefined otherwise.
+ */
+function spanningLines(row: Row, table: BoxTable): string[] | undefined {
+  const cell = row[0];
+  if (row.length !== 1 || typeof cell !== 'object' || cell.span !== table.widths.length || table.aligns[0] === 'right') return undefined;
+  let room = table.widths.length - 3;
+  for (const w of table.widths) room += w;
+  const out = cell.text.split('\n');
+  for (let l = 0; l < out.length; l++) {
+    const text = out[l]!;
+    const width = displayWidth(text);
+    if (width > room) return undefined;
+    out[l] = `│ ${cell.style && text !== '' ? cell.style(text) : text}${' '.repeat(room - width)} │`;
+  }
+  return out;
 }
 
 /** The table's lines, one by one (a large estate's table is never held whole). */
