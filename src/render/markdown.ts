@@ -1,7 +1,7 @@
 // Markdown, fit for a pull-request comment: a summary table by line item, the derivations folded
 // away, the budget, and the warnings.
 import { asStream, type Estimate, type EstimateStream } from '../estimate/run.js';
-import { money, quantity, unitPrice } from './numbers.js';
+import { money, quantity, unitPrices } from './numbers.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
 import { chunked, textOf } from './chunk.js';
 
@@ -14,11 +14,12 @@ function* linesOfOne(stream: EstimateStream): Generator<string> {
   // capability) and its derivation (in the order the items come).
   let anyProvisional = false;
   const derivations: string[] = [];
+  const priceText = unitPrices();
   const groups = groupByCapability(stream.lineItems, (i) => {
     anyProvisional ||= i.provisional;
     const amount = quantity(i.quantity);
     derivations.push(`- \`${i.id}\` (${i.path}): ${cell(i.formula)} = ${amount} ${i.unit}`);
-    const price = i.unitPrice === null ? '—' : `${unitPrice(i.unitPrice)}${i.provisional ? ' *' : ''}`;
+    const price = i.unitPrice === null ? '—' : `${priceText(i.unitPrice)}${i.provisional ? ' *' : ''}`;
     return `| ${cell(i.capability)} | ${cell(i.subject)} | ${amount} | ${i.unit} | ${price} | ${i.cost === null ? '—' : money(i.cost)} |`;
   });
   const e = stream.tail();

@@ -66,6 +66,22 @@ export function unitPrice(value: D): string {
   return group(value.toFixed());
 }
 
+/**
+ * unitPrice(), remembered for the last price asked for: the items of one capability share their
+ * price (the same Decimal), and a large table shows 150,000 of them.
+ */
+export function unitPrices(): (value: D) => string {
+  let last: D | undefined;
+  let text = '';
+  return (value) => {
+    if (value !== last) {
+      last = value;
+      text = unitPrice(value);
+    }
+    return text;
+  };
+}
+
 export function percent(part: D, whole: D): string {
   return whole.isZero() ? '' : `${part.div(whole).times(100).toDecimalPlaces(1, HALF_UP).toFixed()}%`;
 }

@@ -4,7 +4,7 @@ import { asStream, type Estimate, type EstimateStream } from '../estimate/run.js
 import { costBars } from './bars.js';
 import { displayWidth, tableLines, type Row } from './box.js';
 import { chunked, textOf } from './chunk.js';
-import { money, quantity, unitPrice } from './numbers.js';
+import { money, quantity, unitPrices } from './numbers.js';
 import type { Style } from './style.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
 
@@ -76,11 +76,12 @@ interface ItemRow {
 
 function* linesOfOne(stream: EstimateStream, style: Style): Generator<string> {
   let anyProvisional = false;
+  const priceText = unitPrices();
   // Read as the items are made, each kept only as the text of its row.
   const groups = groupByCapability(stream.lineItems, (i): ItemRow => {
     anyProvisional ||= i.provisional;
     return {
-      cells: [`  ${i.subject}`, quantity(i.quantity), i.unit, i.unitPrice === null ? NO_PRICE : `${unitPrice(i.unitPrice)}${i.provisional ? '*' : ''}`, i.cost === null ? NO_PRICE : money(i.cost)],
+      cells: [`  ${i.subject}`, quantity(i.quantity), i.unit, i.unitPrice === null ? NO_PRICE : i.provisional ? `${priceText(i.unitPrice)}*` : priceText(i.unitPrice), i.cost === null ? NO_PRICE : money(i.cost)],
       formula: i.formula,
     };
   });
