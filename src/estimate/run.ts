@@ -1,5 +1,6 @@
 // One estimate: the rules of the chosen model over a validated estate, priced by the rate card,
-// totalled, checked against the budget, with every caveat as a warning.
+// totalled, checked against the budget, with every caveat as a warning. Streamed: the line items
+// are made as they are read, and what they add up to is gathered on the way.
 import { capability, unitModel, type Model } from '../capabilities.js';
 import { toPlain, type D } from '../decimal.js';
 import type { ActivitySummary } from '../estate/activity.js';

@@ -1,7 +1,8 @@
 // JSON output, schemaVersion 1 (SPEC "JSON output"): quantities and money as exact decimal strings.
-// Streamed: the document is written in chunks, each line item on a line of its own, so that a
-// large estate never holds its whole output (or an object tree of it) in memory. Every input
-// problem is found before the first chunk, so nothing invalid is ever half-printed.
+// Streamed: each line item is written on a line of its own as it is made (streamEstimate), and the
+// document goes out in chunks, so a large estate never holds its items, its output or an object
+// tree of it in memory. Every input problem is found before the first chunk, so nothing invalid is
+// ever half-printed.
 import { toPlain, type D } from '../decimal.js';
 import type { Check } from '../estimate/budget.js';
 import { asStream, type Estimate, type EstimateHead, type EstimateStream, type EstimateTail } from '../estimate/run.js';
