@@ -15,21 +15,25 @@ const MIN_WIDTH = 96;
 
 /**
  * Column widths from the cells themselves, so that a long formula (a row spanning all columns)
- * wraps inside the table instead of widening every column.
+ * wraps inside the table instead of widening every column. Cells are measured as they are made.
  */
-function widths(rows: string[][]): number[] {
-  // A loop, not Math.max(...cells): an estate can have more rows than a call takes arguments.
-  const w = HEAD.map((h) => h.length);
-  for (const r of rows) {
-    for (let i = 0; i < w.length; i++) {
-      const width = displayWidth(r[i]!);
-      if (width > w[i]!) w[i] = width;
+class ColumnWidths {
+  private readonly widest = HEAD.map((h) => h.length);
+
+  measure(cells: readonly string[]): void {
+    for (let i = 0; i < this.widest.length; i++) {
+      const width = displayWidth(cells[i]!);
+      if (width > this.widest[i]!) this.widest[i] = width;
     }
   }
-  for (let i = 0; i < w.length; i++) w[i]! += 2;
-  const total = w.reduce((a, b) => a + b, 0) + w.length - 1;
-  if (total < MIN_WIDTH) w[0]! += MIN_WIDTH - total;
-  return w;
+
+  /** The widths, padding included, the first column widened to the table's least width. */
+  widths(): number[] {
+    const w = this.widest.map((n) => n + 2);
+    const total = w.reduce((a, b) => a + b, 0) + w.length - 1;
+    if (total < MIN_WIDTH) w[0]! += MIN_WIDTH - total;
+    return w;
+  }
 }
 
 /**
@@ -78,12 +82,12 @@ function* linesOfOne(stream: EstimateStream, style: Style): Generator<string> {
   let anyProvisional = false;
   const priceText = unitPrices();
   // Read as the items are made, each kept only as the text of its row.
+  const columns = new ColumnWidths();
   const groups = groupByCapability(stream.lineItems, (i): ItemRow => {
     anyProvisional ||= i.provisional;
-    return {
-      cells: [`  ${i.subject}`, quantity(i.quantity), i.unit, i.unitPrice === null ? NO_PRICE : i.provisional ? `${priceText(i.unitPrice)}*` : priceText(i.unitPrice), i.cost === null ? NO_PRICE : money(i.cost)],
-      formula: i.formula,
-    };
+    const cells = [`  ${i.subject}`, quantity(i.quantity), i.unit, i.unitPrice === null ? NO_PRICE : i.provisional ? `${priceText(i.unitPrice)}*` : priceText(i.unitPrice), i.cost === null ? NO_PRICE : money(i.cost)];
+    columns.measure(cells);
+    return { cells, formula: i.formula };
   });
   const e = stream.tail();
   const subtotal = (g: (typeof groups)[number]) => {
@@ -91,7 +95,9 @@ function* linesOfOne(stream: EstimateStream, style: Style): Generator<string> {
     return ['  subtotal', quantity(e.totals.quantityByCapability.get(g.capabilityId)!), g.unit, '', cost === null ? NO_PRICE : money(cost)];
   };
   const total = e.totals.cost === null ? `${NO_PRICE} (${e.totals.unpricedLineItems} unpriced)` : `${money(e.totals.cost)} ${e.currency}`;
-  const colWidths = widths([...groups.flatMap((g) => g.rows.map((r) => r.cells)), ...groups.map(subtotal), ['', '', '', '', total]]);
+  for (const g of groups) columns.measure(subtotal(g));
+  columns.measure(['', '', '', '', total]);
+  const colWidths = columns.widths();
   const innerWidth = colWidths.reduce((a, b) => a + b, 0) + colWidths.length - 1 - 2;
   // Rows made as they are drawn: two per item (its cells, its formula), never all at once.
   function* rows(): Generator<Row> {
