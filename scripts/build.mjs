@@ -43,7 +43,7 @@ const json = `${cache}.${process.pid}.json`;
 writeFileSync(json, JSON.stringify({ version: 1, name: 'code cache', applications: [{ name: 'a', visitsPerMonth: 1000, visitMinutes: [{ minutes: 5, share: 1 }] }], synthetic: { http: [{ name: 'h', frequencyMinutes: 5, locations: 1 }] } }));
 const cacheTemporary = `${cache}.${process.pid}.tmp`;
 try {
-  const run = spawnSync(process.execPath, [new URL('../bin/dtcost', import.meta.url).pathname, 'estimate', ...estates, json, '--format', 'json', '--quiet', '--output', '/dev/null'], {
+  const run = spawnSync(process.execPath, [new URL('../bin/dtcost', import.meta.url).pathname, 'estimate', ...estates, json, '--format', 'json', '--quiet'], {
     env: { ...process.env, DTCOST_WRITE_CODE_CACHE: cacheTemporary },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -51,4 +51,5 @@ try {
   renameSync(cacheTemporary, cache);
 } finally {
   rmSync(json, { force: true });
+  rmSync(cacheTemporary, { force: true });
 }
