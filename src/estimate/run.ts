@@ -11,7 +11,7 @@ import { RULES } from '../rules/index.js';
 import { sectionEntries, SECTIONS } from '../estate/sections.js';
 import type { Rule } from '../rules/types.js';
 import { evaluateBudget, hasBudget, type BudgetResult, type BudgetSpec } from './budget.js';
-import { PriceTally } from './price-warnings.js';
+import { priceWarnings } from './price-warnings.js';
 import { parsePeriod, type Period } from './period.js';
 
 export interface Warning {
@@ -147,7 +147,6 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
 
   const notes: string[] = [];
   const sums = new TotalsBuilder();
-  const tally = new PriceTally();
   const rulesUsed: Record<string, { doc: string }> = {};
   const price = pricer(card);
   let done = false;
@@ -162,7 +161,6 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
         const origin = options.origin?.(draft.path);
         const item = price(origin ? { ...draft, path: origin.path } : draft, rule, origin?.file ?? file);
         sums.add(item);
-        tally.add(item);
         if (item.cost !== null) itemCosts.get(item.capabilityId)?.set(item.id, item.cost);
         if (first) {
           first = false;
@@ -194,7 +192,7 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
     const warnings = [
       ...coverageWarnings(estate, model, rules),
       ...[...new Set(notes)].map((message): Warning => ({ code: 'note', message })),
-      ...tally.warnings(card, currency),
+      ...priceWarnings(sums.capabilities(), card, currency),
       ...ignored,
     ];
     const budget = hasBudget(spec) ? evaluateBudget(spec, { capabilities: sums.capabilities(), itemCosts }, totals) : null;

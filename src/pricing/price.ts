@@ -102,8 +102,12 @@ export interface CapabilitySum {
   quantity: D;
   /** The cost of its priced items. */
   priced: D;
+  /** How many items it has, and how many of them have no price. */
+  items: number;
   unpriced: number;
   unit: string;
+  /** Whether its price is provisional (a price is per capability: the same for all its items). */
+  provisional: boolean;
 }
 
 /**
@@ -121,9 +125,10 @@ export class TotalsBuilder {
     if (item.capabilityId !== this.runId) {
       this.runId = item.capabilityId;
       this.run = this.byCapability.get(this.runId);
-      if (this.run === undefined) this.byCapability.set(this.runId, (this.run = { quantity: ZERO, priced: ZERO, unpriced: 0, unit: item.unit }));
+      if (this.run === undefined) this.byCapability.set(this.runId, (this.run = { quantity: ZERO, priced: ZERO, items: 0, unpriced: 0, unit: item.unit, provisional: item.provisional }));
     }
     const run = this.run!;
+    run.items++;
     run.quantity = run.quantity.plus(item.quantity);
     if (item.cost === null) {
       run.unpriced++;
