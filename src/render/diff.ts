@@ -3,6 +3,7 @@
 import { toPlain, type D } from '../decimal.js';
 import type { Diff, DiffRow } from '../estimate/diff.js';
 import { chunked } from './chunk.js';
+import { LIST, prettyArray, splitAtList } from './json-text.js';
 import { money, quantity } from './numbers.js';
 
 const signed = (d: D, f: (d: D) => string) => (d.greaterThan(0) ? `+${f(d)}` : f(d));
@@ -74,39 +75,24 @@ function rowToJson(r: DiffRow): object {
   };
 }
 
-const LINE_ITEMS = '\u0000line items\u0000';
-
 /** The diff as JSON.stringify(…, null, 2) writes it, every row included; in chunks. */
 export function diffJson(diff: Diff, gateFailures: readonly string[]): Generator<Buffer> {
   return chunked(jsonPieces(diff, gateFailures));
 }
 
 function* jsonPieces(diff: Diff, gateFailures: readonly string[]): Generator<string> {
-  const text = JSON.stringify(
-    {
-      schemaVersion: 1,
-      base: { file: diff.base.file, estate: diff.base.estate, cost: dec(diff.base.totals.cost) },
-      head: { file: diff.head.file, estate: diff.head.estate, cost: dec(diff.head.totals.cost) },
-      model: diff.head.model,
-      period: diff.head.period.label,
-      currency: diff.head.currency,
-      costDelta: dec(diff.costDelta),
-      lineItems: LINE_ITEMS,
-      gates: { passed: gateFailures.length === 0, failures: gateFailures },
-    },
-    null,
-    2,
-  );
-  const marker = JSON.stringify(LINE_ITEMS);
-  const at = text.indexOf(marker);
-  yield text.slice(0, at);
-  if (diff.rows.length === 0) yield '[]';
-  else {
-    for (let n = 0; n < diff.rows.length; n++) {
-      yield n === 0 ? '[\n    ' : ',\n    ';
-      yield JSON.stringify(rowToJson(diff.rows[n]!), null, 2).replace(/\n/g, '\n    ');
-    }
-    yield '\n  ]';
-  }
-  yield `${text.slice(at + marker.length)}\n`;
+  const { before, after } = splitAtList({
+    schemaVersion: 1,
+    base: { file: diff.base.file, estate: diff.base.estate, cost: dec(diff.base.totals.cost) },
+    head: { file: diff.head.file, estate: diff.head.estate, cost: dec(diff.head.totals.cost) },
+    model: diff.head.model,
+    period: diff.head.period.label,
+    currency: diff.head.currency,
+    costDelta: dec(diff.costDelta),
+    lineItems: LIST,
+    gates: { passed: gateFailures.length === 0, failures: gateFailures },
+  });
+  yield before;
+  yield* prettyArray(diff.rows, rowToJson, '  ');
+  yield `${after}\n`;
 }

@@ -5,6 +5,7 @@ import type { EstimateResult } from '../estimate/run.js';
 import { money, quantity, unitPrice } from './numbers.js';
 import type { Style } from './style.js';
 import { chunked } from './chunk.js';
+import { prettyArray } from './json-text.js';
 import { describePeriod } from './view.js';
 
 function priceLine(x: Explanation, currency: string): string {
@@ -91,16 +92,12 @@ function explanationToJson(x: Explanation): object {
   };
 }
 
-/** The array of explanations, as JSON.stringify(…, null, 2) writes it; in chunks. */
 function* jsonPieces(explanations: Iterable<Explanation>): Generator<string> {
-  let n = 0;
-  for (const x of explanations) {
-    yield n++ === 0 ? '[\n  ' : ',\n  ';
-    yield JSON.stringify(explanationToJson(x), null, 2).replace(/\n/g, '\n  ');
-  }
-  yield n === 0 ? '[]\n' : '\n]\n';
+  yield* prettyArray(explanations, explanationToJson, '');
+  yield '\n';
 }
 
+/** The array of explanations, as JSON.stringify(…, null, 2) writes it; in chunks. */
 export function explainJson(explanations: Iterable<Explanation>): Generator<Buffer> {
   return chunked(jsonPieces(explanations));
 }

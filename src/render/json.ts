@@ -8,6 +8,7 @@ import type { Check } from '../estimate/budget.js';
 import { asStream, type Estimate, type EstimateHead, type EstimateStream, type EstimateTail } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';
 import { chunked, textOf } from './chunk.js';
+import { LIST, splitAtList } from './json-text.js';
 
 const dec = (value: D | null): string | null => (value === null ? null : toPlain(value));
 const decimals = (entries: Iterable<[string, D | null]>): Record<string, string | null> =>
@@ -94,7 +95,7 @@ function envelope(e: EstimateHead, version: string, tail?: EstimateTail): Record
     period: { label: e.period.label, days: toPlain(e.period.days), hours: toPlain(e.period.hours) },
     currency: e.currency,
     rateCard: { name: e.rateCard.name, files: e.rateCard.files },
-    lineItems: LINE_ITEMS,
+    lineItems: LIST,
     ...(tail && {
       rules: tail.rules,
       totals: {
@@ -119,14 +120,10 @@ function envelope(e: EstimateHead, version: string, tail?: EstimateTail): Record
   };
 }
 
-const LINE_ITEMS = '\u0000line items\u0000';
-
 /** The envelope's text, split where the line items go. */
 function around(e: EstimateHead, version: string, indent: string, tail?: EstimateTail): { before: string; after: string } {
-  const text = JSON.stringify(envelope(e, version, tail), null, 2).replace(/\n/g, `\n${indent}`);
-  const marker = JSON.stringify(LINE_ITEMS);
-  const at = text.indexOf(marker);
-  return { before: indent + text.slice(0, at), after: text.slice(at + marker.length) };
+  const { before, after } = splitAtList(envelope(e, version, tail), indent);
+  return { before: indent + before, after };
 }
 
 /**
