@@ -88,16 +88,7 @@ export class PathIndex {
     const root = node();
     for (const path of paths) nodeAt(root, path).end = true;
     this.reparse((path, valueOffset, keyOffset) => {
-      let at = root;
-      for (let i = 0; i < path.length; i++) {
-        let next = at.children?.get(path[i]!);
-        if (next === undefined) {
-          if (i !== path.length - 1 || !at.end) return;
-          (at.children ??= new Map()).set(path[i]!, (next = node()));
-        }
-        at = next;
-      }
-      found(at, valueOffset, keyOffset);
+      if (covered(root, path)) found(nodeAt(root, path), valueOffset, keyOffset);
     });
     this.prepared = root;
   }
