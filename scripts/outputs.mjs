@@ -45,7 +45,7 @@ for (const file of [...examples, ...goldens]) {
 for (let i = 0; i + 1 < examples.length; i++) {
   for (const format of ['table', 'json', 'markdown']) {
     for (const model of ['dps', 'classic']) {
-      runs.push([`diff.${i}.${model}.${format}`, ['diff', examples[i], examples[i + 1], '--model', model, '--format', format, '--max-increase', '10%']]);
+      runs.push([`diff.${i}.${model}.${format}`, ['diff', examples[i], examples[i + 1], '--model', model, '--period', 'month', '--format', format, '--max-increase', '10%']]);
     }
   }
 }
