@@ -1,6 +1,6 @@
 // Budgets: the total, caps by capability, quotas by unit, and what drives an excess.
 import { describe, expect, it } from 'vitest';
-import { D, toPlain } from '../src/decimal.js';
+import { D, toPlain } from '../src/core/decimal.js';
 import { run } from './helpers.js';
 
 const ESTATE = `version: 1

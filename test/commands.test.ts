@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv/dist/2020.js';
 import YAML from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CAPABILITIES } from '../src/capabilities.js';
+import { CAPABILITIES } from '../src/core/capabilities.js';
 import { ROOT } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/dtcost');

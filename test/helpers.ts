@@ -1,7 +1,7 @@
-import { toPlain } from '../src/decimal.js';
-import { loadText } from '../src/estate/load.js';
-import { estateSchema, type EstateData } from '../src/estate/schema.js';
-import { parsePeriod } from '../src/estimate/period.js';
+import { toPlain } from '../src/core/decimal.js';
+import { loadText } from '../src/input/load.js';
+import { estateSchema, type EstateData } from '../src/input/schema.js';
+import { parsePeriod } from '../src/core/period.js';
 import { runEstimate, type Estimate, type EstimateOptions } from '../src/estimate/run.js';
 import { builtinRateCard, mergeRateCard, rateCardSchema, type RateCard } from '../src/pricing/rate-card.js';
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { D, toPlain } from '../src/decimal.js';
-import { parsePeriod, perPeriod } from '../src/estimate/period.js';
+import { D, toPlain } from '../src/core/decimal.js';
+import { parsePeriod, perPeriod } from '../src/core/period.js';
 
 describe('periods', () => {
   it.each([

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES } from '../src/capabilities.js';
+import { CAPABILITIES } from '../src/core/capabilities.js';
 import { BUILTIN_PRICES } from '../src/pricing/builtin.js';
 import { builtinRateCard } from '../src/pricing/rate-card.js';
 import { coverageWarnings } from '../src/estimate/run.js';

@@ -3,10 +3,10 @@
 import fc from 'fast-check';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { capability, CAPABILITY_IDS, UNIT_IDS } from '../src/capabilities.js';
-import { D, sum, toPlain } from '../src/decimal.js';
-import { loadText } from '../src/estate/load.js';
-import { estateSchema } from '../src/estate/schema.js';
+import { capability, CAPABILITY_IDS, UNIT_IDS } from '../src/core/capabilities.js';
+import { D, sum, toPlain } from '../src/core/decimal.js';
+import { loadText } from '../src/input/load.js';
+import { estateSchema } from '../src/input/schema.js';
 import { runEstimate, streamEstimate, type Estimate } from '../src/estimate/run.js';
 import { textOf } from '../src/render/chunk.js';
 import { builtinRateCard, mergeRateCard } from '../src/pricing/rate-card.js';

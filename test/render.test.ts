@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { PLAIN } from '../src/render/style.js';
 import { renderTable, tableChunks, wrap } from '../src/render/table.js';
 import { displayWidth, drawTable } from '../src/render/box.js';
-import { D } from '../src/decimal.js';
+import { D } from '../src/core/decimal.js';
 import { asStream } from '../src/estimate/run.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { D, toPlain } from '../src/decimal.js';
+import { D, toPlain } from '../src/core/decimal.js';
 import { prepare, streamJob, type Job } from '../src/cli/pipeline.js';
 import type { EstimateOptions } from '../src/estimate/run.js';
 import { runEstimate, streamEstimate } from '../src/estimate/run.js';

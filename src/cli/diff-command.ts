@@ -1,7 +1,7 @@
 // `dtcost diff <base> <head>`: line items added, removed and changed, the total delta, and gates:
 // --budget (the head's total) and --max-increase (an amount, or a percentage such as 10%); a gate
 // crossed exits 1 after the full output.
-import { inRange, toDecimal } from '../estate/schema-kit.js';
+import { inRange, toDecimal } from '../input/schema-kit.js';
 import { checkGates, diffEstimates, type Gate } from '../estimate/diff.js';
 import { diffJson, diffMarkdown, diffText } from '../render/diff.js';
 import { money } from '../render/numbers.js';

@@ -8,7 +8,7 @@ import { markdownChunks } from '../render/markdown.js';
 import type { Style } from '../render/style.js';
 import { tableChunks } from '../render/table.js';
 import { describeViolation } from '../render/view.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
 import { optionsFrom, prepareOrReport, streamJob, type EstimateInputFlags } from './pipeline.js';

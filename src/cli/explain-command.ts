@@ -1,6 +1,6 @@
 // `dtcost explain <estate> [item-id]`: every line item (or the ones whose id starts with item-id)
 // with its formula, inputs and their lines, rule, source document and price.
-import { didYouMean } from '../estate/suggest.js';
+import { didYouMean } from '../input/suggest.js';
 import { explain } from '../estimate/explain.js';
 import { explainJson, explainMarkdown, explainText } from '../render/explain.js';
 import { styleFor, wantsColor } from './color.js';

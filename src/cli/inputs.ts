@@ -1,11 +1,11 @@
 // Estates and rate cards from files or standard input, with every problem collected.
 import { readSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { readActivity, type ActivitySummary } from '../estate/activity.js';
-import type { Diagnostic } from '../estate/diagnostics.js';
-import type { ParsedDocument } from '../estate/source.js';
-import { loadText, MAX_INPUT_BYTES, readInput } from '../estate/load.js';
-import { estateSchema, type EstateData } from '../estate/schema.js';
+import { readActivity, type ActivitySummary } from '../input/activity.js';
+import type { Diagnostic } from '../input/diagnostics.js';
+import type { ParsedDocument } from '../input/source.js';
+import { loadText, MAX_INPUT_BYTES, readInput } from '../input/load.js';
+import { estateSchema, type EstateData } from '../input/schema.js';
 import { builtinRateCard, mergeRateCard, rateCardSchema, type RateCard, type RateCardData } from '../pricing/rate-card.js';
 
 export interface LoadedEstate {

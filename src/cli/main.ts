@@ -1,7 +1,7 @@
 // Entry point of the bundle. `--version` answers before anything else loads (start-up time is a
 // quality bar); everything else is loaded on demand. An unexpected error is a bug: exit 3 with a
 // short message, the stack only with DTCOST_DEBUG=1.
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 
 const EXIT_INTERNAL = 3;
 

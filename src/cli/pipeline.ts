@@ -1,13 +1,13 @@
 // The pipeline every estimating command shares: flags to options, files to validated estates (with
 // their rate cards and activity files), estates to estimates. Every input problem is collected
 // first; with any, the caller prints them and exits 2 before anything is estimated.
-import type { Model } from '../capabilities.js';
-import type { D } from '../decimal.js';
-import type { ActivitySummary } from '../estate/activity.js';
-import type { Diagnostic } from '../estate/diagnostics.js';
-import { mergeEstates, originOf } from '../estate/merge.js';
-import { inRange, toDecimal } from '../estate/schema-kit.js';
-import { parsePeriod, PERIOD_HELP, type Period } from '../estimate/period.js';
+import type { Model } from '../core/capabilities.js';
+import type { D } from '../core/decimal.js';
+import type { ActivitySummary } from '../input/activity.js';
+import type { Diagnostic } from '../input/diagnostics.js';
+import { mergeEstates, originOf } from '../input/merge.js';
+import { inRange, toDecimal } from '../input/schema-kit.js';
+import { parsePeriod, PERIOD_HELP, type Period } from '../core/period.js';
 import { streamEstimate, type EstimateOptions, type EstimateStream } from '../estimate/run.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import type { Style } from '../render/style.js';

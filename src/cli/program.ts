@@ -1,6 +1,6 @@
 // The command line: commander wiring only. Flags are named as in SPEC.md "Commands".
 import { Command, CommanderError, Option } from 'commander';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 import { estimateCommand, FORMATS, type EstimateFlags } from './estimate-command.js';
 import { EXIT, UsageError } from './exit.js';
 import { compareCommand, type CompareFlags } from './compare-command.js';

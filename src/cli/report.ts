@@ -1,5 +1,5 @@
 // Diagnostics, warnings and budget messages as lines on standard error.
-import type { Diagnostic } from '../estate/diagnostics.js';
+import type { Diagnostic } from '../input/diagnostics.js';
 import type { Style } from '../render/style.js';
 
 export function formatDiagnostic(d: Diagnostic, style: Style): string {

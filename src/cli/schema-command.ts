@@ -1,6 +1,6 @@
 // `dtcost schema`: JSON Schema of the estate format, for editors.
 import { writeFileSync } from 'node:fs';
-import { estateJsonSchema } from '../estate/json-schema.js';
+import { estateJsonSchema } from '../input/json-schema.js';
 import { EXIT } from './exit.js';
 
 export function schemaText(): string {

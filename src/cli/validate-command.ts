@@ -1,5 +1,5 @@
 // `dtcost validate <file>...`: every problem of every file, or one line per valid file; exit 0 or 2.
-import { sectionEntries, SECTIONS } from '../estate/sections.js';
+import { sectionEntries, SECTIONS } from '../input/sections.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
 import { Inputs } from './inputs.js';

@@ -1,8 +1,8 @@
 // Budgets (SPEC "Estate format" budget, "Exit codes"): a total, caps by capability id (money) and
 // caps by unit id (quantities: classic quotas). Each exceeded cap is a violation with the line
 // items or capabilities that drive it.
-import { capability } from '../capabilities.js';
-import { D, settle, ZERO } from '../decimal.js';
+import { capability } from '../core/capabilities.js';
+import { D, settle, ZERO } from '../core/decimal.js';
 import type { CapabilitySum, Totals } from '../pricing/price.js';
 
 export interface BudgetSpec {

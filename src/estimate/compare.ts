@@ -1,7 +1,7 @@
 // `dtcost compare`: one estate under DPS and under classic licensing, family by family, in units
 // and money, with a summary in plain words for a customer deciding on a migration.
-import { familyOf, FAMILIES, type Family } from '../capabilities.js';
-import { D, ZERO } from '../decimal.js';
+import { familyOf, FAMILIES, type Family } from '../core/capabilities.js';
+import { D, ZERO } from '../core/decimal.js';
 import type { LineItem } from '../pricing/price.js';
 import type { EstimateResult, EstimateStream } from './run.js';
 

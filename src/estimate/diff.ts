@@ -1,7 +1,7 @@
 // `dtcost diff`: what changes between two estimates, line item by line item. Items are matched by
 // capability, estate section and entry name, so moving an entry within its list is no change.
-import { CAPABILITIES } from '../capabilities.js';
-import { D, ZERO } from '../decimal.js';
+import { CAPABILITIES } from '../core/capabilities.js';
+import { D, ZERO } from '../core/decimal.js';
 import type { LineItem } from '../pricing/price.js';
 import type { EstimateResult, EstimateStream } from './run.js';
 

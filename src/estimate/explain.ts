@@ -1,7 +1,7 @@
 // `dtcost explain`: each line item with the estate inputs behind it, each with the line it is on.
-import { isDecimal } from '../decimal.js';
-import type { ParsedDocument } from '../estate/source.js';
-import type { PathSegment } from '../estate/path.js';
+import { isDecimal } from '../core/decimal.js';
+import type { ParsedDocument } from '../input/source.js';
+import type { PathSegment } from '../input/path.js';
 import type { LineItem } from '../pricing/price.js';
 
 export interface Input {

@@ -2,7 +2,7 @@
 // prices, and a currency label that differs from the rate card's. Read off the estimate's sums by
 // capability: a price is per capability (every item of one has it or none has), so the sums say
 // all the items would, and no item needs to be kept for them.
-import { capability } from '../capabilities.js';
+import { capability } from '../core/capabilities.js';
 import type { CapabilitySum } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import type { Warning } from './run.js';

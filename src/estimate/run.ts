@@ -1,18 +1,18 @@
 // One estimate: the rules of the chosen model over a validated estate, priced by the rate card,
 // totalled, checked against the budget, with every caveat as a warning. Streamed: the line items
 // are made as they are read, and what they add up to is gathered on the way.
-import { capability, unitModel, type Model } from '../capabilities.js';
-import { toPlain, type D } from '../decimal.js';
-import type { ActivitySummary } from '../estate/activity.js';
-import type { EstateData } from '../estate/schema.js';
+import { capability, unitModel, type Model } from '../core/capabilities.js';
+import { toPlain, type D } from '../core/decimal.js';
+import type { ActivitySummary } from '../input/activity.js';
+import type { EstateData } from '../input/schema.js';
 import { pricer, TotalsBuilder, type LineItem, type Totals } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import { RULES } from '../rules/index.js';
-import { sectionEntries, SECTIONS } from '../estate/sections.js';
+import { sectionEntries, SECTIONS } from '../input/sections.js';
 import type { Rule } from '../rules/types.js';
 import { evaluateBudget, hasBudget, type BudgetResult, type BudgetSpec } from './budget.js';
 import { priceWarnings } from './price-warnings.js';
-import { parsePeriod, type Period } from './period.js';
+import { parsePeriod, type Period } from '../core/period.js';
 
 export interface Warning {
   code: 'not-estimated' | 'note' | 'ignored' | 'unpriced' | 'provisional-price' | 'currency' | 'budget-incomplete' | 'budget-scaled';

@@ -1,8 +1,8 @@
 // The one place where money is computed: unit price (after the card's discount) × quantity, and the
 // totals. A line item whose price is unknown keeps `unitPrice: null, cost: null` and the estimate
 // says so; it never counts as zero.
-import { capability } from '../capabilities.js';
-import { ONE, ZERO, type D } from '../decimal.js';
+import { capability } from '../core/capabilities.js';
+import { ONE, ZERO, type D } from '../core/decimal.js';
 import type { LineItemDraft, PriorItems, Rule } from '../rules/types.js';
 import type { RateCard } from './rate-card.js';
 

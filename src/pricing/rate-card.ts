@@ -2,9 +2,9 @@
 // merge. Prices are keyed by capability id (DPS) or by unit id (classic units); a discount applies
 // to every price of the merged card.
 import { z } from 'zod';
-import { CAPABILITY_IDS, UNIT_IDS } from '../capabilities.js';
-import { D, isDecimal } from '../decimal.js';
-import { keyedBy, name, num } from '../estate/schema-kit.js';
+import { CAPABILITY_IDS, UNIT_IDS } from '../core/capabilities.js';
+import { D, isDecimal } from '../core/decimal.js';
+import { keyedBy, name, num } from '../input/schema-kit.js';
 import { BUILTIN_CURRENCY, BUILTIN_PRICES } from './builtin.js';
 
 export interface Price {

@@ -1,7 +1,7 @@
 // A bar chart of cost by capability, in Unicode block characters (eighths of a cell), readable
 // without colour. Bar lengths are for the eye only: the amounts beside them are the exact ones,
 // rounded to cents.
-import type { D } from '../decimal.js';
+import type { D } from '../core/decimal.js';
 import { money, percent } from './numbers.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];

@@ -1,5 +1,5 @@
 // `dtcost compare` output.
-import { toPlain, type D } from '../decimal.js';
+import { toPlain, type D } from '../core/decimal.js';
 import type { Comparison, Side } from '../estimate/compare.js';
 import { money, quantity } from './numbers.js';
 import type { Style } from './style.js';

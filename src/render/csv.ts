@@ -1,6 +1,6 @@
 // CSV: one row per line item, RFC 4180 (CRLF line ends, fields quoted when they hold a comma, a
 // quote or a line break), exact decimal strings.
-import { toPlain } from '../decimal.js';
+import { toPlain } from '../core/decimal.js';
 import { asStream, type Estimate, type EstimateStream } from '../estimate/run.js';
 import { chunked, textOf } from './chunk.js';
 

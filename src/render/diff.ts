@@ -1,6 +1,6 @@
 // `dtcost diff` output: the changed line items with their deltas, and the total delta. Markdown is
 // ready to paste as a pull-request comment.
-import { toPlain, type D } from '../decimal.js';
+import { toPlain, type D } from '../core/decimal.js';
 import type { Diff, DiffRow } from '../estimate/diff.js';
 import { chunked } from './chunk.js';
 import { LIST, prettyArray, splitAtList } from './json-text.js';

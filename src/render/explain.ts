@@ -1,5 +1,5 @@
 // `dtcost explain` output: what a solution engineer shows a customer who asks "why this number".
-import { settle, toPlain } from '../decimal.js';
+import { settle, toPlain } from '../core/decimal.js';
 import type { Explanation } from '../estimate/explain.js';
 import type { EstimateResult } from '../estimate/run.js';
 import { money, quantity, unitPrice } from './numbers.js';

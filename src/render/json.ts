@@ -3,7 +3,7 @@
 // document goes out in chunks, so a large estate never holds its items, its output or an object
 // tree of it in memory. Every input problem is found before the first chunk, so nothing invalid is
 // ever half-printed.
-import { toPlain, type D } from '../decimal.js';
+import { toPlain, type D } from '../core/decimal.js';
 import type { Check } from '../estimate/budget.js';
 import { asStream, type Estimate, type EstimateHead, type EstimateStream, type EstimateTail } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';

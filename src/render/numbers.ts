@@ -1,7 +1,7 @@
 // Display formatting of exact numbers: rounding happens here and only here, for people to read.
 // JSON and CSV carry the exact decimal strings instead.
-import { D } from '../decimal.js';
-import { groupThousands } from '../digits.js';
+import { D } from '../core/decimal.js';
+import { groupThousands } from '../core/digits.js';
 
 // Half up, as people round money; the arithmetic itself never rounds (see decimal.ts).
 const HALF_UP = D.ROUND_HALF_UP;

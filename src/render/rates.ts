@@ -1,7 +1,7 @@
 // The rate card in use (`dtcost rates`): every price with its unit, grade, source, and the
 // discount applied.
-import { CAPABILITIES, UNIT_IDS } from '../capabilities.js';
-import { D, toPlain } from '../decimal.js';
+import { CAPABILITIES, UNIT_IDS } from '../core/capabilities.js';
+import { D, toPlain } from '../core/decimal.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import { csvField } from './csv.js';
 import { unitPrice } from './numbers.js';

@@ -1,6 +1,6 @@
 // What the human formats (table, Markdown) share: line items grouped by capability, the heading,
 // and budget results in words.
-import type { D } from '../decimal.js';
+import type { D } from '../core/decimal.js';
 import type { Check, Violation } from '../estimate/budget.js';
 import type { EstimateHead, EstimateResult } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';

@@ -1,6 +1,6 @@
 // Classic DDUs for custom Davis events: 0.001 DDU per ingested event (updates included).
 // Source: classic-licensing-bundle.md "DDUs for custom Davis events".
-import { D } from '../decimal.js';
+import { D } from '../core/decimal.js';
 import { events } from './shared/telemetry.js';
 import { defineRule } from './types.js';
 

@@ -1,7 +1,7 @@
 // Classic DDUs for custom traces: 0.0007 DDU per span ingested through the Trace API
 // ("1,000,000 invocations × 10 spans × .0007 DDUs = 7,000 DDUs"). Source: classic-licensing-
 // bundle.md "DDUs for custom traces (Trace API)".
-import { D } from '../decimal.js';
+import { D } from '../core/decimal.js';
 import { spans } from './shared/telemetry.js';
 import { defineRule } from './types.js';
 

@@ -2,9 +2,9 @@
 // rata over the period; a line of its own, never more than what is consumed, so the gross figures
 // stay visible. Sources: classic-licensing-bundle.md "DDUs for Log Management and Analytics" FAQ
 // ("a free tier of 200,000 DDUs per year"); prices-and-rules.md "Classic licensing".
-import { D } from '../decimal.js';
+import { D } from '../core/decimal.js';
 import { priorInUnit } from './shared/prior.js';
-import { n } from './shared/text.js';
+import { n } from '../core/text.js';
 import { defineRule } from './types.js';
 
 export const FREE_DDUS_PER_YEAR = new D(200000);

@@ -2,7 +2,7 @@
 // per GB per day, Query 1.7 DDUs per GB read (classic-licensing-bundle.md "DDUs for Log Management
 // and Analytics": DDU consumption; Steps 1 to 4; FAQ "10.50 GB ... = 1,050 DDUs"). The estate's
 // GiB are taken as the document's GB, as its examples do.
-import { D } from '../decimal.js';
+import { D } from '../core/decimal.js';
 import { ingested, queried, retained } from './shared/logs.js';
 import { defineRule, type LineItemDraft } from './types.js';
 

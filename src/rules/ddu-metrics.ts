@@ -3,10 +3,10 @@
 // 1,000 per Full-Stack host unit, 200 per Infrastructure host (at one point a minute); the
 // inclusion is its own line and never takes the total below zero. Source: prices-and-rules.md
 // "Classic licensing (beyond ../docs)", DDU weights; classic-licensing-bundle.md (NAM data points).
-import { D, sum } from '../decimal.js';
+import { D, sum } from '../core/decimal.js';
 import { dailyProfile, runningEntries } from './shared/concurrency.js';
 import { metricDataPoints, namDataPoints } from './shared/metrics.js';
-import { n } from './shared/text.js';
+import { n } from '../core/text.js';
 import { defineRule, type LineItemDraft } from './types.js';
 
 export const DDU_PER_DATA_POINT = new D('0.001');

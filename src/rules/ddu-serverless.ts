@@ -1,9 +1,9 @@
 // Classic DDUs for serverless functions: 0.002 DDU per invocation. Source: prices-and-rules.md
 // "Classic licensing", DDU weights; classic-licensing-bundle.md "Application-only monitoring"
 // ("Serverless functions consume DDUs for serverless functions").
-import { D } from '../decimal.js';
-import { perPeriod } from '../estimate/period.js';
-import { monthScale, n } from './shared/text.js';
+import { D } from '../core/decimal.js';
+import { perPeriod } from '../core/period.js';
+import { monthScale, n } from '../core/text.js';
 import { defineRule } from './types.js';
 
 export const DDU_PER_INVOCATION = new D('0.002');

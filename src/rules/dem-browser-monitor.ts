@@ -2,7 +2,7 @@
 // (# synthetic actions) × (# executions per hour) × (# locations) × (# hours).
 // Source: classic-dem-units.txt (DEM table; "576 synthetic actions per day" example);
 // classic-monitoring-consumption.txt "Synthetic actions and requests".
-import { D } from '../decimal.js';
+import { D } from '../core/decimal.js';
 import { billableSteps, monitorLineItems } from './shared/synthetic.js';
 import { defineRule } from './types.js';
 

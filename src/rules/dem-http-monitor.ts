@@ -1,7 +1,7 @@
 // Classic DEM units for HTTP monitors: 0.1 DEM per synthetic request; each request an HTTP monitor
 // executes is one synthetic request. Source: classic-dem-units.txt (DEM table; "An HTTP monitor
 // consists of one or multiple HTTP(S) requests"; consumption formula).
-import { D } from '../decimal.js';
+import { D } from '../core/decimal.js';
 import { monitorLineItems, requestsPerExecution } from './shared/synthetic.js';
 import { defineRule } from './types.js';
 

@@ -3,10 +3,10 @@
 // (weighted: long strings 1 per 100 characters). Sessions split after 60 minutes of continuous
 // interaction. Source: classic-dem-units.txt (DEM table, RUM session, 4-hour example, defined
 // properties example); classic-monitoring-consumption.txt "Digital Experience Monitoring".
-import { D } from '../decimal.js';
+import { D } from '../core/decimal.js';
 import { beyondIncluded, propertyCount, weightedPropertyCount } from './shared/properties.js';
 import { sessionLineItems } from './shared/sessions.js';
-import { n, plural } from './shared/text.js';
+import { n, plural } from '../core/text.js';
 import { defineRule } from './types.js';
 
 export const DEM_PER_SESSION = new D('0.25');

@@ -1,6 +1,6 @@
 // Classic DEM units for third-party synthetic results: 0.1 DEM per result.
 // Source: classic-dem-units.txt (DEM table: "Third-party synthetic result ... 0.1 DEM").
-import { D } from '../decimal.js';
+import { D } from '../core/decimal.js';
 import { thirdPartyResults } from './shared/results.js';
 import { defineRule } from './types.js';
 

@@ -4,9 +4,9 @@
 // Monitoring; container memory: classic-licensing-bundle.md "Application-only monitoring".
 import { activityLineItems, activityNotes } from './shared/activity.js';
 import { containerMemory } from './shared/containers.js';
-import { dpsHours } from './shared/hours.js';
-import { billedMemory } from './shared/memory.js';
-import { countPrefix } from './shared/text.js';
+import { dpsHours } from '../metering/hours.js';
+import { billedMemory } from '../metering/memory.js';
+import { countPrefix } from '../core/text.js';
 import { defineRule, type LineItemDraft } from './types.js';
 
 export const fullStackMonitoring = defineRule({

@@ -5,11 +5,11 @@
 // calculation example); classic-monitoring-consumption.txt "Host unit hours".
 import { activityLineItems, activityNotes } from './shared/activity.js';
 import { containerMemory } from './shared/containers.js';
-import { classicHours } from './shared/hours.js';
-import { hostUnits, type HostUnits } from './shared/host-units.js';
-import { D } from '../decimal.js';
+import { classicHours } from '../metering/hours.js';
+import { hostUnits, type HostUnits } from '../metering/host-units.js';
+import { D } from '../core/decimal.js';
 import { dailyProfile, runningEntries } from './shared/concurrency.js';
-import { countPrefix, n, plural } from './shared/text.js';
+import { countPrefix, n, plural } from '../core/text.js';
 import { defineRule, type LineItemDraft } from './types.js';
 
 const unitText = (hu: HostUnits, memoryGiB: D) =>

@@ -1,7 +1,7 @@
 // DPS Mainframe Monitoring in MSU-hours (from SMF 70.1 records, 15-minute intervals); estimated as
 // the entry's MSUs over every hour of the period. There is no public price: the line item has no
 // cost until a rate card prices it. Source: prices-and-rules.md (Mainframe Monitoring, MSU-hour).
-import { n } from './shared/text.js';
+import { n } from '../core/text.js';
 import { defineRule } from './types.js';
 
 export const mainframeMonitoring = defineRule({

@@ -2,7 +2,7 @@
 // monitored LPAR or subsystem; it consumes no host units. Source: classic-licensing-bundle.md
 // "Mainframe monitoring on IBM z/OS"; classic-monitoring-consumption.txt "Application-only
 // monitoring on IBM z/OS".
-import { n } from './shared/text.js';
+import { n } from '../core/text.js';
 import { defineRule } from './types.js';
 
 export const mainframeMsu = defineRule({

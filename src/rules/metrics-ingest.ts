@@ -4,9 +4,9 @@
 // below zero. The inclusion applies per 15-minute interval without rollover; it is compared with
 // the period's data points, as for steady ingestion. Sources: prices-and-rules.md "DPS metering
 // rules" (Full-Stack, Infrastructure, Metrics); classic-licensing-bundle.md (NAM data points).
-import { D, sum } from '../decimal.js';
+import { D, sum } from '../core/decimal.js';
 import { metricDataPoints, namDataPoints } from './shared/metrics.js';
-import { n } from './shared/text.js';
+import { n } from '../core/text.js';
 import { defineRule, type LineItemDraft } from './types.js';
 
 export const metricsIngest = defineRule({

@@ -4,10 +4,10 @@
 // licensed limit (`license.customMetrics`, else the free tier) the excess is an overage
 // ("120 − 100 = 20"). Source: classic-monitoring-consumption.txt "Custom metrics overages", "Free
 // tier of custom metrics".
-import { D, sum } from '../decimal.js';
+import { D, sum } from '../core/decimal.js';
 import { dailyProfile, runningEntries } from './shared/concurrency.js';
 import { overage } from './shared/quota.js';
-import { n } from './shared/text.js';
+import { n } from '../core/text.js';
 import { defineRule } from './types.js';
 
 /** 100 free custom metrics per environment and 10 per host unit, at most 10,000. */

@@ -3,7 +3,7 @@
 // classic-licensing-bundle.md "Davis data units" pages.
 import { priorInUnit } from './shared/prior.js';
 import { overage } from './shared/quota.js';
-import { n } from './shared/text.js';
+import { n } from '../core/text.js';
 import { defineRule } from './types.js';
 
 export const overageDdus = defineRule({

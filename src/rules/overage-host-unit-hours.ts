@@ -5,9 +5,9 @@
 // where the contract allows them (`overages`). Sources: classic-licensing-bundle.md "Host unit
 // overages", "Apply host unit hours to demand spikes", "True concurrency"; classic-monitoring-
 // consumption.txt "Host unit overages".
-import { D, sum, ZERO } from '../decimal.js';
+import { D, sum, ZERO } from '../core/decimal.js';
 import { dailyProfile, runningEntries } from './shared/concurrency.js';
-import { n, plural } from './shared/text.js';
+import { n, plural } from '../core/text.js';
 import { defineRule } from './types.js';
 
 export const overageHostUnitHours = defineRule({

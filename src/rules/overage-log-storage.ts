@@ -2,9 +2,9 @@
 // `logs`, kept `license.logStorageDays`) against the licensed annual average storage
 // (`license.logStorageGiB`); the anticipated daily ingestion the quota allows is noted.
 // Source: classic-monitoring-consumption.txt "Log Monitoring", "Log Monitoring overages - SaaS".
-import { sum } from '../decimal.js';
-import { anticipatedDailyIngestion, annualIngestion, storageOverage } from './shared/log-storage.js';
-import { n } from './shared/text.js';
+import { sum } from '../core/decimal.js';
+import { anticipatedDailyIngestion, annualIngestion, storageOverage } from '../metering/log-storage.js';
+import { n } from '../core/text.js';
 import { defineRule } from './types.js';
 
 export const overageLogStorage = defineRule({

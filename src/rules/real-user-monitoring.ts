@@ -1,10 +1,10 @@
 // DPS Real User Monitoring: sessions per application per hour, replayed sessions at the Session
 // Replay rate instead, and properties beyond 20 per application per session in which they appear.
 // Source: dps-real-user-monitoring.txt (counting rules, FAQ); prices-and-rules.md "RUM".
-import { isOne } from '../decimal.js';
+import { isOne } from '../core/decimal.js';
 import { beyondIncluded, propertyCount } from './shared/properties.js';
 import { sessionLineItems } from './shared/sessions.js';
-import { n, plural } from './shared/text.js';
+import { n, plural } from '../core/text.js';
 import { defineRule } from './types.js';
 
 export const realUserMonitoring = defineRule({

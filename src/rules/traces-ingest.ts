@@ -2,9 +2,9 @@
 // beyond what Full-Stack Monitoring includes: 200 KiB/min per contributing GiB, with a floor of
 // 64,000 KiB/min for environments under 320 GiB; the inclusion is its own line and never takes the
 // total below zero. Source: prices-and-rules.md "DPS metering rules", Full-Stack Monitoring.
-import { D, sum } from '../decimal.js';
+import { D, sum } from '../core/decimal.js';
 import { gib, spans } from './shared/telemetry.js';
-import { n } from './shared/text.js';
+import { n } from '../core/text.js';
 import { defineRule, type LineItemDraft } from './types.js';
 
 export const tracesIngest = defineRule({

@@ -1,11 +1,11 @@
 // What a rule is: pure estate entries in, unpriced line items out. Rules never see a price
 // (pricing/price.ts attaches those); they say what is consumed, how much, and why.
-import type { Model } from '../capabilities.js';
-import type { D } from '../decimal.js';
-import type { EstateData } from '../estate/schema.js';
-import type { Section } from '../estate/sections.js';
-import type { Period } from '../estimate/period.js';
-import type { ActivitySummary } from '../estate/activity.js';
+import type { Model } from '../core/capabilities.js';
+import type { D } from '../core/decimal.js';
+import type { EstateData } from '../input/schema.js';
+import type { Section } from '../input/sections.js';
+import type { Period } from '../core/period.js';
+import type { ActivitySummary } from '../input/activity.js';
 
 
 export interface LineItemDraft {

@@ -1,7 +1,7 @@
 // Activity files: true concurrency (classic) and 15-minute intervals (DPS) from observed runs.
 import { describe, expect, it } from 'vitest';
-import { D, toPlain } from '../../src/decimal.js';
-import { ActivityReader, parseTime } from '../../src/estate/activity.js';
+import { D, toPlain } from '../../src/core/decimal.js';
+import { ActivityReader, parseTime } from '../../src/input/activity.js';
 
 function fold(csv: string, defaults: { memoryGiB?: string; mode?: 'fullstack' | 'infrastructure' | 'discovery'; infrastructureCap?: boolean } = {}) {
   const reader = new ActivityReader('runs.csv', {

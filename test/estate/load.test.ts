@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/estate/diagnostics.js';
-import { decode, loadText } from '../../src/estate/load.js';
-import { estateSchema } from '../../src/estate/schema.js';
+import type { Diagnostic } from '../../src/input/diagnostics.js';
+import { decode, loadText } from '../../src/input/load.js';
+import { estateSchema } from '../../src/input/schema.js';
 import { ROOT } from '../helpers.js';
 
 function problems(text: string, file = 'e.yaml'): string[] {

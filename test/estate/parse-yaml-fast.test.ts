@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { isDecimal } from '../../src/decimal.js';
-import { NonFiniteNumber, parseYaml } from '../../src/estate/parse-yaml.js';
-import { parseYamlFast } from '../../src/estate/parse-yaml-fast.js';
+import { isDecimal } from '../../src/core/decimal.js';
+import { NonFiniteNumber, parseYaml } from '../../src/input/parse-yaml.js';
+import { parseYamlFast } from '../../src/input/parse-yaml-fast.js';
 import { ROOT } from '../helpers.js';
 
 /** Data with numbers as tagged text, so both parsers' results compare exactly. */

@@ -1,11 +1,11 @@
 // Positions after prepare(paths) (one pass recording just those paths, their ancestors and direct
 // children) must be exactly those of the index of every value, for the JSON and fast YAML parsers.
 import { describe, expect, it } from 'vitest';
-import { parseJson } from '../../src/estate/parse-json.js';
-import { parseYamlFast } from '../../src/estate/parse-yaml-fast.js';
-import { parseYaml } from '../../src/estate/parse-yaml.js';
-import type { Path } from '../../src/estate/path.js';
-import type { ParsedDocument } from '../../src/estate/source.js';
+import { parseJson } from '../../src/input/parse-json.js';
+import { parseYamlFast } from '../../src/input/parse-yaml-fast.js';
+import { parseYaml } from '../../src/input/parse-yaml.js';
+import type { Path } from '../../src/input/path.js';
+import type { ParsedDocument } from '../../src/input/source.js';
 
 const DATA = {
   version: 1,

@@ -1,9 +1,9 @@
 // Logs, metrics, traces, events, serverless, NAM, the DDU free tier and the classic quotas: the
 // documents' worked examples and hand-computed variations.
 import { describe, expect, it } from 'vitest';
-import { D, toPlain } from '../../src/decimal.js';
+import { D, toPlain } from '../../src/core/decimal.js';
 import { freeCustomMetrics } from '../../src/rules/overage-custom-metrics.js';
-import { annualIngestion, anticipatedDailyIngestion, ingestionOver, storageOverage } from '../../src/rules/shared/log-storage.js';
+import { annualIngestion, anticipatedDailyIngestion, ingestionOver, storageOverage } from '../../src/metering/log-storage.js';
 import { golden, item, rows, run } from '../helpers.js';
 
 const classic = (body: string, period = 'month') => run(`version: 1\nlicensing: classic\nperiod: ${period}\n${body}`);

@@ -1,8 +1,8 @@
 // The classic host-unit weighting table and DPS memory rounding, at every boundary.
 import { describe, expect, it } from 'vitest';
-import { D, toPlain } from '../../src/decimal.js';
-import { hostUnits } from '../../src/rules/shared/host-units.js';
-import { billedContainerMemory, billedHostMemory, billedHoursPerDay } from '../../src/rules/shared/memory.js';
+import { D, toPlain } from '../../src/core/decimal.js';
+import { hostUnits } from '../../src/metering/host-units.js';
+import { billedContainerMemory, billedHostMemory, billedHoursPerDay } from '../../src/metering/memory.js';
 
 describe('classic host units (classic-licensing-bundle.md, "Host units" table)', () => {
   it.each([

@@ -1,7 +1,7 @@
 // Real User Monitoring: DPS sessions, replay and properties; classic DEM units. Hand-computed
 // variations of the rules in dps-real-user-monitoring.txt and classic-dem-units.txt.
 import { describe, expect, it } from 'vitest';
-import { D } from '../../src/decimal.js';
+import { D } from '../../src/core/decimal.js';
 import { sessionsForVisit } from '../../src/rules/shared/sessions.js';
 import { rows, run } from '../helpers.js';
 

@@ -1,10 +1,10 @@
 // Line items from activity files (observed runs): the summaries are folded from the files before the
 // rules run (estate/activity.ts); a rule only turns them into line items.
-import type { D } from '../../decimal.js';
-import type { ActivitySummary } from '../../estate/activity.js';
-import type { EstateData } from '../../estate/schema.js';
+import type { D } from '../../core/decimal.js';
+import type { ActivitySummary } from '../../input/activity.js';
+import type { EstateData } from '../../input/schema.js';
 import type { LineItemDraft, RuleContext } from '../types.js';
-import { n } from './text.js';
+import { n } from '../../core/text.js';
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16) + 'Z';
 

@@ -2,10 +2,10 @@
 // checks the host-unit quota against true concurrency (classic-licensing-bundle.md "True
 // concurrency in host unit hour calculations"); an estate says how many hours a day each entry
 // runs, not when, so entries are taken to start together at midnight: the most they can overlap.
-import { D, ZERO } from '../../decimal.js';
-import type { EstateData } from '../../estate/schema.js';
+import { D, ZERO } from '../../core/decimal.js';
+import type { EstateData } from '../../input/schema.js';
 import { containerMemory } from './containers.js';
-import { hostUnits } from './host-units.js';
+import { hostUnits } from '../../metering/host-units.js';
 
 export interface Running {
   hostUnits: D;

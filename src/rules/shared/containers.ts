@@ -5,9 +5,9 @@
 // - Azure App Service on Linux: running containers (count) × the plan instance's memory, because
 //   container limits cannot be set there;
 // - Solaris zones are counted as hosts.
-import type { D } from '../../decimal.js';
-import type { Container } from '../../estate/schema.js';
-import { n } from './text.js';
+import type { D } from '../../core/decimal.js';
+import type { Container } from '../../input/schema.js';
+import { n } from '../../core/text.js';
 
 export interface ContainerMemory {
   memoryGiB: D;

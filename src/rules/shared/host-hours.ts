@@ -1,9 +1,9 @@
 // Entries billed per running hour whatever their size (DPS host-hours, pod-hours, container-hours).
-import type { D } from '../../decimal.js';
-import type { Period } from '../../estimate/period.js';
+import type { D } from '../../core/decimal.js';
+import type { Period } from '../../core/period.js';
 import type { LineItemDraft } from '../types.js';
-import { dpsHours } from './hours.js';
-import { countPrefix } from './text.js';
+import { dpsHours } from '../../metering/hours.js';
+import { countPrefix } from '../../core/text.js';
 
 export function perRunningHour(
   entries: readonly { name: string; count: D; hoursPerDay: D }[],

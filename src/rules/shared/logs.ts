@@ -6,10 +6,10 @@
 //   daily × retentionDays once the ramp-up is over (the steady state), and that is retained every
 //   day of the period. During the ramp-up the storage grows a day's volume a day instead.
 // - Query: GiB read a day × days.
-import { D } from '../../decimal.js';
-import type { Log } from '../../estate/schema.js';
-import type { Period } from '../../estimate/period.js';
-import { n } from './text.js';
+import { D } from '../../core/decimal.js';
+import type { Log } from '../../input/schema.js';
+import type { Period } from '../../core/period.js';
+import { n } from '../../core/text.js';
 
 export function ingested(log: Log, period: Period): { value: D; text: string } {
   return { value: log.ingestGiBPerDay.times(period.days), text: `${n(log.ingestGiBPerDay)} GiB/day × ${n(period.days)} d` };

@@ -2,11 +2,11 @@
 // and NAM monitors, which are billed by the metric data points they produce at the request level:
 // 6 per ping (ICMP) request execution, 3 per TCP or DNS one (classic-licensing-bundle.md "How
 // consumption of Synthetic NAM Monitoring affects billing").
-import { D, ZERO } from '../../decimal.js';
-import type { Metric, NamMonitor } from '../../estate/schema.js';
-import type { Period } from '../../estimate/period.js';
+import { D, ZERO } from '../../core/decimal.js';
+import type { Metric, NamMonitor } from '../../input/schema.js';
+import type { Period } from '../../core/period.js';
 import { scheduled } from './synthetic.js';
-import { countPrefix, n, plural } from './text.js';
+import { countPrefix, n, plural } from '../../core/text.js';
 
 export function metricDataPoints(m: Metric, period: Period): { value: D; text: string } {
   const each = period.hours.times(3600).div(m.intervalSeconds);

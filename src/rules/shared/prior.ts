@@ -1,6 +1,6 @@
 // Sums over the line items of earlier rules (RuleContext.prior).
-import { capability } from '../../capabilities.js';
-import type { D } from '../../decimal.js';
+import { capability } from '../../core/capabilities.js';
+import type { D } from '../../core/decimal.js';
 import type { PriorItems } from '../types.js';
 
 /** What the earlier items consume in `unit`, overage lines left out (they repeat part of it). */

@@ -3,8 +3,8 @@
 // (dps-real-user-monitoring.txt FAQ "Each application includes up to 20 properties").
 // Classic: +0.01 DEM per session for each defined property beyond 20, where short strings, numbers
 // and dates weigh 1 and a long string 1 per 100 characters (classic-dem-units.txt).
-import { countOf, D, ONE, sum, ZERO } from '../../decimal.js';
-import type { Application } from '../../estate/schema.js';
+import { countOf, D, ONE, sum, ZERO } from '../../core/decimal.js';
+import type { Application } from '../../input/schema.js';
 
 export const INCLUDED_PROPERTIES = 20;
 const INCLUDED = new D(INCLUDED_PROPERTIES);

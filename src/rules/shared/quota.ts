@@ -2,10 +2,10 @@
 // the contract allows overages (otherwise the excess is noted: monitoring would stop there).
 // classic-dem-units.txt "Digital Experience Monitoring overages"; classic-monitoring-consumption.txt
 // "Custom metrics overages" (120 − 100 = 20).
-import { D } from '../../decimal.js';
-import type { License } from '../../estate/schema.js';
+import { D } from '../../core/decimal.js';
+import type { License } from '../../input/schema.js';
 import type { LineItemDraft } from '../types.js';
-import { n, plural } from './text.js';
+import { n, plural } from '../../core/text.js';
 
 export function overage(
   license: License,

@@ -1,8 +1,8 @@
 // Third-party synthetic results per period: results per month scaled by days / 30.
-import { D } from '../../decimal.js';
-import type { ThirdPartySynthetic } from '../../estate/schema.js';
-import { perPeriod, type Period } from '../../estimate/period.js';
-import { countPrefix, monthScale, n } from './text.js';
+import { D } from '../../core/decimal.js';
+import type { ThirdPartySynthetic } from '../../input/schema.js';
+import { perPeriod, type Period } from '../../core/period.js';
+import { countPrefix, monthScale, n } from '../../core/text.js';
 
 export function thirdPartyResults(entry: ThirdPartySynthetic, period: Period): { quantity: D; formula: string } {
   return {

@@ -1,14 +1,14 @@
 // Runtime Vulnerability Analytics and Runtime Application Protection (DPS): GiB-hours of the hosts
 // and containers that enable them (`appSecurity`), with the Full-Stack memory rounding and minimums.
 // Source: prices-and-rules.md "DPS metering rules".
-import type { D } from '../../decimal.js';
-import type { EstateData } from '../../estate/schema.js';
-import type { Period } from '../../estimate/period.js';
+import type { D } from '../../core/decimal.js';
+import type { EstateData } from '../../input/schema.js';
+import type { Period } from '../../core/period.js';
 import type { LineItemDraft } from '../types.js';
 import { containerMemory } from './containers.js';
-import { dpsHours } from './hours.js';
-import { billedMemory } from './memory.js';
-import { countPrefix } from './text.js';
+import { dpsHours } from '../../metering/hours.js';
+import { billedMemory } from '../../metering/memory.js';
+import { countPrefix } from '../../core/text.js';
 
 export function runtimeSecurityItems(estate: EstateData, feature: 'rva' | 'rap', capabilityId: string, period: Period): LineItemDraft[] {
   const items: LineItemDraft[] = [];

@@ -5,12 +5,12 @@
 //   visit ... counts as three sessions"); classic-dem-units.txt ("a 4-hour session is the
 //   equivalent of 4 licensed sessions": sessions split every 60 minutes of continuous interaction).
 // - Replayed sessions are billed at the replay rate instead of the RUM rate (DPS FAQ; classic 1.0 DEM).
-import { isOne, ONE, SIXTY, times, ZERO, type D } from '../../decimal.js';
+import { isOne, ONE, SIXTY, times, ZERO, type D } from '../../core/decimal.js';
 import { lineItem, type LineItemDraft } from '../types.js';
-import type { Application } from '../../estate/schema.js';
-import type { Period } from '../../estimate/period.js';
-import { perPeriod } from '../../estimate/period.js';
-import { countPrefix, monthScale, n, plural } from './text.js';
+import type { Application } from '../../input/schema.js';
+import type { Period } from '../../core/period.js';
+import { perPeriod } from '../../core/period.js';
+import { countPrefix, monthScale, n, plural } from '../../core/text.js';
 
 /** Sessions one visit of `minutes` is billed as: one per started hour, at least one. */
 export function sessionsForVisit(minutes: D): D {

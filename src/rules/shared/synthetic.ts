@@ -1,10 +1,10 @@
 // Synthetic monitor arithmetic shared by the DPS and classic rules:
 // (billable steps or requests per execution) × (executions per hour) × (locations) × (hours)
 // (dps-browser-monitor.txt "Consumption formula"; classic-dem-units.txt, the same formula).
-import { countOf, ONE, SIXTY, times, ZERO, type D } from '../../decimal.js';
-import type { BrowserMonitor } from '../../estate/schema.js';
+import { countOf, ONE, SIXTY, times, ZERO, type D } from '../../core/decimal.js';
+import type { BrowserMonitor } from '../../input/schema.js';
 import { lineItem, type LineItemDraft } from '../types.js';
-import { countPrefix, n, plural } from './text.js';
+import { countPrefix, n, plural } from '../../core/text.js';
 
 export function locationCount(locations: D | readonly string[]): D {
   return Array.isArray(locations) ? countOf(locations.length) : (locations as D);

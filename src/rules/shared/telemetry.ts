@@ -1,8 +1,8 @@
 // Spans and events per period, and their volume in GiB (KiB / 1,048,576).
-import type { D } from '../../decimal.js';
-import type { EstateData } from '../../estate/schema.js';
-import { perPeriod, type Period } from '../../estimate/period.js';
-import { monthScale, n } from './text.js';
+import type { D } from '../../core/decimal.js';
+import type { EstateData } from '../../input/schema.js';
+import { perPeriod, type Period } from '../../core/period.js';
+import { monthScale, n } from '../../core/text.js';
 
 const KIB_PER_GIB = 1_048_576;
 

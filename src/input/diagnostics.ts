@@ -1,7 +1,7 @@
 // Problems with an input file as data: where (file, line:column, key path), what was expected and
 // what was found, and a did-you-mean for near misses (SPEC "Errors"). The CLI only formats these.
 import type { z } from 'zod';
-import { isDecimal } from '../decimal.js';
+import { isDecimal } from '../core/decimal.js';
 import { NonFiniteNumber } from './parse-yaml.js';
 import { formatPath, type Path, type PathSegment } from './path.js';
 import type { ParsedDocument, Position } from './source.js';

@@ -2,7 +2,7 @@
 // `# yaml-language-server: $schema=<path or URL of this schema>` gives completion and validation.
 // It describes the input: numbers may be written as numbers or as decimal strings.
 import { z } from 'zod';
-import { isDecimal } from '../decimal.js';
+import { isDecimal } from '../core/decimal.js';
 import { estateSchema } from './schema.js';
 
 function plain(value: unknown): unknown {

@@ -3,7 +3,7 @@
 // Aliases are expanded by toJS under its alias limit (no "billion laughs"); custom tags are
 // rejected (the package only warns about them).
 import YAML from 'yaml';
-import { decimalOf } from '../decimal.js';
+import { decimalOf } from '../core/decimal.js';
 import type { Path } from './path.js';
 import { LineIndex, type ParseResult, type Position, type SyntaxProblem } from './source.js';
 

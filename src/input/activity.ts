@@ -11,9 +11,9 @@
 // whole, once per host; Full-Stack memory rounded up to 0.25 GiB with a 4 GiB minimum.
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { D } from '../decimal.js';
-import { hostUnits } from '../rules/shared/host-units.js';
-import { billedHostMemory } from '../rules/shared/memory.js';
+import { D } from '../core/decimal.js';
+import { hostUnits } from '../metering/host-units.js';
+import { billedHostMemory } from '../metering/memory.js';
 import type { Diagnostic } from './diagnostics.js';
 import { toDecimal } from './schema-kit.js';
 

@@ -7,7 +7,7 @@
 // error at all) makes it give up (`undefined`), and the `yaml` package parses the file instead, with
 // its own messages. Scalars resolve as the YAML 1.2 core schema does, numbers exactly as in
 // parse-yaml.ts. Tests check both parsers agree (test/estate/parse-yaml-fast.test.ts).
-import { decimalOf } from '../decimal.js';
+import { decimalOf } from '../core/decimal.js';
 import { NonFiniteNumber } from './parse-yaml.js';
 import type { PathSegment } from './path.js';
 import { LineIndex, PathIndex, type ParsedDocument, type Recorder } from './source.js';

@@ -1,9 +1,9 @@
 // The estate format, version 1, exactly as SPEC.md "Estate format (version 1)" names it: every
 // section is here, whether or not its rules are built yet, so a later rule only reads fields.
 import { z } from 'zod';
-import { CAPABILITY_IDS, UNIT_IDS } from '../capabilities.js';
-import { D } from '../decimal.js';
-import { parsePeriod, PERIOD_HELP, type Period } from '../estimate/period.js';
+import { CAPABILITY_IDS, UNIT_IDS } from '../core/capabilities.js';
+import { D } from '../core/decimal.js';
+import { parsePeriod, PERIOD_HELP, type Period } from '../core/period.js';
 import { choice, count, keyedBy, name, num, section, share, toDecimal } from './schema-kit.js';
 
 const hoursPerDay = () => num({ min: 'zero', max: 24 }).default(new D(24));

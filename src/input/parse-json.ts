@@ -2,7 +2,7 @@
 // Decimal, so 0.1 stays 0.1 whatever its length) and the position of every key and value (for
 // errors with line:column). Positions are indexed only when first asked for: a valid estate never
 // pays for them.
-import { decimalOf, type D } from '../decimal.js';
+import { decimalOf, type D } from '../core/decimal.js';
 import type { PathSegment } from './path.js';
 import { LineIndex, PathIndex, type ParseResult, type Recorder, type SyntaxProblem } from './source.js';
 

@@ -3,7 +3,7 @@
 // that JSON written by other tools can stay exact. Every failed check carries `params.expected`,
 // which the error formatter turns into "expected ..., found ...".
 import { z } from 'zod';
-import { D, decimalOf, isDecimal, ZERO } from '../decimal.js';
+import { D, decimalOf, isDecimal, ZERO } from '../core/decimal.js';
 
 const DECIMAL_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 

@@ -4,7 +4,7 @@
 // Infrastructure Monitoring weighs 0.3 per 16 GiB (0.03, 0.075 and 0.15 below), capped at 1.0 per
 // host where the contract has the cap; older contracts without it continue 0.3 per 16 GiB
 // (prices-and-rules.md "Classic licensing": 64 GiB -> 1.2).
-import { D, ONE } from '../../decimal.js';
+import { D, ONE } from '../core/decimal.js';
 
 export type HostUnitMode = 'fullstack' | 'infrastructure';
 

@@ -1,8 +1,8 @@
 // Hours an entry runs in the period, as each model meters them.
-import { D } from '../../decimal.js';
-import type { Period } from '../../estimate/period.js';
+import { D } from '../core/decimal.js';
+import type { Period } from '../core/period.js';
 import { billedHoursPerDay } from './memory.js';
-import { n } from './text.js';
+import { n } from '../core/text.js';
 
 /** DPS: hours per day in whole 15-minute intervals, over the period's days. */
 export function dpsHours(hoursPerDay: D, period: Period): { value: D; text: string } {

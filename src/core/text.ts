@@ -1,7 +1,7 @@
 // Numbers as they read inside formulas: thousands grouped, at most six decimals, no exponent.
-import { D, isOne, THIRTY } from '../../decimal.js';
-import type { Period } from '../../estimate/period.js';
-import { groupThousands } from '../../digits.js';
+import { D, isOne, THIRTY } from './decimal.js';
+import type { Period } from './period.js';
+import { groupThousands } from './digits.js';
 
 export function n(value: D): string {
   const fixed = value.decimalPlaces() > 6 ? value.toDecimalPlaces(6, D.ROUND_HALF_UP).toFixed() : value.toFixed();

@@ -5,7 +5,7 @@
 //   a mid-year change: (5 × 182.5) + (10 × 182.5) = 2,737.5 GiB
 //   overage = actual storage − the limit                    (500 − 450 = 50 GiB)
 //   Managed, per day: actual daily − the daily limit        (12 − 10 = 2 GiB/day)
-import { D } from '../../decimal.js';
+import { D } from '../core/decimal.js';
 
 export function anticipatedDailyIngestion(storageGiB: D, days: D): D {
   return storageGiB.div(days);

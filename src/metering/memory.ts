@@ -2,8 +2,8 @@
 // to the next 0.25 GiB with a 4 GiB minimum per host (8.3 GiB -> 8.5; 2 GiB -> 4); application-only
 // containers have a 0.25 GiB (256 MiB) minimum with the same rounding (780 MiB -> 1 GiB). Usage is
 // metered in 15-minute intervals, and a partial interval counts whole.
-import { D } from '../../decimal.js';
-import { n } from './text.js';
+import { D } from '../core/decimal.js';
+import { n } from '../core/text.js';
 
 const QUARTER = new D('0.25');
 

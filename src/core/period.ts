@@ -1,7 +1,7 @@
 // The estimate period. The docs' cost examples take one month as 30 days = 720 hours
 // (dps-browser-monitor.txt "Cost example"; dps-real-user-monitoring.txt); a year is 365 days.
 // Inputs given per month scale to the period by days / 30.
-import { D, THIRTY } from '../decimal.js';
+import { D, THIRTY } from './decimal.js';
 
 export interface Period {
   label: string;
