@@ -7,14 +7,12 @@ import { D, toPlain } from '../src/core/decimal.js';
 import { prepare, streamJob, type Job } from '../src/cli/pipeline.js';
 import type { EstimateOptions } from '../src/estimate/run.js';
 import { runEstimate, streamEstimate } from '../src/estimate/run.js';
-import { TotalsBuilder, pricer } from '../src/pricing/price.js';
 import { csvChunks, renderCsv } from '../src/render/csv.js';
 import { textOf } from '../src/render/chunk.js';
 import { jsonChunks, renderJson } from '../src/render/json.js';
 import { markdownChunks, renderMarkdown } from '../src/render/markdown.js';
 import { PLAIN } from '../src/render/style.js';
 import { renderTable, tableChunks } from '../src/render/table.js';
-import { RULES } from '../src/rules/index.js';
 import { card, estate, ROOT } from './helpers.js';
 
 const EXAMPLES = readdirSync(join(ROOT, 'examples'))
@@ -100,17 +98,5 @@ describe('a streamed estimate', () => {
     items.next();
     expect(items.next().done).toBe(true);
     expect(toPlain(e.tail().totals.quantityByUnit.get('synthetic-request')!)).toBe('17280');
-  });
-
-  it("prior is what came before a rule started: a rule's own items, yielded as read, are not in it", () => {
-    const sums = new TotalsBuilder();
-    const price = pricer(card());
-    const rule = RULES.find((r) => r.id === 'dps/http-monitor')!;
-    const draft = { capabilityId: 'http-monitor', subject: 'a', path: 'synthetic.http[0]', quantity: new D(5), formula: '5' };
-    sums.add(price(draft, rule, 'f'));
-    const prior = sums.snapshot();
-    sums.add(price({ ...draft, quantity: new D(7) }, rule, 'f'));
-    expect(toPlain(prior.quantity((id) => id === 'http-monitor'))).toBe('5');
-    expect(toPlain(sums.snapshot().quantity((id) => id === 'http-monitor'))).toBe('12');
   });
 });

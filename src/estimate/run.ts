@@ -2,12 +2,13 @@
 // totalled, checked against the budget, with every caveat as a warning. Streamed: the line items
 // are made as they are read, and what they add up to is gathered on the way.
 import { capability, unitModel, type Model } from '../core/capabilities.js';
-import { toPlain, type D } from '../core/decimal.js';
+import { toPlain, ZERO, type D } from '../core/decimal.js';
 import type { ActivitySummary } from '../input/activity.js';
 import type { EstateData } from '../input/schema.js';
 import { pricer, TotalsBuilder, type LineItem, type Totals } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import { RULES } from '../rules/index.js';
+import { evaluationOrder } from '../rules/order.js';
 import { sectionEntries, SECTIONS } from '../input/sections.js';
 import type { Rule } from '../rules/types.js';
 import { evaluateBudget, hasBudget, type BudgetResult, type BudgetSpec } from './budget.js';
@@ -63,6 +64,8 @@ export interface EstimateOptions {
   budgetTotal?: D;
   /** Summaries of the estate's activity files, by activity entry name. */
   activity?: ReadonlyMap<string, ActivitySummary>;
+  /** The rules to run (tests); by default the catalogue's rules of the model. */
+  rules?: readonly Rule[];
   /** Where an entry of the estate really is (merged estates); by default, `file` at the same path. */
   origin?: (path: string) => { file: string; path: string } | undefined;
 }
@@ -94,6 +97,19 @@ export function coverageWarnings(estate: EstateData, model: Model, rules: readon
   return warnings;
 }
 
+/**
+ * What a rule may read of the others: the quantities of the capabilities it declares in `after`,
+ * fixed as it starts (a rule may yield its items as they are read; it never sees its own).
+ */
+function priorOf(rule: Rule, sums: ReadonlyMap<string, D>): (capabilityId: string) => D {
+  const declared = new Map((rule.after ?? []).map((id) => [id, sums.get(id) ?? ZERO]));
+  return (capabilityId) => {
+    const value = declared.get(capabilityId);
+    if (value === undefined) throw new Error(`rule ${rule.id} read ${capabilityId}, which it does not declare in after`);
+    return value;
+  };
+}
+
 /** A collected estimate, read as a stream (by the renderers that write one). */
 export function asStream(e: Estimate): EstimateStream {
   return { ...e, tail: () => e };
@@ -116,7 +132,7 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
   const model = options.model ?? estate.licensing;
   const period = options.period ?? estate.period ?? MONTH;
   const currency = options.currency ?? estate.currency ?? card.currency;
-  const rules = RULES.filter((r) => r.model === model);
+  const rules = (options.rules ?? RULES).filter((r) => r.model === model);
 
   // The budget is worked out first (its scale, and the caps of the other model left out) so that
   // the items of a capped capability are known as they come.
@@ -152,24 +168,57 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
   let done = false;
 
   function* lineItems(): Generator<LineItem> {
-    for (const rule of rules) {
-      // `prior` is what the rules before this one made: fixed as it starts, since a rule may
-      // yield its items as they are read (then the sums already hold some of its own).
-      const context = { period, activity: options.activity ?? new Map(), note: (message: string) => notes.push(message), prior: sums.snapshot() };
+    const activity = options.activity ?? new Map<string, ActivitySummary>();
+    const note = (message: string) => notes.push(message);
+    // What the rules read of each other: the quantity of each capability some rule reads.
+    const read = new Set(rules.flatMap((r) => r.after ?? []));
+    const readSums = new Map<string, D>();
+    // Rules run in the order their reads need and their items are listed in the catalogue's: a
+    // rule evaluated before its turn to be listed has its items kept until then (none is today).
+    const order = evaluationOrder(rules);
+    const kept = new Map<Rule, LineItem[]>();
+    let listed = 0;
+    for (const rule of order) {
+      const context = { period, activity, note, prior: priorOf(rule, readSums) };
+      const listNow = rule === rules[listed];
+      const keep: LineItem[] = [];
       let first = true;
       for (const draft of rule.estimate(estate, context)) {
+        if (!rule.emits.includes(draft.capabilityId)) throw new Error(`rule ${rule.id} made an item of ${draft.capabilityId}, which it does not declare in emits`);
         const origin = options.origin?.(draft.path);
         const item = price(origin ? { ...draft, path: origin.path } : draft, rule, origin?.file ?? file);
-        sums.add(item);
-        if (item.cost !== null) itemCosts.get(item.capabilityId)?.set(item.id, item.cost);
+        if (read.has(item.capabilityId)) readSums.set(item.capabilityId, (readSums.get(item.capabilityId) ?? ZERO).plus(item.quantity));
+        if (!listNow) {
+          keep.push(item);
+          continue;
+        }
         if (first) {
           first = false;
           if (!Object.hasOwn(rulesUsed, rule.id)) rulesUsed[rule.id] = { doc: rule.doc };
         }
+        list(item);
         yield item;
+      }
+      if (listNow) listed++;
+      else kept.set(rule, keep);
+      // The rules now due to be listed whose items were kept.
+      for (let due = rules[listed]; due !== undefined && kept.has(due); due = rules[++listed]) {
+        const items = kept.get(due)!;
+        kept.delete(due);
+        if (items.length > 0 && !Object.hasOwn(rulesUsed, due.id)) rulesUsed[due.id] = { doc: due.doc };
+        for (const item of items) {
+          list(item);
+          yield item;
+        }
       }
     }
     done = true;
+  }
+
+  /** An item is listed: it counts in the totals and, when a budget caps its capability, by its cost. */
+  function list(item: LineItem): void {
+    sums.add(item);
+    if (item.cost !== null) itemCosts.get(item.capabilityId)?.set(item.id, item.cost);
   }
 
   const head: EstimateHead = {

@@ -3,7 +3,7 @@
 // says so; it never counts as zero.
 import { capability } from '../core/capabilities.js';
 import { ONE, ZERO, type D } from '../core/decimal.js';
-import type { LineItemDraft, PriorItems, Rule } from '../rules/types.js';
+import type { LineItemDraft, Rule } from '../rules/types.js';
 import type { RateCard } from './rate-card.js';
 
 export interface LineItem extends LineItemDraft {
@@ -112,8 +112,7 @@ export interface CapabilitySum {
 
 /**
  * Totals built item by item, as items are priced, summed per capability first (items come in runs
- * of one), then the capabilities into units and the total. What the items so far add up to is what
- * later rules measure inclusions, free tiers and quotas against (RuleContext.prior).
+ * of one), then the capabilities into units and the total.
  */
 export class TotalsBuilder {
   private readonly byCapability = new Map<string, CapabilitySum>();
@@ -134,21 +133,6 @@ export class TotalsBuilder {
       run.unpriced++;
       this.unpricedLineItems++;
     } else run.priced = run.priced.plus(item.cost);
-  }
-
-  /**
-   * What the items so far add up to, fixed now: a rule that yields its items as they are read
-   * (sessions, monitors) must not see its own in `prior`.
-   */
-  snapshot(): PriorItems {
-    const quantities = [...this.byCapability].map(([id, c]) => [id, c.quantity] as const);
-    return {
-      quantity(match) {
-        let total = ZERO;
-        for (const [id, quantity] of quantities) if (match(id)) total = total.plus(quantity);
-        return total;
-      },
-    };
   }
 
   /** The sums of each capability so far, in the order the capabilities first came. */

@@ -1,12 +1,16 @@
 // What a rule is: pure estate entries in, unpriced line items out. Rules never see a price
 // (pricing/price.ts attaches those); they say what is consumed, how much, and why.
+//
+// A rule declares what it may emit (`emits`, capability ids) and what it reads of other rules'
+// items (`after`, capability ids). The orchestrator (estimate/run.ts) evaluates rules in an order
+// derived from those declarations, so that every rule runs after all that it reads, and lists
+// their items in the stable order of the catalogue (rules/index.ts), whatever that order is.
 import type { Model } from '../core/capabilities.js';
 import type { D } from '../core/decimal.js';
-import type { EstateData } from '../input/schema.js';
-import type { Section } from '../input/sections.js';
 import type { Period } from '../core/period.js';
 import type { ActivitySummary } from '../input/activity.js';
-
+import type { EstateData } from '../input/schema.js';
+import type { Section } from '../input/sections.js';
 
 export interface LineItemDraft {
   capabilityId: string;
@@ -37,28 +41,25 @@ export interface RuleContext {
   /** A caveat about the estimate, shown with the warnings (a rule has no other output but items). */
   note(message: string): void;
   /**
-   * What the line items of the rules before this one in the ordered list (src/rules/index.ts) add
-   * up to: what inclusions, free tiers and quotas are measured against.
+   * The summed quantity of the items of capability `capabilityId` made by the other rules: what
+   * inclusions, free tiers and quotas are measured against. Only ids the rule declares in `after`
+   * may be asked for (anything else is a bug, and throws): those rules have all run by then.
    */
-  prior: PriorItems;
-}
-
-/** What earlier line items add up to. */
-export interface PriorItems {
-  /** The summed quantity of the earlier items whose capability `match`es. */
-  quantity(match: (capabilityId: string) => boolean): D;
+  prior(capabilityId: string): D;
 }
 
 export interface Rule {
-  /** A stable name for the rule, shown by `explain`. */
+  /** A stable name for the rule, shown by `explain`; `<model>/<file name>`. */
   id: string;
   model: Model;
   /** The estate sections the rule reads entries from. */
   sections: readonly Section[];
   /** The `license` keys the rule evaluates (classic quotas). */
   licenseKeys?: readonly string[];
-  /** The capability ids this rule can emit. */
-  capabilityIds: readonly string[];
+  /** The capability ids of the items this rule makes (checked as each item is made). */
+  emits: readonly string[];
+  /** The capability ids whose items this rule reads through `prior`: it runs after every rule that emits them. */
+  after?: readonly string[];
   /** The document section the rule implements. */
   doc: string;
   /** The items, in order: an array, or a generator for the rules of large sections (read once). */

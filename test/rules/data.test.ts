@@ -2,7 +2,7 @@
 // documents' worked examples and hand-computed variations.
 import { describe, expect, it } from 'vitest';
 import { D, toPlain } from '../../src/core/decimal.js';
-import { freeCustomMetrics } from '../../src/rules/overage-custom-metrics.js';
+import { freeCustomMetrics } from '../../src/rules/classic/overage-custom-metrics.js';
 import { annualIngestion, anticipatedDailyIngestion, ingestionOver, storageOverage } from '../../src/metering/log-storage.js';
 import { golden, item, rows, run } from '../helpers.js';
 

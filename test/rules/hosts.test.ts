@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { golden, item, rows, run } from '../helpers.js';
 import fc from 'fast-check';
 import { D } from '../../src/core/decimal.js';
-import { dailyProfile } from '../../src/rules/shared/concurrency.js';
+import { dailyProfile } from '../../src/rules/kit/fleet.js';
 
 const classic = (body: string, period = 'month') => run(`version: 1\nlicensing: classic\nperiod: ${period}\n${body}`);
 const dps = (body: string, period = 'month') => run(`version: 1\nperiod: ${period}\n${body}`);

@@ -2,7 +2,7 @@
 // variations of the rules in dps-real-user-monitoring.txt and classic-dem-units.txt.
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/decimal.js';
-import { sessionsForVisit } from '../../src/rules/shared/sessions.js';
+import { sessionsForVisit } from '../../src/metering/sessions.js';
 import { rows, run } from '../helpers.js';
 
 const app = (fields: string, extra = '') => run(`version: 1\n${extra}\napplications:\n  - { name: a, ${fields} }\n`);

@@ -1,0 +1,79 @@
+// Classic host unit hours: host units (by RAM, from the weighting table) × hours, for Full-Stack
+// and Infrastructure hosts and for application-only containers (Full-Stack weighting of the memory
+// they are seen with). Discovery mode has no classic equivalent. Sources: classic-licensing-bundle.md
+// "Host units", "Host unit hours", "Application-only monitoring" (scenario table, host unit hours
+// calculation example); classic-monitoring-consumption.txt "Host unit hours".
+import { activityLineItems, activityNotes } from '../kit/activity.js';
+import { containerMemory } from '../../metering/containers.js';
+import { classicHours } from '../../metering/hours.js';
+import { hostUnits, type HostUnits } from '../../metering/host-units.js';
+import { D } from '../../core/decimal.js';
+import { dailyProfile, runningEntries } from '../kit/fleet.js';
+import { countPrefix, n, plural } from '../../core/text.js';
+import { defineRule, type LineItemDraft } from '../types.js';
+
+const unitText = (hu: HostUnits, memoryGiB: D) =>
+  `${plural(hu.value, 'host unit')} (${n(memoryGiB)} GiB${hu.rowGiB.equals(memoryGiB) ? '' : `: the ${n(hu.rowGiB)} GiB row`})`;
+
+export const hostUnitHours = defineRule({
+  id: 'classic/host-unit-hours',
+  model: 'classic',
+  sections: ['hosts', 'containers', 'pods', 'activity'],
+  emits: ['host-unit-hours'],
+  doc: 'classic-licensing-bundle.md: Host units (weighting table); Host unit hours; Application-only monitoring',
+  estimate(estate, context) {
+    const { period, note } = context;
+    const cap = estate.license?.infrastructureCap ?? true;
+    const items: LineItemDraft[] = [];
+    const discovery = estate.hosts.filter((h) => h.mode === 'discovery');
+    if (discovery.length > 0) {
+      note(`hosts in discovery mode (${discovery.map((h) => h.name).join(', ')}) have no classic licensing equivalent: no host units`);
+    }
+    if (estate.pods.length > 0) {
+      note('pods: Kubernetes Platform Monitoring is a DPS capability; under classic licensing only the hosts and containers the pods run on consume host units');
+    }
+    const secured = [...estate.hosts, ...estate.containers].filter((e) => e.appSecurity.length > 0);
+    if (secured.length > 0) {
+      note(`appSecurity (${secured.map((e) => e.name).join(', ')}): classic Application Security units are not estimated by this version of dtcost`);
+    }
+    estate.hosts.forEach((host, i) => {
+      if (host.mode === 'discovery') return;
+      const hu = hostUnits(host.memoryGiB, host.mode, cap);
+      const hours = classicHours(host.hoursPerDay, period);
+      const mode = host.mode === 'infrastructure' ? ` Infrastructure${cap ? '' : ' (no cap)'}` : '';
+      items.push({
+        capabilityId: 'host-unit-hours',
+        subject: host.name,
+        path: `hosts[${i}]`,
+        quantity: host.count.times(hu.value).times(hours.value),
+        formula: `${countPrefix(host.count, 'host')}${unitText(hu, host.memoryGiB)}${mode} × ${hours.text}`,
+      });
+    });
+    estate.containers.forEach((c, i) => {
+      const seen = containerMemory(c);
+      const hu = hostUnits(seen.memoryGiB, 'fullstack');
+      const hours = classicHours(c.hoursPerDay, period);
+      items.push({
+        capabilityId: 'host-unit-hours',
+        subject: c.name,
+        path: `containers[${i}]`,
+        quantity: c.count.times(hu.value).times(hours.value),
+        formula: `${countPrefix(c.count, ...seen.noun)}${unitText(hu, seen.memoryGiB)} ${seen.source} × ${hours.text}`,
+      });
+    });
+    activityNotes(estate, context);
+    // A loop, not push(...): one item per activity entry, which can be more than a call takes.
+    for (const item of activityLineItems(estate, context, 'host-unit-hours', (s) => s.classic.hostUnitHours, 'the peak concurrent host units of each calendar hour (runs under 5 minutes not counted)')) {
+      items.push(item);
+    }
+    // Information, not consumption: the trace volume Full-Stack host units include
+    // (classic-licensing-bundle.md "Distributed traces": at least 5,000 full-service calls/min, 250
+    // more per active host unit), at the estate's peak concurrency.
+    const fullStack = D.max(...dailyProfile(runningEntries(estate).filter((r) => r.fullStack)));
+    if (fullStack.greaterThan(0)) {
+      const calls = D.max(5000, fullStack.times(250));
+      note(`included trace volume: ${n(calls)} full-service calls/min (max(5,000, 250 × ${n(fullStack)} Full-Stack host units at peak))`);
+    }
+    return items;
+  },
+});
