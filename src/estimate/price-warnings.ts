@@ -5,7 +5,7 @@
 import { capability } from '../core/capabilities.js';
 import type { CapabilitySum } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
-import type { Warning } from './run.js';
+import { warning, type Warning } from '../core/messages.js';
 
 /** Units of classic licensing: no public price, priced per unit by a user's rate card. */
 const CLASSIC_UNITS = ['host-unit-hour', 'dem-unit', 'ddu', 'msu', 'metric'];
@@ -25,26 +25,21 @@ export function priceWarnings(capabilities: ReadonlyMap<string, Readonly<Capabil
     entry.n += c.unpriced;
   }
   for (const [key, { ids, n, classic }] of unpriced) {
-    const items = `${n} line ${n === 1 ? 'item has' : 'items have'} no cost`;
-    warnings.push({
-      code: 'unpriced',
-      message: classic
-        ? `no price for ${key} (${ids.join(', ')}): ${items}; classic unit prices come only from your own rate card (--rates)`
+    warnings.push(
+      classic
+        ? warning('unpriced-classic-unit', { unit: key, ids, items: n })
         : capability(key).overage
-          ? `no price for ${key}: ${items}; overages are priced only by their own id (a unit price would charge them twice): add ${key} to your rate card`
-          : `no price for ${key}: ${items}; no public list price is known, add one to a rate card (--rates)`,
-    });
+          ? warning('unpriced-overage', { id: key, items: n })
+          : warning('unpriced-capability', { id: key, items: n }),
+    );
   }
   const provisional = [...capabilities].filter(([, c]) => c.provisional).map(([id]) => id);
   if (provisional.length > 0) {
-    warnings.push({
-      code: 'provisional-price',
-      message: `provisional prices (grade S: secondary sources, not verified) for ${provisional.join(', ')}; confirm them or pass your rate card (--rates)`,
-    });
+    warnings.push(warning('provisional-prices', { ids: provisional }));
   }
   const anyPriced = [...capabilities.values()].some((c) => c.items > c.unpriced);
   if (currency !== card.currency && anyPriced) {
-    warnings.push({ code: 'currency', message: `prices are in ${card.currency} but amounts are labelled ${currency}: nothing is converted` });
+    warnings.push(warning('currency-label', { prices: card.currency, label: currency }));
   }
   return warnings;
 }

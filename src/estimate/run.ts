@@ -10,15 +10,13 @@ import type { RateCard } from '../pricing/rate-card.js';
 import { RULES } from '../rules/index.js';
 import { evaluationOrder } from '../rules/order.js';
 import { sectionEntries, SECTIONS } from '../input/sections.js';
-import type { Rule } from '../rules/types.js';
+import type { Rule, RuleContext } from '../rules/types.js';
+import { warning, type Warning } from '../core/messages.js';
 import { evaluateBudget, hasBudget, type BudgetResult, type BudgetSpec } from './budget.js';
 import { priceWarnings } from './price-warnings.js';
 import { parsePeriod, type Period } from '../core/period.js';
 
-export interface Warning {
-  code: 'not-estimated' | 'note' | 'ignored' | 'unpriced' | 'provisional-price' | 'currency' | 'budget-incomplete' | 'budget-scaled';
-  message: string;
-}
+export type { Warning } from '../core/messages.js';
 
 /** What an estimate is of: known before any line item. */
 export interface EstimateHead {
@@ -81,18 +79,15 @@ export function coverageWarnings(estate: EstateData, model: Model, rules: readon
   for (const section of SECTIONS) {
     const n = sectionEntries(estate, section).length;
     if (n > 0 && !covered.has(section)) {
-      warnings.push({
-        code: 'not-estimated',
-        message: `${section} (${n} ${n === 1 ? 'entry' : 'entries'}) not estimated: this version of dtcost has no ${MODEL_NAMES[model]} rule for it yet`,
-      });
+      warnings.push(warning('section-not-estimated', { section, entries: n, model: MODEL_NAMES[model] }));
     }
   }
   if (estate.license) {
     const quotas = ['hostUnits', 'hostUnitHours', 'demUnits', 'ddus', 'customMetrics', 'logStorageGiB', 'logStorageDays'].filter((k) => estate.license![k as keyof typeof estate.license] !== undefined);
     const evaluated = new Set(rules.flatMap((r) => r.licenseKeys ?? []));
     const open = quotas.filter((k) => !evaluated.has(k));
-    if (model === 'dps' && quotas.length > 0) warnings.push({ code: 'ignored', message: 'license: classic contract quotas do not apply under DPS; ignored' });
-    else if (open.length > 0) warnings.push({ code: 'not-estimated', message: `${open.map((k) => `license.${k}`).join(', ')}: not evaluated yet by this version of dtcost` });
+    if (model === 'dps' && quotas.length > 0) warnings.push(warning('license-ignored-under-dps', {}));
+    else if (open.length > 0) warnings.push(warning('license-not-evaluated', { keys: open }));
   }
   return warnings;
 }
@@ -142,7 +137,7 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
     Object.fromEntries(
       Object.entries(record ?? {}).filter(([key]) => {
         const of = modelOf(key);
-        if (of !== undefined && of !== model) ignored.push({ code: 'ignored', message: `budget.${kind}.${key}: a ${MODEL_NAMES[of]} ${kind === 'units' ? 'unit' : 'capability'}; not checked under ${MODEL_NAMES[model]}` });
+        if (of !== undefined && of !== model) ignored.push(warning('budget-cap-other-model', { kind, key, of: MODEL_NAMES[of], model: MODEL_NAMES[model] }));
         return of === undefined || of === model;
       }),
     );
@@ -161,7 +156,7 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
   };
   const itemCosts = new Map(Object.keys(spec.capabilities ?? {}).map((id) => [id, new Map<string, D>()]));
 
-  const notes: string[] = [];
+  const notes = new Map<string, Warning>();
   const sums = new TotalsBuilder();
   const rulesUsed: Record<string, { doc: string }> = {};
   const price = pricer(card);
@@ -169,7 +164,10 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
 
   function* lineItems(): Generator<LineItem> {
     const activity = options.activity ?? new Map<string, ActivitySummary>();
-    const note = (message: string) => notes.push(message);
+    const note: RuleContext['note'] = (id, params) => {
+      const w = warning(id, params);
+      if (!notes.has(w.message)) notes.set(w.message, w);
+    };
     // What the rules read of each other: the quantity of each capability some rule reads.
     const read = new Set(rules.flatMap((r) => r.after ?? []));
     const readSums = new Map<string, D>();
@@ -240,19 +238,16 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
     const totals = sums.totals();
     const warnings = [
       ...coverageWarnings(estate, model, rules),
-      ...[...new Set(notes)].map((message): Warning => ({ code: 'note', message })),
+      ...notes.values(),
       ...priceWarnings(sums.capabilities(), card, currency),
       ...ignored,
     ];
     const budget = hasBudget(spec) ? evaluateBudget(spec, { capabilities: sums.capabilities(), itemCosts }, totals) : null;
     if (budget && estate.budget && !period.days.equals(estatePeriod.days)) {
-      warnings.push({ code: 'budget-scaled', message: `the estate's budget is per ${estatePeriod.label}; scaled × ${toPlain(period.days)} d / ${toPlain(estatePeriod.days)} d to the ${period.label} estimated` });
+      warnings.push(warning('budget-scaled', { per: estatePeriod.label, days: toPlain(period.days), estateDays: toPlain(estatePeriod.days), period: period.label }));
     }
     if (budget && !budget.complete) {
-      warnings.push({
-        code: 'budget-incomplete',
-        message: `the budget is checked against priced line items only: ${totals.unpricedLineItems} line ${totals.unpricedLineItems === 1 ? 'item has' : 'items have'} no price`,
-      });
+      warnings.push(warning('budget-incomplete', { items: totals.unpricedLineItems }));
     }
     return { ...head, rules: rulesUsed, totals, budget, warnings };
   }

@@ -6,7 +6,6 @@
 //   container limits cannot be set there;
 // - Solaris zones are counted as hosts.
 import type { D } from '../core/decimal.js';
-import type { Container } from '../input/schema.js';
 import { n } from '../core/text.js';
 
 export interface ContainerMemory {
@@ -19,7 +18,14 @@ export interface ContainerMemory {
   noun: [one: string, many: string];
 }
 
-export function containerMemory(c: Container): ContainerMemory {
+/** What of a container entry its memory depends on. */
+export interface ContainerEntry {
+  memoryLimitGiB?: D;
+  nodeMemoryGiB?: D;
+  platform: string;
+}
+
+export function containerMemory(c: ContainerEntry): ContainerMemory {
   const limit = c.memoryLimitGiB;
   const node = c.nodeMemoryGiB;
   switch (c.platform) {

@@ -6,21 +6,30 @@
 //   daily × retentionDays once the ramp-up is over (the steady state), and that is retained every
 //   day of the period. During the ramp-up the storage grows a day's volume a day instead.
 // - Query: GiB read a day × days.
+import type { Derived } from '../core/derivation.js';
 import { D } from '../core/decimal.js';
-import type { Log } from '../input/schema.js';
 import type { Period } from '../core/period.js';
 import { n } from '../core/text.js';
 
-export function ingested(log: Log, period: Period): { value: D; text: string } {
+/** What of a log entry its volumes depend on. */
+export interface LogEntry {
+  ingestGiBPerDay: D;
+  enrichmentFactor: D;
+  retentionDays: D;
+  queryGiBPerDay: D;
+  rampUp: boolean;
+}
+
+export function ingested(log: LogEntry, period: Period): Derived {
   return { value: log.ingestGiBPerDay.times(period.days), text: `${n(log.ingestGiBPerDay)} GiB/day × ${n(period.days)} d` };
 }
 
-export function queried(log: Log, period: Period): { value: D; text: string } {
+export function queried(log: LogEntry, period: Period): Derived {
   return { value: log.queryGiBPerDay.times(period.days), text: `${n(log.queryGiBPerDay)} GiB read/day × ${n(period.days)} d` };
 }
 
 /** GiB-days retained in the period, in the steady state or over the ramp-up, and how. */
-export function retained(log: Log, period: Period): { value: D; text: string } {
+export function retained(log: LogEntry, period: Period): Derived {
   const daily = log.ingestGiBPerDay.times(log.enrichmentFactor);
   const processed = log.enrichmentFactor.equals(1) ? `${n(daily)} GiB/day` : `${n(log.ingestGiBPerDay)} GiB/day × ${n(log.enrichmentFactor)} enrichment`;
   const r = log.retentionDays;

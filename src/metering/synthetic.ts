@@ -1,9 +1,8 @@
 // Synthetic monitor arithmetic shared by the DPS and classic rules:
 // (billable steps or requests per execution) × (executions per hour) × (locations) × (hours)
 // (dps-browser-monitor.txt "Consumption formula"; classic-dem-units.txt, the same formula).
-import { countOf, ONE, SIXTY, times, ZERO, type D } from '../core/decimal.js';
-import type { BrowserMonitor } from '../input/schema.js';
-import { lineItem, type LineItemDraft } from '../rules/types.js';
+import { countOf, ONE, SIXTY, times, type D } from '../core/decimal.js';
+import type { Derived } from '../core/derivation.js';
 import { countPrefix, n, plural } from '../core/text.js';
 
 export function locationCount(locations: D | readonly string[]): D {
@@ -16,7 +15,13 @@ export function locationCount(locations: D | readonly string[]): D {
  * (dps-browser-monitor.txt "Counting rules"; classic-dem-units.txt "Browser monitors perform a
  * single synthetic interaction").
  */
-export function billableSteps(monitor: BrowserMonitor): { value: D; text: string } {
+/** What of a browser monitor its billable steps depend on. */
+export interface StepsEntry {
+  billableSteps?: D | undefined;
+  steps?: readonly { requests: D }[] | undefined;
+}
+
+export function billableSteps(monitor: StepsEntry): Derived {
   if (monitor.billableSteps !== undefined) return { value: monitor.billableSteps, text: plural(monitor.billableSteps, 'billable step') };
   if (monitor.steps !== undefined) {
     let billable = 0;
@@ -38,6 +43,13 @@ function executionsPerHour(frequencyMinutes: D): D {
   return v;
 }
 
+/** A monitor's schedule: how many, how often, from how many locations. */
+export interface ScheduledEntry {
+  count: D;
+  frequencyMinutes: D;
+  locations: D | readonly string[];
+}
+
 export interface Executions {
   /** What one execution consumes, times executions per hour, locations, hours and count. */
   quantity: D;
@@ -49,8 +61,8 @@ export interface Executions {
  * that every frequency that divides an hour gives an exact result.
  */
 export function scheduled(
-  perExecution: { value: D; text: string },
-  monitor: { count: D; frequencyMinutes: D; locations: D | readonly string[] },
+  perExecution: Derived,
+  monitor: ScheduledEntry,
   hours: D,
 ): Executions {
   const locations = locationCount(monitor.locations);
@@ -60,42 +72,4 @@ export function scheduled(
   return { quantity, formula };
 }
 
-interface Monitor {
-  name: string;
-  count: D;
-  frequencyMinutes: D;
-  locations: D | readonly string[];
-  enabled: boolean;
-}
-
-/**
- * One line item per monitor: what one execution consumes, scheduled over the period, optionally
- * weighted (classic DEM units); a disabled monitor consumes nothing and says so. Made as they are
- * read: an estate may have 100,000 monitors.
- */
-export function* monitorLineItems<M extends Monitor>(
-  monitors: readonly M[],
-  section: string,
-  capabilityId: string,
-  hours: D,
-  perExecution: (monitor: M) => { value: D; text: string },
-  /** What a disabled monitor does not consume, and the weight of one unit (classic DEM units). */
-  consumes: { nothing: string; weight?: { value: D; text: string } },
-): Generator<LineItemDraft> {
-  const { nothing, weight } = consumes;
-  for (let i = 0; i < monitors.length; i++) {
-    const monitor = monitors[i]!;
-    const subject = monitor.name;
-    const path = `${section}[${i}]`;
-    if (!monitor.enabled) {
-      yield lineItem(capabilityId, subject, path, ZERO, `disabled: no executions, ${nothing}`);
-      continue;
-    }
-    const run = scheduled(perExecution(monitor), monitor, hours);
-    yield weight
-      ? lineItem(capabilityId, subject, path, run.quantity.times(weight.value), `${run.formula} × ${weight.text}`)
-      : lineItem(capabilityId, subject, path, run.quantity, run.formula);
-  }
-}
-
-export const requestsPerExecution = (monitor: { requests: D }) => ({ value: monitor.requests, text: plural(monitor.requests, 'request') });
+export const requestsPerExecution = (monitor: { requests: D }): Derived => ({ value: monitor.requests, text: plural(monitor.requests, 'request') });

@@ -6,6 +6,7 @@
 // derived from those declarations, so that every rule runs after all that it reads, and lists
 // their items in the stable order of the catalogue (rules/index.ts), whatever that order is.
 import type { Model } from '../core/capabilities.js';
+import type { MessageId, MessageParams } from '../core/messages.js';
 import type { D } from '../core/decimal.js';
 import type { Period } from '../core/period.js';
 import type { ActivitySummary } from '../input/activity.js';
@@ -38,8 +39,8 @@ export interface RuleContext {
   period: Period;
   /** Summaries of the estate's activity files, by activity entry name (read before the rules run). */
   activity: ReadonlyMap<string, ActivitySummary>;
-  /** A caveat about the estimate, shown with the warnings (a rule has no other output but items). */
-  note(message: string): void;
+  /** A caveat about the estimate, by its id in core/messages.ts, shown with the warnings (a rule has no other output but items). */
+  note<K extends MessageId>(id: K, params: MessageParams<K>): void;
   /**
    * The summed quantity of the items of capability `capabilityId` made by the other rules: what
    * inclusions, free tiers and quotas are measured against. Only ids the rule declares in `after`

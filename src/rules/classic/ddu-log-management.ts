@@ -20,7 +20,7 @@ export const dduLogManagement = defineRule({
     return estate.logs.flatMap((log, i): LineItemDraft[] => {
       const subject = log.name;
       const path = `logs[${i}]`;
-      if (log.includedQueries) note(`logs ${log.name}: includedQueries is a DPS retention model; classic DDUs bill queries as read`);
+      if (log.includedQueries) note('classic-included-queries', { name: log.name });
       const ingest = ingested(log, period);
       const retain = retained(log, period);
       const items: LineItemDraft[] = [

@@ -3,7 +3,8 @@
 // Source: classic-dem-units.txt (DEM table; "576 synthetic actions per day" example);
 // classic-monitoring-consumption.txt "Synthetic actions and requests".
 import { D } from '../../core/decimal.js';
-import { billableSteps, monitorLineItems } from '../../metering/synthetic.js';
+import { billableSteps } from '../../metering/synthetic.js';
+import { monitorLineItems } from '../kit/monitors.js';
 import { defineRule } from '../types.js';
 
 export const DEM_PER_SYNTHETIC_ACTION = new D('1.0');

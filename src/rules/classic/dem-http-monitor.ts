@@ -2,7 +2,8 @@
 // executes is one synthetic request. Source: classic-dem-units.txt (DEM table; "An HTTP monitor
 // consists of one or multiple HTTP(S) requests"; consumption formula).
 import { D } from '../../core/decimal.js';
-import { monitorLineItems, requestsPerExecution } from '../../metering/synthetic.js';
+import { requestsPerExecution } from '../../metering/synthetic.js';
+import { monitorLineItems } from '../kit/monitors.js';
 import { defineRule } from '../types.js';
 
 export const DEM_PER_SYNTHETIC_REQUEST = new D('0.1');

@@ -5,7 +5,7 @@
 // properties example); classic-monitoring-consumption.txt "Digital Experience Monitoring".
 import { D } from '../../core/decimal.js';
 import { beyondIncluded, propertyCount, weightedPropertyCount } from '../../metering/properties.js';
-import { sessionLineItems } from '../../metering/sessions.js';
+import { sessionLineItems } from '../kit/sessions.js';
 import { n, plural } from '../../core/text.js';
 import { defineRule } from '../types.js';
 

@@ -27,14 +27,14 @@ export const hostUnitHours = defineRule({
     const items: LineItemDraft[] = [];
     const discovery = estate.hosts.filter((h) => h.mode === 'discovery');
     if (discovery.length > 0) {
-      note(`hosts in discovery mode (${discovery.map((h) => h.name).join(', ')}) have no classic licensing equivalent: no host units`);
+      note('discovery-no-classic', { names: discovery.map((h) => h.name) });
     }
     if (estate.pods.length > 0) {
-      note('pods: Kubernetes Platform Monitoring is a DPS capability; under classic licensing only the hosts and containers the pods run on consume host units');
+      note('pods-no-classic', {});
     }
     const secured = [...estate.hosts, ...estate.containers].filter((e) => e.appSecurity.length > 0);
     if (secured.length > 0) {
-      note(`appSecurity (${secured.map((e) => e.name).join(', ')}): classic Application Security units are not estimated by this version of dtcost`);
+      note('asu-not-estimated', { names: secured.map((e) => e.name) });
     }
     estate.hosts.forEach((host, i) => {
       if (host.mode === 'discovery') return;
@@ -72,7 +72,7 @@ export const hostUnitHours = defineRule({
     const fullStack = D.max(...dailyProfile(runningEntries(estate).filter((r) => r.fullStack)));
     if (fullStack.greaterThan(0)) {
       const calls = D.max(5000, fullStack.times(250));
-      note(`included trace volume: ${n(calls)} full-service calls/min (max(5,000, 250 × ${n(fullStack)} Full-Stack host units at peak))`);
+      note('classic-trace-volume', { calls: n(calls), hostUnits: n(fullStack) });
     }
     return items;
   },

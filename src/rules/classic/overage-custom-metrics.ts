@@ -28,7 +28,7 @@ export const overageCustomMetrics = defineRule({
     if (!license || series.isZero()) return [];
     const hostUnits = license.hostUnits ?? D.max(...dailyProfile(runningEntries(estate)));
     const free = freeCustomMetrics(hostUnits);
-    note(`custom metrics free tier: 100 + 10 × ${n(hostUnits)} host units = ${n(free)} (at most 10,000); the estate reports ${n(series)}`);
+    note('custom-metrics-free-tier', { hostUnits: n(hostUnits), free: n(free), series: n(series) });
     if (license.customMetrics === undefined) return [];
     return overage(license, 'overage-custom-metrics', series, license.customMetrics, ['custom metric', 'custom metrics'], `${n(series)} custom metrics`, note);
   },

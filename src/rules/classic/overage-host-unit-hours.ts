@@ -73,7 +73,7 @@ export const overageHostUnitHours = defineRule({
     const overage = D.max(0, excess.minus(pool));
     if (license.hostUnitHours !== undefined) formula += ` − ${n(pool)} host unit hours in the pool`;
     if (overage.greaterThan(0) && !license.overages) {
-      note(`the host-unit quota would be exceeded by ${plural(overage, 'host unit hour')}, and the license allows no overages: monitoring beyond the quota would stop`);
+      note('quota-no-overages', { quota: 'host-unit', excess: plural(overage, 'host unit hour') });
       return [];
     }
     return [{ capabilityId: 'overage-host-unit-hours', subject: 'license', path: 'license', quantity: overage, formula }];

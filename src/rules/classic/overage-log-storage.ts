@@ -20,12 +20,12 @@ export const overageLogStorage = defineRule({
     const limit = license.logStorageGiB;
     const days = license.logStorageDays;
     const daily = anticipatedDailyIngestion(limit, days);
-    note(`log storage: ${n(limit)} GiB of annual average storage over ${n(days)} days allows ${n(daily)} GiB a day (${n(annualIngestion(daily))} GiB a year)`);
+    note('log-storage-allowance', { limit: n(limit), days: n(days), daily: n(daily), annual: n(annualIngestion(daily)) });
     const ingest = sum(estate.logs.map((l) => l.ingestGiBPerDay));
     const actual = ingest.times(days);
     const excess = storageOverage(actual, limit);
     if (excess.greaterThan(0) && !license.overages) {
-      note(`the log storage quota would be exceeded by ${n(excess)} GiB, and the license allows no overages`);
+      note('log-storage-no-overages', { excess: n(excess) });
       return [];
     }
     return [

@@ -1,7 +1,8 @@
 // DPS Browser Monitor or Clickpath: billable steps × executions per hour × locations × hours;
 // disabled monitors consume nothing. Source: dps-browser-monitor.txt ("Counting rules",
 // "Consumption formula", "Cost example", FAQ "Do disabled monitors consume actions?").
-import { billableSteps, monitorLineItems } from '../../metering/synthetic.js';
+import { billableSteps } from '../../metering/synthetic.js';
+import { monitorLineItems } from '../kit/monitors.js';
 import { defineRule } from '../types.js';
 
 export const browserMonitor = defineRule({

@@ -12,7 +12,7 @@ export const eventsIngest = defineRule({
   estimate(estate, { period, note }) {
     return estate.events.flatMap((e, i): LineItemDraft[] => {
       if (e.averageEventKiB === undefined) {
-        note(`events ${e.name}: no averageEventKiB, so no GiB to bill under DPS; not estimated`);
+        note('events-no-event-size', { name: e.name });
         return [];
       }
       const volume = gib(events(e, period), e.averageEventKiB, 'event');

@@ -1,7 +1,8 @@
 // DPS HTTP Monitor: requests × executions per hour × locations × hours (failed requests count).
 // Source: prices-and-rules.md "HTTP monitors" (docs .../http-monitor); the formula is the one of
 // classic-dem-units.txt and dps-browser-monitor.txt with requests for steps.
-import { monitorLineItems, requestsPerExecution } from '../../metering/synthetic.js';
+import { requestsPerExecution } from '../../metering/synthetic.js';
+import { monitorLineItems } from '../kit/monitors.js';
 import { defineRule } from '../types.js';
 
 export const httpMonitor = defineRule({

@@ -3,7 +3,7 @@
 // Source: dps-real-user-monitoring.txt (counting rules, FAQ); prices-and-rules.md "RUM".
 import { isOne } from '../../core/decimal.js';
 import { beyondIncluded, propertyCount } from '../../metering/properties.js';
-import { sessionLineItems } from '../../metering/sessions.js';
+import { sessionLineItems } from '../kit/sessions.js';
 import { n, plural } from '../../core/text.js';
 import { defineRule } from '../types.js';
 

@@ -10,7 +10,7 @@ export const serverlessDps = defineRule({
   doc: 'prices-and-rules.md: DPS capabilities (none is billed per serverless invocation); classic DDUs per invocation',
   estimate(estate, { note }) {
     if (estate.serverless.length > 0) {
-      note(`serverless (${estate.serverless.map((f) => f.name).join(', ')}): billed per invocation only under classic licensing; under DPS, list monitored functions as containers with monitoring: code`);
+      note('serverless-not-dps', { names: estate.serverless.map((f) => f.name) });
     }
     return [];
   },

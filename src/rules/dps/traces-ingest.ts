@@ -18,7 +18,7 @@ export const tracesIngest = defineRule({
     const items: LineItemDraft[] = [];
     estate.traces.forEach((t, i) => {
       if (t.averageSpanKiB === undefined) {
-        note(`traces ${t.name}: no averageSpanKiB, so no GiB to bill under DPS; not estimated`);
+        note('traces-no-span-size', { name: t.name });
         return;
       }
       const volume = gib(spans(t, period), t.averageSpanKiB, 'span');

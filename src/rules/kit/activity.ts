@@ -40,11 +40,11 @@ export function activityNotes(estate: EstateData, context: RuleContext): void {
     if (s.window) {
       const hours = (s.window[1] - s.window[0]) / 3_600_000 + 1;
       if (!context.period.hours.equals(hours)) {
-        context.note(`activity ${a.name} covers ${hours.toLocaleString('en-US')} h, the period ${n(context.period.hours)} h: its runs are counted as observed, not scaled`);
+        context.note('activity-window', { name: a.name, hours: hours.toLocaleString('en-US'), periodHours: n(context.period.hours) });
       }
     }
     if (s.unorderedHosts.length > 0) {
-      context.note(`activity ${a.name}: runs of ${s.unorderedHosts.slice(0, 5).join(', ')}${s.unorderedHosts.length > 5 ? ' and others' : ''} are not in time order; a 15-minute interval two of their runs share may be counted twice`);
+      context.note('activity-unordered', { name: a.name, hosts: s.unorderedHosts });
     }
   }
 }

@@ -4,7 +4,7 @@
 // "Custom metrics overages" (120 − 100 = 20).
 import { D } from '../../core/decimal.js';
 import type { License } from '../../input/schema.js';
-import type { LineItemDraft } from '../types.js';
+import type { LineItemDraft, RuleContext } from '../types.js';
 import { n, plural } from '../../core/text.js';
 
 export function overage(
@@ -14,11 +14,11 @@ export function overage(
   quota: D,
   what: [one: string, many: string],
   usedText: string,
-  note: (message: string) => void,
+  note: RuleContext['note'],
 ): LineItemDraft[] {
   const excess = D.max(0, used.minus(quota));
   if (excess.greaterThan(0) && !license.overages) {
-    note(`the ${what[0]} quota would be exceeded by ${plural(excess, ...what)}, and the license allows no overages: monitoring beyond the quota would stop`);
+    note('quota-no-overages', { quota: what[0], excess: plural(excess, ...what) });
     return [];
   }
   return [{ capabilityId, subject: 'license', path: 'license', quantity: excess, formula: `${usedText} − ${n(quota)} licensed (never below zero)` }];

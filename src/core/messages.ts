@@ -1,0 +1,79 @@
+// Every note and warning an estimate can give, by a stable id, with its kind (`code`) and its text:
+// one table (as ESLint's rule messages, attw's problem kinds), so that JSON readers can rely on
+// the id while the words stay free to improve. Rules and the orchestrator say `id` and params;
+// the text is made here.
+
+export type WarningCode = 'not-estimated' | 'note' | 'ignored' | 'unpriced' | 'provisional-price' | 'currency' | 'budget-incomplete' | 'budget-scaled';
+
+export interface Warning {
+  /** What kind of caveat it is. */
+  code: WarningCode;
+  /** Which caveat exactly: a key of MESSAGES, stable across versions. */
+  id: MessageId;
+  message: string;
+}
+
+const list = (names: readonly string[], most = Infinity) => (names.length > most ? `${names.slice(0, most).join(', ')} and others` : names.join(', '));
+
+function message<P>(code: WarningCode, text: (p: P) => string) {
+  return { code, text };
+}
+
+export const MESSAGES = {
+  // What the estimate leaves out, or what has no equivalent in the model.
+  'section-not-estimated': message('not-estimated', (p: { section: string; entries: number; model: string }) =>
+    `${p.section} (${p.entries} ${p.entries === 1 ? 'entry' : 'entries'}) not estimated: this version of dtcost has no ${p.model} rule for it yet`),
+  'license-not-evaluated': message('not-estimated', (p: { keys: readonly string[] }) => `${p.keys.map((k) => `license.${k}`).join(', ')}: not evaluated yet by this version of dtcost`),
+  'license-ignored-under-dps': message('ignored', () => 'license: classic contract quotas do not apply under DPS; ignored'),
+  'budget-cap-other-model': message('ignored', (p: { kind: 'capabilities' | 'units'; key: string; of: string; model: string }) =>
+    `budget.${p.kind}.${p.key}: a ${p.of} ${p.kind === 'units' ? 'unit' : 'capability'}; not checked under ${p.model}`),
+  // Prices.
+  'unpriced-classic-unit': message('unpriced', (p: { unit: string; ids: readonly string[]; items: number }) =>
+    `no price for ${p.unit} (${p.ids.join(', ')}): ${items(p.items)}; classic unit prices come only from your own rate card (--rates)`),
+  'unpriced-overage': message('unpriced', (p: { id: string; items: number }) =>
+    `no price for ${p.id}: ${items(p.items)}; overages are priced only by their own id (a unit price would charge them twice): add ${p.id} to your rate card`),
+  'unpriced-capability': message('unpriced', (p: { id: string; items: number }) => `no price for ${p.id}: ${items(p.items)}; no public list price is known, add one to a rate card (--rates)`),
+  'provisional-prices': message('provisional-price', (p: { ids: readonly string[] }) =>
+    `provisional prices (grade S: secondary sources, not verified) for ${p.ids.join(', ')}; confirm them or pass your rate card (--rates)`),
+  'currency-label': message('currency', (p: { prices: string; label: string }) => `prices are in ${p.prices} but amounts are labelled ${p.label}: nothing is converted`),
+  // Budgets.
+  'budget-scaled': message('budget-scaled', (p: { per: string; days: string; estateDays: string; period: string }) =>
+    `the estate's budget is per ${p.per}; scaled × ${p.days} d / ${p.estateDays} d to the ${p.period} estimated`),
+  'budget-incomplete': message('budget-incomplete', (p: { items: number }) =>
+    `the budget is checked against priced line items only: ${p.items} line ${p.items === 1 ? 'item has' : 'items have'} no price`),
+  // Notes of the rules.
+  'activity-window': message('note', (p: { name: string; hours: string; periodHours: string }) =>
+    `activity ${p.name} covers ${p.hours} h, the period ${p.periodHours} h: its runs are counted as observed, not scaled`),
+  'activity-unordered': message('note', (p: { name: string; hosts: readonly string[] }) =>
+    `activity ${p.name}: runs of ${list(p.hosts, 5)} are not in time order; a 15-minute interval two of their runs share may be counted twice`),
+  'discovery-no-classic': message('note', (p: { names: readonly string[] }) => `hosts in discovery mode (${list(p.names)}) have no classic licensing equivalent: no host units`),
+  'pods-no-classic': message('note', () => 'pods: Kubernetes Platform Monitoring is a DPS capability; under classic licensing only the hosts and containers the pods run on consume host units'),
+  'asu-not-estimated': message('note', (p: { names: readonly string[] }) => `appSecurity (${list(p.names)}): classic Application Security units are not estimated by this version of dtcost`),
+  'classic-trace-volume': message('note', (p: { calls: string; hostUnits: string }) =>
+    `included trace volume: ${p.calls} full-service calls/min (max(5,000, 250 × ${p.hostUnits} Full-Stack host units at peak))`),
+  'quota-no-overages': message('note', (p: { quota: string; excess: string }) =>
+    `the ${p.quota} quota would be exceeded by ${p.excess}, and the license allows no overages: monitoring beyond the quota would stop`),
+  'log-storage-allowance': message('note', (p: { limit: string; days: string; daily: string; annual: string }) =>
+    `log storage: ${p.limit} GiB of annual average storage over ${p.days} days allows ${p.daily} GiB a day (${p.annual} GiB a year)`),
+  'log-storage-no-overages': message('note', (p: { excess: string }) => `the log storage quota would be exceeded by ${p.excess} GiB, and the license allows no overages`),
+  'custom-metrics-free-tier': message('note', (p: { hostUnits: string; free: string; series: string }) =>
+    `custom metrics free tier: 100 + 10 × ${p.hostUnits} host units = ${p.free} (at most 10,000); the estate reports ${p.series}`),
+  'classic-included-queries': message('note', (p: { name: string }) => `logs ${p.name}: includedQueries is a DPS retention model; classic DDUs bill queries as read`),
+  'serverless-not-dps': message('note', (p: { names: readonly string[] }) =>
+    `serverless (${list(p.names)}): billed per invocation only under classic licensing; under DPS, list monitored functions as containers with monitoring: code`),
+  'traces-no-span-size': message('note', (p: { name: string }) => `traces ${p.name}: no averageSpanKiB, so no GiB to bill under DPS; not estimated`),
+  'events-no-event-size': message('note', (p: { name: string }) => `events ${p.name}: no averageEventKiB, so no GiB to bill under DPS; not estimated`),
+} as const;
+
+function items(n: number): string {
+  return `${n} line ${n === 1 ? 'item has' : 'items have'} no cost`;
+}
+
+export type MessageId = keyof typeof MESSAGES;
+export type MessageParams<K extends MessageId> = Parameters<(typeof MESSAGES)[K]['text']>[0];
+
+/** The warning of message `id` with its params. */
+export function warning<K extends MessageId>(id: K, params: MessageParams<K>): Warning {
+  const m = MESSAGES[id];
+  return { code: m.code, id, message: (m.text as (p: MessageParams<K>) => string)(params) };
+}
