@@ -38,7 +38,7 @@ describe('budgets', () => {
       ['total', null, '4577.1', '4866.666666666666666666666666666667', '0', false],
       ['unit', 'synthetic-action', '315360', '365000', '0', false],
     ]);
-    expect(e.warnings).toContainEqual({ code: 'budget-scaled', message: "the estate's budget is per month; scaled × 365 d / 30 d to the year estimated" });
+    expect(e.warnings).toContainEqual({ code: 'budget-scaled', id: 'budget-scaled', message: "the estate's budget is per month; scaled × 365 d / 30 d to the year estimated" });
   });
 
   it('the --budget flag is per the period estimated', () => {
@@ -62,15 +62,15 @@ describe('budgets', () => {
   it('a cap on a capability of the other model is not checked, and the estimate says so', () => {
     const e = run(`${ESTATE}licensing: classic\nbudget: { capabilities: { browser-monitor: 1, dem-browser-monitor: 1000000 } }`, { rates: 'prices: { dem-unit: 0.001 }' });
     expect(summary(e.budget)).toEqual([['capability', 'dem-browser-monitor', '25.92', '1000000', '0', false, ['dem-browser-monitor/checkout=25.92']]]);
-    expect(e.warnings).toContainEqual({ code: 'ignored', message: 'budget.capabilities.browser-monitor: a DPS capability; not checked under classic licensing' });
+    expect(e.warnings).toContainEqual({ code: 'ignored', id: 'budget-cap-other-model', message: 'budget.capabilities.browser-monitor: a DPS capability; not checked under classic licensing' });
     const dps = run(`${ESTATE}budget: { units: { dem-unit: 5, synthetic-action: 1 } }`);
     expect(summary(dps.budget)?.map((c) => c[1])).toEqual(['synthetic-action']);
-    expect(dps.warnings).toContainEqual({ code: 'ignored', message: 'budget.units.dem-unit: a classic licensing unit; not checked under DPS' });
+    expect(dps.warnings).toContainEqual({ code: 'ignored', id: 'budget-cap-other-model', message: 'budget.units.dem-unit: a classic licensing unit; not checked under DPS' });
   });
 
   it('a money budget over unpriced line items is incomplete and says so', () => {
     const e = run('version: 1\nlicensing: classic\nbudget: { total: 10 }\nsynthetic: { browser: [{ name: b, billableSteps: 1, frequencyMinutes: 60, locations: 1 }] }');
     expect(e.budget).toMatchObject({ complete: false, exceeded: false });
-    expect(e.warnings.at(-1)).toEqual({ code: 'budget-incomplete', message: 'the budget is checked against priced line items only: 1 line item has no price' });
+    expect(e.warnings.at(-1)).toEqual({ code: 'budget-incomplete', id: 'budget-incomplete', message: 'the budget is checked against priced line items only: 1 line item has no price' });
   });
 });

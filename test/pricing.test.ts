@@ -67,6 +67,7 @@ describe('unknown prices are not zero', () => {
     expect(e.warnings).toEqual([
       {
         code: 'unpriced',
+        id: 'unpriced-classic-unit',
         message: 'no price for dem-unit (dem-browser-monitor, dem-http-monitor): 2 line items have no cost; classic unit prices come only from your own rate card (--rates)',
       },
     ]);
@@ -99,6 +100,6 @@ describe('warnings', () => {
 
   it('a currency label that differs from the prices is flagged', () => {
     const e = run(`${MONITOR}\ncurrency: EUR`);
-    expect(e.warnings).toEqual([{ code: 'currency', message: 'prices are in USD but amounts are labelled EUR: nothing is converted' }]);
+    expect(e.warnings).toEqual([{ code: 'currency', id: 'currency-label', message: 'prices are in USD but amounts are labelled EUR: nothing is converted' }]);
   });
 });

@@ -115,7 +115,7 @@ function envelope(e: EstimateHead, version: string, tail?: EstimateTail): Record
         checks: tail.budget.checks.map(checkToJson),
         violations: tail.budget.violations.map(checkToJson),
       },
-      warnings: tail.warnings.map((w) => ({ code: w.code, message: w.message })),
+      warnings: tail.warnings.map((w) => ({ code: w.code, id: w.id, message: w.message })),
     }),
   };
 }

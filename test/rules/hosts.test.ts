@@ -148,7 +148,7 @@ describe('DPS hosts and containers (prices-and-rules.md "DPS metering rules")', 
   });
 
   it('classic quotas are ignored under DPS', () => {
-    expect(dps('license: { hostUnits: 10 }\nhosts: [{ name: h, memoryGiB: 16 }]').warnings).toContainEqual({ code: 'ignored', message: 'license: classic contract quotas do not apply under DPS; ignored' });
+    expect(dps('license: { hostUnits: 10 }\nhosts: [{ name: h, memoryGiB: 16 }]').warnings).toContainEqual({ code: 'ignored', id: 'license-ignored-under-dps', message: 'license: classic contract quotas do not apply under DPS; ignored' });
   });
 });
 
