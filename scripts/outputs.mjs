@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,13 +24,18 @@ if (!target) {
 }
 
 const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml')).sort().map((f) => `examples/${f}`);
-const goldens = readdirSync(join(root, 'test', 'golden')).filter((f) => f.endsWith('.yaml')).sort().map((f) => `test/golden/${f}`);
+/** The golden estates of test/golden/<model>/<rule>/, as paths from the root. */
+const goldens = (function walk(dir) {
+  return readdirSync(join(root, dir), { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((d) => (d.isDirectory() ? walk(`${dir}/${d.name}`) : d.name.endsWith('.yaml') ? [`${dir}/${d.name}`] : []));
+})('test/golden');
 const rates = 'examples/rates/bank-contract-2026.yaml';
 
 /** [name, argv] of every run. */
 const runs = [];
 for (const file of [...examples, ...goldens]) {
-  const stem = basename(file, '.yaml');
+  const stem = file.replace(/^(examples|test\/golden)\//, '').replace(/\.yaml$/, '').replaceAll('/', '.');
   for (const model of ['dps', 'classic']) {
     for (const format of ['table', 'json', 'csv', 'markdown']) {
       runs.push([`estimate.${stem}.${model}.${format}`, ['estimate', file, '--model', model, '--format', format]]);

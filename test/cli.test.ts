@@ -49,8 +49,8 @@ describe('estimate', () => {
     [['estimate', 'examples/retail-web-shop.yaml', '--model', 'classic', '--format', 'markdown']],
     [['estimate', 'examples/retail-web-shop.yaml', '--model', 'classic', '--rates', 'examples/rates/bank-contract-2026.yaml', '--currency', 'eur']],
     [['estimate', 'test/fixtures/valid/unpriced-classic-budget.yaml']],
-    [['estimate', 'examples/saas-api-synthetics.yaml', 'test/golden/dps-browser-monitor-cost-example.yaml', '--format', 'markdown']],
-    [['estimate', 'examples/saas-api-synthetics.yaml', 'test/golden/dps-browser-monitor-cost-example.yaml', '--merge', '--format', 'csv']],
+    [['estimate', 'examples/saas-api-synthetics.yaml', 'test/golden/dps/browser-monitor/cost-example.yaml', '--format', 'markdown']],
+    [['estimate', 'examples/saas-api-synthetics.yaml', 'test/golden/dps/browser-monitor/cost-example.yaml', '--merge', '--format', 'csv']],
     [['estimate', 'examples/retail-web-shop.yaml', '--quiet', '--format', 'csv', '--model', 'classic']],
     [['estimate', 'examples/platform-hosts.yaml']],
     [['estimate', 'examples/platform-hosts.yaml', '--model', 'classic', '--format', 'markdown']],
@@ -67,7 +67,7 @@ describe('estimate', () => {
 
   it('writes to --output and says so on stderr', () => {
     const out = join(TMP, 'estimate.json');
-    const r = dtcost(['estimate', 'test/golden/dps-browser-monitor-cost-example.yaml', '--format', 'json', '--output', out]);
+    const r = dtcost(['estimate', 'test/golden/dps/browser-monitor/cost-example.yaml', '--format', 'json', '--output', out]);
     expect(r).toMatchObject({ status: 0, stdout: '', stderr: `dtcost: wrote ${out}\n` });
     expect(JSON.parse(readFileSync(out, 'utf8')).totals.cost).toBe('116.64');
   });
@@ -148,7 +148,7 @@ describe('validate', () => {
 });
 
 describe('colour', () => {
-  const args = ['estimate', 'test/golden/dps-browser-monitor-cost-example.yaml', '--budget', '1'];
+  const args = ['estimate', 'test/golden/dps/browser-monitor/cost-example.yaml', '--budget', '1'];
   const ansi = /\x1b\[/;
 
   it('plain when not a terminal', () => {

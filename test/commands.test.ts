@@ -28,7 +28,7 @@ describe('schema', () => {
   it('every example, the starter estate and the golden estates validate against it', () => {
     const ajv = new (Ajv as unknown as typeof Ajv.default)({ allErrors: true, strict: false });
     const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schema/estate-v1.schema.json'), 'utf8')));
-    const files = [...EXAMPLES, 'test/golden/dps-rum-cost-example.yaml', 'test/golden/classic-host-unit-overage-336.yaml', 'test/fixtures/valid/every-capability.yaml'];
+    const files = [...EXAMPLES, 'test/golden/dps/real-user-monitoring/cost-example.yaml', 'test/golden/classic/overage-host-unit-hours/336-overage.yaml', 'test/fixtures/valid/every-capability.yaml'];
     for (const file of files) {
       const ok = validate(YAML.parse(readFileSync(join(ROOT, file), 'utf8')));
       expect({ file, errors: validate.errors ?? null }).toEqual({ file, errors: null });

@@ -5,7 +5,7 @@ import { golden, item, rows, run } from './helpers.js';
 
 describe('dps-browser-monitor.txt', () => {
   it('Cost example: 3 billable steps × 4 executions/h × 3 locations × 720 h = 25,920 actions = $116.64', () => {
-    const e = run(golden('dps-browser-monitor-cost-example.yaml'));
+    const e = run(golden('dps/browser-monitor/cost-example.yaml'));
     expect(rows(e)).toEqual([['browser-monitor/checkout-clickpath', '25920', '116.64']]);
     expect(item(e, 'browser-monitor/checkout-clickpath').formula).toBe('3 billable steps (of 4 steps) × 4 executions/h × 3 locations × 720 h');
     expect(e.totals.cost?.toFixed()).toBe('116.64');
@@ -14,13 +14,13 @@ describe('dps-browser-monitor.txt', () => {
 
 describe('classic-dem-units.txt and classic-monitoring-consumption.txt', () => {
   it('576 synthetic actions per day = 576 DEM units', () => {
-    const e = run(golden('classic-synthetic-576-actions.yaml'));
+    const e = run(golden('classic/dem-browser-monitor/576-actions.yaml'));
     expect(rows(e)).toEqual([['dem-browser-monitor/two-pages-one-button', '576', null]]);
     expect(item(e, 'dem-browser-monitor/two-pages-one-button').formula).toBe('3 billable steps × 4 executions/h × 2 locations × 24 h × 1.0 DEM/action');
   });
 
   it('a 4-hour session is 4 sessions: 1 DEM unit, or 4 with Session Replay', () => {
-    const e = run(golden('classic-4-hour-session.yaml'));
+    const e = run(golden('classic/dem-real-user-monitoring/4-hour-session.yaml'));
     expect(rows(e)).toEqual([
       ['dem-rum-sessions/without-replay', '1', null],
       ['dem-session-replay/with-replay', '4', null],
@@ -28,7 +28,7 @@ describe('classic-dem-units.txt and classic-monitoring-consumption.txt', () => {
   });
 
   it('100 sessions with 25 defined properties = 25 + 5 = 30 DEM units', () => {
-    const e = run(golden('classic-properties-30-dem.yaml'));
+    const e = run(golden('classic/dem-real-user-monitoring/properties-30-dem.yaml'));
     expect(rows(e)).toEqual([
       ['dem-rum-sessions/shop', '25', null],
       ['dem-properties/shop', '5', null],
@@ -49,7 +49,7 @@ describe('dps-real-user-monitoring.txt', () => {
   });
 
   it('cost example: 3,600,000 sessions, 20% (720,000) with Session Replay, 30 properties', () => {
-    const e = run(golden('dps-rum-cost-example.yaml'));
+    const e = run(golden('dps/real-user-monitoring/cost-example.yaml'));
     // 2,880,000 × $0.00225 = $6,480; 720,000 × $0.0045 = $3,240; (30 − 20) × 3,600,000 × $0.0001 = $3,600
     expect(rows(e)).toEqual([
       ['real-user-monitoring/web-app', '2880000', '6480'],

@@ -12,7 +12,7 @@ const q = (e: ReturnType<typeof run>, id: string) => toPlain(item(e, id).quantit
 
 describe('classic DDUs for Log Management and Analytics (classic-licensing-bundle.md)', () => {
   it('Steps 1 to 4: 1,500,000 + 283,500 + 1,275,000 = 3,058,500 DDUs a month', () => {
-    const e = run(golden('classic-log-analytics-3058500-ddus.yaml'));
+    const e = run(golden('classic/ddu-log-management/3058500-ddus.yaml'));
     expect([q(e, 'ddu-log-ingest/prod'), q(e, 'ddu-log-retain/prod'), q(e, 'ddu-log-query/prod')]).toEqual(['1500000', '283500', '1275000']);
     const gross = e.lineItems.filter((i) => i.capabilityId.startsWith('ddu-log')).reduce((t, i) => t.plus(i.quantity), new D(0));
     expect(toPlain(gross)).toBe('3058500');

@@ -20,7 +20,7 @@ describe('classic host unit hours (classic-licensing-bundle.md "Host unit hours"
   });
 
   it('application-only monitoring: the table of four scenarios (0.4, 2.0, 2.0, 8.0)', () => {
-    expect(rows(run(golden('classic-app-only-host-unit-hours.yaml')))).toEqual([
+    expect(rows(run(golden('classic/host-unit-hours/application-only-table.yaml')))).toEqual([
       ['host-unit-hours/serverless', '0.4', null],
       ['host-unit-hours/docker-no-limit', '2', null],
       ['host-unit-hours/app-service-windows', '2', null],
@@ -63,7 +63,7 @@ describe('classic host unit hours (classic-licensing-bundle.md "Host unit hours"
 
 describe('classic host unit overages', () => {
   it('the documents\' example: 12 host units against 10 licensed for a week = 336 host unit hours', () => {
-    const e = run(golden('classic-host-unit-overage-336.yaml'));
+    const e = run(golden('classic/overage-host-unit-hours/336-overage.yaml'));
     expect(item(e, 'overage-host-unit-hours/license').quantity.toFixed()).toBe('336');
     expect(item(e, 'overage-host-unit-hours/license').formula).toBe('(12 concurrent − 10 licensed) host units × 24 h/day × 7 d');
   });
