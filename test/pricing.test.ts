@@ -21,16 +21,36 @@ describe('built-in rate card', () => {
     }
   });
 
-  it('grade S prices are provisional and say so; mainframe and classic units have no price', () => {
+  it('follows the rate card Dynatrace published in March 2026: every priced line grade D, with its price per price unit', () => {
     const card = builtinRateCard();
-    expect(card.prices.get('infrastructure-monitoring')).toMatchObject({ provisional: true, grade: 'S' });
-    expect(card.prices.get('infrastructure-monitoring')!.source).toContain('grade S, provisional');
-    expect(card.prices.get('browser-monitor')).toMatchObject({ provisional: false, grade: 'D' });
-    for (const key of ['mainframe-monitoring', 'host-unit-hour', 'dem-unit', 'ddu', 'msu']) expect(card.prices.has(key)).toBe(false);
+    // Hand-copied from shared/reference/dynatrace-rate-card-2026.md: price / per.
+    const published: Record<string, string> = {
+      'full-stack-monitoring': '0.01', 'infrastructure-monitoring': '0.04', 'foundation-discovery': '0.01', 'mainframe-monitoring': '0.1',
+      'code-monitoring': '0.005', 'kubernetes-platform-monitoring': '0.002', 'log-ingest': '0.2', 'log-query': '0.0035', 'log-retain': '0.0007',
+      'log-retain-included-queries': '0.02', 'traces-ingest': '0.2', 'traces-query': '0.0035', 'traces-retain': '0.0007', 'metrics-ingest': '0.0000015',
+      'metrics-retain': '0.0007', 'events-ingest': '0.2', 'events-query': '0.0035', 'events-retain': '0.0007', 'real-user-monitoring': '0.00225',
+      'real-user-monitoring-session-replay': '0.0045', 'real-user-monitoring-property': '0.0001', 'browser-monitor': '0.0045', 'http-monitor': '0.001',
+      'third-party-synthetic': '0.001', 'runtime-application-protection': '0.00225', 'runtime-vulnerability-analytics': '0.00225',
+      'security-posture-management': '0.007', 'automation-workflow': '0.03', 'appengine-functions': '0.001',
+    };
+    expect(Object.fromEntries([...card.prices].map(([id, p]) => [id, p.unitPrice.toFixed()]))).toEqual(published);
+    for (const p of card.prices.values()) expect(p).toMatchObject({ provisional: false, grade: 'D' });
+    expect(card.prices.get('mainframe-monitoring')!.source).toBe('list price, Dynatrace public rate card, March 2026 (1,000 per 10,000) (grade D)');
+    // The platform extensions have no public price; classic units have none at all.
+    for (const key of ['custom-metrics-classic', 'log-monitoring-classic', 'custom-traces-classic', 'custom-events-classic', 'serverless-functions-classic']) {
+      expect(card.prices.has(key)).toBe(false);
+      expect(card.unpricedNotes.get(key)).toMatch(/^no public price/);
+    }
+    for (const key of ['host-unit-hour', 'dem-unit', 'ddu', 'msu']) expect(card.prices.has(key)).toBe(false);
+  });
+
+  it('lists every DPS capability of the catalogue, priced or with no public price', () => {
+    const dps = CAPABILITIES.filter((c) => c.model === 'dps').map((c) => c.id);
+    expect(BUILTIN_PRICES.map((p) => p.capabilityId).sort()).toEqual([...dps].sort());
   });
 
   it('the list price of a line item carries its source', () => {
-    expect(item(run(MONITOR), 'browser-monitor/m').priceSource).toBe('list price, Dynatrace docs, Browser Monitor or Clickpath (DPS) (grade D)');
+    expect(item(run(MONITOR), 'browser-monitor/m').priceSource).toBe('list price, Dynatrace public rate card, March 2026 (450 per 100,000) (grade D)');
   });
 });
 
@@ -45,7 +65,7 @@ describe('user rate cards', () => {
       ['browser-monitor/m', '25920', '82.944'],
     ]);
     expect(item(e, 'browser-monitor/m').priceSource).toBe('contract 2026-03 (rate card Test contract), less 20% discount');
-    expect(item(e, 'real-user-monitoring/a').priceSource).toBe('list price, Dynatrace docs, Real User Monitoring (DPS) (grade D), less 20% discount');
+    expect(item(e, 'real-user-monitoring/a').priceSource).toBe('list price, Dynatrace public rate card, March 2026 (225 per 100,000) (grade D), less 20% discount');
   });
 
   it('price classic units', () => {

@@ -29,6 +29,8 @@ const dec = (max: number, places = 2) => fc.integer({ min: 0, max: max * 10 ** p
 const share = dec(1, 2);
 const count = fc.integer({ min: 0, max: 40 });
 const freq = fc.constantFrom(1, 5, 10, 15, 30, 60, 7);
+/** Browser monitors run at most every 5 minutes. */
+const browserFreq = fc.constantFrom(5, 10, 15, 30, 60, 7);
 const locations = fc.oneof(fc.integer({ min: 1, max: 6 }), fc.uniqueArray(fc.constantFrom('eu', 'us', 'ap', 'sa', 'af'), { minLength: 1, maxLength: 5 }));
 const named = <T>(prefix: string, entry: fc.Arbitrary<T>, max = 4) =>
   fc.array(entry, { maxLength: max }).map((entries) => entries.map((e, i) => ({ name: `${prefix}-${i}`, ...(e as object) })));
@@ -65,7 +67,7 @@ const browser = fc.record(
   {
     count,
     steps: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 5 }).map((r) => r.map((requests, i) => ({ name: `s${i}`, requests }))),
-    frequencyMinutes: freq,
+    frequencyMinutes: browserFreq,
     locations,
     enabled: fc.boolean(),
   },
@@ -73,7 +75,10 @@ const browser = fc.record(
 );
 const http = fc.record({ count, requests: fc.integer({ min: 1, max: 5 }), frequencyMinutes: freq, locations, enabled: fc.boolean() });
 const nam = fc.record({ count, protocol: fc.constantFrom('icmp', 'tcp', 'dns'), requests: fc.integer({ min: 1, max: 5 }), frequencyMinutes: freq, locations });
-const log = fc.record({ ingestGiBPerDay: dec(1000, 1), enrichmentFactor: dec(3, 1).map((f) => f + 0.5), retentionDays: fc.integer({ min: 1, max: 400 }), queryGiBPerDay: dec(5000, 0), includedQueries: fc.boolean(), rampUp: fc.boolean() });
+// Retain with Included Queries needs at least 10 days of retention (its included period is 10 to 35 days).
+const log = fc
+  .record({ ingestGiBPerDay: dec(1000, 1), enrichmentFactor: dec(3, 1).map((f) => f + 0.5), retentionDays: fc.integer({ min: 1, max: 400 }), queryGiBPerDay: dec(5000, 0), includedQueries: fc.boolean(), rampUp: fc.boolean() })
+  .map((l) => (l.includedQueries && l.retentionDays < 10 ? { ...l, retentionDays: l.retentionDays + 9 } : l));
 const metric = fc.record({ count, series: fc.integer({ min: 0, max: 5000 }), intervalSeconds: fc.constantFrom(10, 60, 300) });
 const trace = fc.record({ requestsPerMonth: fc.integer({ min: 0, max: 1e9 }), spansPerRequest: fc.integer({ min: 1, max: 20 }), averageSpanKiB: dec(4, 1).map((k) => k + 0.1) });
 const event = fc.record({ eventsPerMonth: fc.integer({ min: 0, max: 1e7 }), averageEventKiB: dec(4, 1).map((k) => k + 0.1) });

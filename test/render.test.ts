@@ -50,7 +50,7 @@ describe('JSON (schemaVersion 1)', () => {
         unitPrice: '0.0045',
         cost: '116.64',
         formula: '3 billable steps × 4 executions/h × 3 locations × 720 h',
-        priceSource: 'list price, Dynatrace docs, Browser Monitor or Clickpath (DPS) (grade D)',
+        priceSource: 'list price, Dynatrace public rate card, March 2026 (450 per 100,000) (grade D)',
         provisional: false,
         rule: 'dps/browser-monitor',
       },
@@ -105,7 +105,7 @@ describe('CSV', () => {
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('estate,file,model,period,currency,id,capabilityId,capability,subject,path,quantity,unit,unitPrice,cost,provisional,formula,priceSource');
     expect(lines[1]).toBe(
-      '"Shop, ""EU""",test.yaml,dps,month,USD,browser-monitor/m,browser-monitor,Browser Monitor or Clickpath,m,synthetic.browser[0],25920,synthetic-action,0.0045,116.64,false,3 billable steps × 4 executions/h × 3 locations × 720 h,"list price, Dynatrace docs, Browser Monitor or Clickpath (DPS) (grade D)"',
+      '"Shop, ""EU""",test.yaml,dps,month,USD,browser-monitor/m,browser-monitor,Browser Monitor or Clickpath,m,synthetic.browser[0],25920,synthetic-action,0.0045,116.64,false,3 billable steps × 4 executions/h × 3 locations × 720 h,"list price, Dynatrace public rate card, March 2026 (450 per 100,000) (grade D)"',
     );
     expect(lines[2]).toBe('');
     expect(lines).toHaveLength(3);

@@ -27,6 +27,7 @@ export const CAPABILITIES: readonly Capability[] = [
   dps('code-monitoring', 'Code Monitoring', 'container-hour'),
   dps('runtime-vulnerability-analytics', 'Runtime Vulnerability Analytics', 'GiB-hour'),
   dps('runtime-application-protection', 'Runtime Application Protection', 'GiB-hour'),
+  dps('security-posture-management', 'Security Posture Management', 'host-hour'),
   dps('mainframe-monitoring', 'Mainframe Monitoring', 'MSU-hour'),
   dps('real-user-monitoring', 'Real User Monitoring', 'session'),
   dps('real-user-monitoring-session-replay', 'Real User Monitoring with Session Replay', 'session'),
@@ -39,8 +40,20 @@ export const CAPABILITIES: readonly Capability[] = [
   dps('log-retain-included-queries', 'Log Management & Analytics: Retain with Included Queries', 'GiB-day'),
   dps('log-query', 'Log Management & Analytics: Query', 'GiB'),
   dps('metrics-ingest', 'Metrics: Ingest & Process', 'data-point'),
+  dps('metrics-retain', 'Metrics: Retain', 'GiB-day'),
   dps('traces-ingest', 'Traces: Ingest & Process', 'GiB'),
+  dps('traces-retain', 'Traces: Retain', 'GiB-day'),
+  dps('traces-query', 'Traces: Query', 'GiB'),
   dps('events-ingest', 'Events: Ingest & Process', 'GiB'),
+  dps('events-retain', 'Events: Retain', 'GiB-day'),
+  dps('events-query', 'Events: Query', 'GiB'),
+  dps('automation-workflow', 'Automation Workflow', 'workflow-hour'),
+  dps('appengine-functions', 'AppEngine Functions', 'invocation'),
+  dps('custom-metrics-classic', 'Custom Metrics Classic (platform extension)', 'data-point'),
+  dps('log-monitoring-classic', 'Log Monitoring Classic (platform extension)', 'log-record'),
+  dps('custom-traces-classic', 'Custom Traces Classic (platform extension)', 'span'),
+  dps('custom-events-classic', 'Custom Events Classic (platform extension)', 'event'),
+  dps('serverless-functions-classic', 'Serverless Functions Classic (platform extension)', 'invocation'),
   classic('host-unit-hours', 'Host unit hours', 'host-unit-hour'),
   classic('dem-rum-sessions', 'DEM: Real User Monitoring sessions', 'dem-unit'),
   classic('dem-session-replay', 'DEM: sessions with Session Replay', 'dem-unit'),
@@ -76,7 +89,7 @@ export const CAPABILITY_IDS: readonly string[] = CAPABILITIES.map((c) => c.id);
 export const UNIT_IDS: readonly string[] = [...new Set(CAPABILITIES.map((c) => c.unit))];
 
 /** Families group the capabilities of both models for `dtcost compare`. */
-export const FAMILIES = ['Hosts and containers', 'Application security', 'Mainframe', 'Digital experience', 'Logs', 'Metrics', 'Traces', 'Events', 'Serverless', 'Free tier and overages'] as const;
+export const FAMILIES = ['Hosts and containers', 'Application security', 'Mainframe', 'Digital experience', 'Logs', 'Metrics', 'Traces', 'Events', 'Serverless', 'Automation', 'Free tier and overages'] as const;
 export type Family = (typeof FAMILIES)[number];
 
 const FAMILY_OF: Record<string, Family> = {
@@ -89,6 +102,14 @@ const FAMILY_OF: Record<string, Family> = {
   'overage-host-unit-hours': 'Free tier and overages',
   'runtime-vulnerability-analytics': 'Application security',
   'runtime-application-protection': 'Application security',
+  'security-posture-management': 'Application security',
+  'automation-workflow': 'Automation',
+  'appengine-functions': 'Automation',
+  'serverless-functions-classic': 'Serverless',
+  'custom-metrics-classic': 'Metrics',
+  'log-monitoring-classic': 'Logs',
+  'custom-traces-classic': 'Traces',
+  'custom-events-classic': 'Events',
   'mainframe-monitoring': 'Mainframe',
   'mainframe-msu': 'Mainframe',
   'ddu-serverless': 'Serverless',

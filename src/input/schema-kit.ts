@@ -11,11 +11,14 @@ export interface NumberRule {
   /** 'zero': value ≥ 0; 'positive': value > 0. */
   min?: 'zero' | 'positive';
   max?: number;
+  /** The least value allowed (inclusive), above the `min` bound: a frequency of at least 5 minutes. */
+  atLeast?: number;
   integer?: boolean;
 }
 
 export function describeNumberRule(rule: NumberRule): string {
   const noun = rule.integer ? 'a whole number' : 'a number';
+  if (rule.atLeast !== undefined) return rule.max !== undefined ? `${noun} from ${rule.atLeast} to ${rule.max}` : `${noun} ≥ ${rule.atLeast}`;
   const lower = rule.min === 'positive' ? (rule.integer ? ' ≥ 1' : ' > 0') : rule.min === 'zero' ? ' ≥ 0' : '';
   if (rule.max !== undefined && rule.min === 'zero') return `${noun} from 0 to ${rule.max}`;
   if (rule.max !== undefined) return `${noun}${lower} and ≤ ${rule.max}`;
@@ -49,6 +52,7 @@ function numberJsonSchema(rule: NumberRule, expected: string): Record<string, un
     description: expected,
     ...(rule.min === 'zero' ? { minimum: 0 } : rule.min === 'positive' ? { exclusiveMinimum: 0 } : {}),
     ...(rule.max !== undefined ? { maximum: rule.max } : {}),
+    ...(rule.atLeast !== undefined ? { minimum: rule.atLeast } : {}),
     ...(rule.integer ? { multipleOf: 1 } : {}),
   };
 }
@@ -56,6 +60,7 @@ function numberJsonSchema(rule: NumberRule, expected: string): Record<string, un
 export function num(rule: NumberRule = { min: 'zero' }) {
   const expected = describeNumberRule(rule);
   const max = rule.max === undefined ? undefined : new D(rule.max);
+  const atLeast = rule.atLeast === undefined ? undefined : new D(rule.atLeast);
   /** What is wrong with a number, or '' when nothing is. */
   const problem = (d: D | undefined): '' | 'number' | 'range' => {
     if (d === undefined || !d.isFinite()) return 'number';
@@ -64,6 +69,7 @@ export function num(rule: NumberRule = { min: 'zero' }) {
     if (rule.min === 'zero' && d.s < 0) return 'number';
     if (rule.min === 'positive' && (d.s < 0 || d.isZero())) return 'number';
     if (max !== undefined && d.greaterThan(max)) return 'number';
+    if (atLeast !== undefined && d.lessThan(atLeast)) return 'number';
     if (rule.integer && !d.isInteger()) return 'number';
     return '';
   };

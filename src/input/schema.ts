@@ -30,14 +30,26 @@ export const periodSchema = z.string({ error: `expected a period: ${PERIOD_HELP}
   return period;
 });
 
-const host = z.strictObject({
-  name: name(),
-  count: count(),
-  memoryGiB: positive(),
-  mode: choice(['fullstack', 'infrastructure', 'discovery']).default('fullstack'),
-  hoursPerDay: hoursPerDay(),
-  appSecurity: z.array(choice(['rva', 'rap'])).default([]),
-});
+const host = z
+  .strictObject({
+    name: name(),
+    count: count(),
+    memoryGiB: positive().optional(),
+    /** DPS: fullstack (GiB-hours), infrastructure, discovery (host-hours), code (Code Monitoring of `processes`). */
+    mode: choice(['fullstack', 'infrastructure', 'discovery', 'code']).default('fullstack'),
+    /** mode code: the concurrent processes OneAgent monitors on the host (each one container-hour an hour). */
+    processes: wholeAtLeast1().optional(),
+    hoursPerDay: hoursPerDay(),
+    appSecurity: z.array(choice(['rva', 'rap'])).default([]),
+  })
+  .superRefine((h, ctx) => {
+    if (h.memoryGiB === undefined && h.mode !== 'code') {
+      ctx.addIssue({ code: 'custom', path: ['memoryGiB'], message: 'missing memoryGiB', params: { expected: `memoryGiB (the host's memory) for a ${h.mode} host`, found: 'nothing' } });
+    }
+    if (h.processes !== undefined && h.mode !== 'code') {
+      ctx.addIssue({ code: 'custom', path: ['processes'], message: 'processes without mode: code', params: { expected: 'processes only with mode: code', found: `mode: ${h.mode}` } });
+    }
+  });
 
 const container = z
   .strictObject({
@@ -45,6 +57,8 @@ const container = z
     count: count(),
     memoryLimitGiB: positive().optional(),
     nodeMemoryGiB: positive().optional(),
+    /** DPS: the memory the container uses, which OneAgent 1.275+ bills on Kubernetes (the limit, or the node's memory, is the older basis). */
+    memoryUsedGiB: positive().optional(),
     platform: choice(['kubernetes', 'ecs', 'fargate', 'azure-app-service-windows', 'azure-app-service-linux', 'solaris-zone', 'other']).default('kubernetes'),
     /** DPS: Full-Stack Monitoring by memory (default), or Code Monitoring by container-hour. */
     monitoring: choice(['fullstack', 'code']).default('fullstack'),
@@ -52,12 +66,34 @@ const container = z
     appSecurity: z.array(choice(['rva', 'rap'])).default([]),
   })
   .superRefine((c, ctx) => {
-    if (c.memoryLimitGiB === undefined && c.nodeMemoryGiB === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['memoryLimitGiB'], message: 'missing memory', params: { expected: 'memoryLimitGiB, or nodeMemoryGiB when no limit is set', found: 'neither' } });
+    if (c.memoryLimitGiB === undefined && c.nodeMemoryGiB === undefined && c.memoryUsedGiB === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['memoryLimitGiB'], message: 'missing memory', params: { expected: 'memoryUsedGiB, memoryLimitGiB, or nodeMemoryGiB when no limit is set', found: 'none of them' } });
     }
   });
 
-const pod = z.strictObject({ name: name(), count: count(), hoursPerDay: hoursPerDay() });
+const pod = z.strictObject({
+  name: name(),
+  count: count(),
+  hoursPerDay: hoursPerDay(),
+  /** DPS: pods running on Full-Stack hosts (OneAgent 1.301+) are included in Full-Stack Monitoring; pending pods are not. */
+  onFullStackHosts: z.boolean().default(false),
+});
+
+const securityPosture = z.strictObject({ name: name(), count: count(), hoursPerDay: hoursPerDay() });
+
+const automation = z.strictObject({
+  name: name(),
+  count: count(),
+  /** Hours a day the workflow exists (deployed); a deployed standard workflow bills every hour. */
+  hoursPerDay: hoursPerDay(),
+  executionsPerMonth: num().default(new D(0)),
+  /** Tasks executed per execution; one task makes a simple workflow (no workflow-hours). */
+  tasksPerExecution: wholeAtLeast1().default(new D(2)),
+  /** Minutes a task runs: each started minute is an AppEngine invocation, at most 2 (a call times out at 120 s). */
+  minutesPerTask: num({ min: 'positive', max: 2 }).default(new D(1)),
+});
+
+const appFunction = z.strictObject({ name: name(), count: count(), invocationsPerMonth: num() });
 
 const activity = z.strictObject({
   name: name(),
@@ -110,7 +146,8 @@ const browserMonitor = z
     count: count(),
     steps: section(step).optional(),
     billableSteps: whole().optional(),
-    frequencyMinutes: positive(),
+    /** Browser monitors run at most every 5 minutes. */
+    frequencyMinutes: num({ min: 'positive', atLeast: 5 }),
     locations,
     enabled: z.boolean().default(true),
   })
@@ -141,27 +178,72 @@ const namMonitor = z.strictObject({
   enabled: z.boolean().default(true),
 });
 
-const log = z.strictObject({
-  name: name(),
-  ingestGiBPerDay: num(),
-  enrichmentFactor: positive().default(new D(1)),
-  retentionDays: wholeAtLeast1().default(new D(35)),
-  queryGiBPerDay: num().default(new D(0)),
-  includedQueries: z.boolean().default(false),
-  /** Retain during the ramp-up (the first retentionDays fill the storage) instead of the steady state. */
-  rampUp: z.boolean().default(false),
-});
+const log = z
+  .strictObject({
+    name: name(),
+    /** Log Management and Analytics (GiB ingested, retained, queried) or Log Monitoring Classic (log records). */
+    model: choice(['log-management-analytics', 'log-monitoring-classic']).default('log-management-analytics'),
+    ingestGiBPerDay: num().optional(),
+    /** log-monitoring-classic: log records a month (each timestamp, each JSON object is one). */
+    recordsPerMonth: num().optional(),
+    enrichmentFactor: positive().default(new D(1)),
+    retentionDays: wholeAtLeast1().default(new D(35)),
+    queryGiBPerDay: num().default(new D(0)),
+    includedQueries: z.boolean().default(false),
+    /** DPS Retain with Included Queries: the included-queries period, 10 to 35 days (default: the retention, at most 35). */
+    includedQueriesDays: num({ min: 'positive', integer: true, atLeast: 10, max: 35 }).optional(),
+    /** Retain during the ramp-up (the first retentionDays fill the storage) instead of the steady state. */
+    rampUp: z.boolean().default(false),
+  })
+  .superRefine((l, ctx) => {
+    if (l.model === 'log-monitoring-classic') {
+      if (l.recordsPerMonth === undefined) ctx.addIssue({ code: 'custom', path: ['recordsPerMonth'], message: 'missing recordsPerMonth', params: { expected: 'recordsPerMonth (log records a month) for model log-monitoring-classic', found: 'nothing' } });
+      return;
+    }
+    if (l.ingestGiBPerDay === undefined) ctx.addIssue({ code: 'custom', path: ['ingestGiBPerDay'], message: 'missing ingestGiBPerDay', params: { expected: 'ingestGiBPerDay (raw GiB a day)', found: 'nothing' } });
+    if (l.includedQueries && l.retentionDays.lessThan(10)) {
+      ctx.addIssue({ code: 'custom', path: ['retentionDays'], message: 'retention under 10 days with includedQueries', params: { expected: 'at least 10 days with includedQueries (the included-queries period is 10 to 35 days)', found: `${l.retentionDays.toFixed()} days` } });
+    }
+    if (l.includedQueriesDays !== undefined) {
+      if (!l.includedQueries) ctx.addIssue({ code: 'custom', path: ['includedQueriesDays'], message: 'includedQueriesDays without includedQueries', params: { expected: 'includedQueriesDays only with includedQueries: true', found: 'includedQueries: false' } });
+      else if (l.includedQueriesDays.greaterThan(l.retentionDays)) ctx.addIssue({ code: 'custom', path: ['includedQueriesDays'], message: 'longer than the retention', params: { expected: `at most the retention (${l.retentionDays.toFixed()} days)`, found: `${l.includedQueriesDays.toFixed()} days` } });
+    }
+  });
 
-const metric = z.strictObject({ name: name(), count: count(), series: whole(), intervalSeconds: positive().default(new D(60)) });
+const metric = z.strictObject({
+  name: name(),
+  count: count(),
+  series: whole(),
+  intervalSeconds: positive().default(new D(60)),
+  /** DPS: where the data points come from: a Full-Stack or Infrastructure host (its inclusion applies) or elsewhere (API, cloud, extensions: billed in full). */
+  origin: choice(['fullstack', 'infrastructure', 'other']).default('other'),
+  /** DPS Metrics Retain: days kept (462 days, 15 months, included) and the GiB a day they take. */
+  retentionDays: wholeAtLeast1().default(new D(462)),
+  retainedGiBPerDay: num().optional(),
+});
 
 const trace = z.strictObject({
   name: name(),
   requestsPerMonth: num(),
   spansPerRequest: positive().default(new D(1)),
   averageSpanKiB: positive().optional(),
+  /** DPS: spans from Full-Stack hosts or applications may use the trace volume Full-Stack includes; others are always charged. */
+  fromFullStack: z.boolean().default(false),
+  /** DPS Traces Retain: stored size / ingested size, and days kept (the first 10 are included). */
+  enrichmentFactor: positive().default(new D(1)),
+  retentionDays: wholeAtLeast1().default(new D(10)),
+  queryGiBPerDay: num().default(new D(0)),
 });
 
-const event = z.strictObject({ name: name(), eventsPerMonth: num(), averageEventKiB: positive().optional() });
+const event = z.strictObject({
+  name: name(),
+  eventsPerMonth: num(),
+  averageEventKiB: positive().optional(),
+  /** DPS Events Retain and Query. */
+  enrichmentFactor: positive().default(new D(1)),
+  retentionDays: whole().optional(),
+  queryGiBPerDay: num().default(new D(0)),
+});
 
 const serverless = z.strictObject({ name: name(), invocationsPerMonth: num() });
 
@@ -179,6 +261,8 @@ const license = z.strictObject({
   overages: z.boolean().default(true),
   /** Infrastructure host units capped at 1.0 per host (the current contracts); false: 0.3 per 16 GiB. */
   infrastructureCap: z.boolean().default(true),
+  /** DPS: the subscription still has the platform extensions (Custom Metrics/Traces/Events, Log Monitoring, Serverless Functions Classic). */
+  platformExtensions: z.boolean().default(false),
 });
 
 const money = () => num();
@@ -228,6 +312,9 @@ export const estateSchema = z.strictObject({
   events: section(event).default([]),
   serverless: section(serverless).default([]),
   mainframe: section(mainframe).default([]),
+  securityPosture: section(securityPosture).default([]),
+  automation: section(automation).default([]),
+  functions: section(appFunction).default([]),
   license: license.optional(),
 });
 
@@ -245,3 +332,11 @@ export type License = NonNullable<EstateData['license']>;
 export type Log = EstateData['logs'][number];
 export type Metric = EstateData['metrics'][number];
 export type NamMonitor = EstateData['synthetic']['nam'][number];
+
+/** A host billed by its memory (every mode but code, whose memory the schema does not require). */
+export type MemoryHost = Host & { mode: 'fullstack' | 'infrastructure' | 'discovery'; memoryGiB: D };
+export const hasMemory = (h: Host): h is MemoryHost => h.mode !== 'code';
+
+/** A log of Log Management and Analytics, in GiB (the schema requires ingestGiBPerDay for it). */
+export type GiBLog = Log & { model: 'log-management-analytics'; ingestGiBPerDay: D };
+export const isGiBLog = (l: Log): l is GiBLog => l.model === 'log-management-analytics';

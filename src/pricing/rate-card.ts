@@ -24,6 +24,8 @@ export interface RateCard {
   prices: ReadonlyMap<string, Price>;
   /** Files merged over the built-in card, in order. */
   files: readonly string[];
+  /** Why a line has no price, where that is known (a line with no public price), by capability id. */
+  unpricedNotes: ReadonlyMap<string, string>;
 }
 
 const priceEntry = z.union([
@@ -45,7 +47,12 @@ export type RateCardData = z.output<typeof rateCardSchema>;
 
 export function builtinRateCard(): RateCard {
   const prices = new Map<string, Price>();
+  const unpricedNotes = new Map<string, string>();
   for (const p of BUILTIN_PRICES) {
+    if (p.unitPrice === null) {
+      unpricedNotes.set(p.capabilityId, p.source);
+      continue;
+    }
     prices.set(p.capabilityId, {
       unitPrice: new D(p.unitPrice),
       source: `list price, ${p.source} (grade ${p.grade}${p.grade === 'S' ? ', provisional' : ''})`,
@@ -53,7 +60,7 @@ export function builtinRateCard(): RateCard {
       provisional: p.grade === 'S',
     });
   }
-  return { name: 'Dynatrace list prices (built-in)', currency: BUILTIN_CURRENCY, discount: new D(0), prices, files: [] };
+  return { name: 'Dynatrace list prices (built-in)', currency: BUILTIN_CURRENCY, discount: new D(0), prices, files: [], unpricedNotes };
 }
 
 /** `card` over `base`: its prices replace or extend, its name, currency and discount win where given. */
@@ -72,5 +79,6 @@ export function mergeRateCard(base: RateCard, card: RateCardData, file: string):
     discount: card.discount ?? base.discount,
     prices,
     files: [...base.files, file],
+    unpricedNotes: new Map([...base.unpricedNotes].filter(([id]) => !prices.has(id))),
   };
 }

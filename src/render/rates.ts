@@ -32,7 +32,7 @@ export function rateRows(card: RateCard): RateRow[] {
       unitPrice: p ? p.unitPrice.times(factor) : null,
       grade: p?.grade ?? null,
       provisional: p?.provisional ?? false,
-      source: p?.source ?? null,
+      source: p?.source ?? card.unpricedNotes.get(key) ?? null,
     };
   };
   // Classic units priced per unit; overage lines are priced only by their own id, so they are

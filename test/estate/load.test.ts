@@ -82,7 +82,7 @@ describe('errors name the place, the expectation and what was found', () => {
       '3:11 applications[0].name: expected text, found 42',
       '4:21 applications[0].visitsPerMonth: expected a number ≥ 0, found "lots"',
       '5:17 applications[0].properties: expected a whole number ≥ 0, or a list, found true',
-      '9:25 synthetic.browser[0].frequencyMinutes: expected a number > 0, found "often"',
+      '9:25 synthetic.browser[0].frequencyMinutes: expected a number ≥ 5, found "often"',
       '10:18 synthetic.browser[0].locations: expected a whole number ≥ 1, or a list, found a mapping',
       '11:16 synthetic.browser[0].enabled: expected true or false, found "yes"',
     ]);
@@ -107,7 +107,7 @@ describe('errors name the place, the expectation and what was found', () => {
     expect(fixture('missing-required.yaml')).toEqual([
       '1:1 version: expected 1 (the estate format this dtcost reads), found nothing (the key is missing)',
       '3:5 applications[0].visitsPerMonth: expected a number ≥ 0, found nothing (the key is missing)',
-      '7:7 synthetic.browser[0].frequencyMinutes: expected a number > 0, found nothing (the key is missing)',
+      '7:7 synthetic.browser[0].frequencyMinutes: expected a number ≥ 5, found nothing (the key is missing)',
     ]);
   });
 

@@ -14,7 +14,7 @@ describe('browser-monitor (DPS)', () => {
     ['locations by name', 'billableSteps: 2, frequencyMinutes: 10, locations: [a, b, c, d]', '34560', '155.52'],
     ['count multiplies', 'count: 3, billableSteps: 1, frequencyMinutes: 15, locations: 1', '8640', '38.88'],
     ['a frequency that does not divide an hour', 'billableSteps: 1, frequencyMinutes: 7, locations: 1', '6171.428571428571428571428571428571', '27.77142857142857142857142857142857'],
-    ['disabled monitors consume nothing', 'billableSteps: 5, frequencyMinutes: 1, locations: 9, enabled: false', '0', '0'],
+    ['disabled monitors consume nothing', 'billableSteps: 5, frequencyMinutes: 5, locations: 9, enabled: false', '0', '0'],
   ])('%s', (_, fields, quantity, cost) => {
     expect(rows(monitor(fields))).toEqual([['browser-monitor/m', quantity, cost]]);
   });

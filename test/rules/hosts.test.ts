@@ -141,10 +141,10 @@ describe('DPS hosts and containers (prices-and-rules.md "DPS metering rules")', 
     ]);
   });
 
-  it('Mainframe Monitoring in MSU-hours, with no public price', () => {
+  it('Mainframe Monitoring in MSU-hours, at the published $0.10 per MSU-hour', () => {
     const e = dps('mainframe: [{ name: LPAR1, msu: 120 }]');
-    expect(rows(e)).toEqual([['mainframe-monitoring/LPAR1', '86400', null]]);
-    expect(e.warnings.map((w) => w.code)).toEqual(['unpriced']);
+    expect(rows(e)).toEqual([['mainframe-monitoring/LPAR1', '86400', '8640']]);
+    expect(e.warnings).toEqual([]);
   });
 
   it('classic quotas are ignored under DPS', () => {

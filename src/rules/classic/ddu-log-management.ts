@@ -4,6 +4,7 @@
 // GiB are taken as the document's GB, as its examples do.
 import { D } from '../../core/decimal.js';
 import { ingested, queried, retained } from '../../metering/logs.js';
+import { isGiBLog } from '../../input/schema.js';
 import { defineRule, type LineItemDraft } from '../types.js';
 
 export const DDU_PER_GB_INGESTED = new D('100');
@@ -18,6 +19,7 @@ export const dduLogManagement = defineRule({
   doc: 'classic-licensing-bundle.md: DDUs for Log Management and Analytics (Ingest & Process, Retain, Query; Steps 1-4)',
   estimate(estate, { period, note }) {
     return estate.logs.flatMap((log, i): LineItemDraft[] => {
+      if (!isGiBLog(log)) return [];
       const subject = log.name;
       const path = `logs[${i}]`;
       if (log.includedQueries) note('classic-included-queries', { name: log.name });

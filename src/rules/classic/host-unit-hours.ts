@@ -10,6 +10,7 @@ import { hostUnits, type HostUnits } from '../../metering/host-units.js';
 import { D } from '../../core/decimal.js';
 import { dailyProfile, runningEntries } from '../kit/fleet.js';
 import { countPrefix, n, plural } from '../../core/text.js';
+import { hasMemory } from '../../input/schema.js';
 import { defineRule, type LineItemDraft } from '../types.js';
 
 const unitText = (hu: HostUnits, memoryGiB: D) =>
@@ -37,7 +38,7 @@ export const hostUnitHours = defineRule({
       note('asu-not-estimated', { names: secured.map((e) => e.name) });
     }
     estate.hosts.forEach((host, i) => {
-      if (host.mode === 'discovery') return;
+      if (!hasMemory(host) || host.mode === 'discovery') return;
       const hu = hostUnits(host.memoryGiB, host.mode, cap);
       const hours = classicHours(host.hoursPerDay, period);
       const mode = host.mode === 'infrastructure' ? ` Infrastructure${cap ? '' : ' (no cap)'}` : '';

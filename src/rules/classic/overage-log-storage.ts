@@ -5,6 +5,7 @@
 import { sum } from '../../core/decimal.js';
 import { anticipatedDailyIngestion, annualIngestion, storageOverage } from '../../metering/log-storage.js';
 import { n } from '../../core/text.js';
+import { isGiBLog } from '../../input/schema.js';
 import { defineRule } from '../types.js';
 
 export const overageLogStorage = defineRule({
@@ -21,7 +22,7 @@ export const overageLogStorage = defineRule({
     const days = license.logStorageDays;
     const daily = anticipatedDailyIngestion(limit, days);
     note('log-storage-allowance', { limit: n(limit), days: n(days), daily: n(daily), annual: n(annualIngestion(daily)) });
-    const ingest = sum(estate.logs.map((l) => l.ingestGiBPerDay));
+    const ingest = sum(estate.logs.filter(isGiBLog).map((l) => l.ingestGiBPerDay));
     const actual = ingest.times(days);
     const excess = storageOverage(actual, limit);
     if (excess.greaterThan(0) && !license.overages) {

@@ -7,6 +7,7 @@ import { containerMemory } from '../../metering/containers.js';
 import { dpsHours } from '../../metering/hours.js';
 import { billedMemory } from '../../metering/memory.js';
 import { countPrefix } from '../../core/text.js';
+import { hasMemory } from '../../input/schema.js';
 import { defineRule, type LineItemDraft } from '../types.js';
 
 export const fullStackMonitoring = defineRule({
@@ -19,7 +20,7 @@ export const fullStackMonitoring = defineRule({
     const { period } = context;
     const items: LineItemDraft[] = [];
     estate.hosts.forEach((host, i) => {
-      if (host.mode !== 'fullstack') return;
+      if (!hasMemory(host) || host.mode !== 'fullstack') return;
       const memory = billedMemory(host.memoryGiB, true);
       const hours = dpsHours(host.hoursPerDay, period);
       items.push({

@@ -3,6 +3,7 @@
 // per-bucket model with no query charge. Source: prices-and-rules.md "DPS metering rules", Logs;
 // volumes as in classic-licensing-bundle.md "DDUs for Log Management and Analytics".
 import { ingested, queried, retained } from '../../metering/logs.js';
+import { isGiBLog } from '../../input/schema.js';
 import { defineRule, type LineItemDraft } from '../types.js';
 
 export const logManagement = defineRule({
@@ -13,6 +14,7 @@ export const logManagement = defineRule({
   doc: 'prices-and-rules.md: DPS metering rules, Logs (Ingest & Process, Retain, Retain with Included Queries, Query)',
   estimate(estate, { period }) {
     return estate.logs.flatMap((log, i): LineItemDraft[] => {
+      if (!isGiBLog(log)) return [];
       const subject = log.name;
       const path = `logs[${i}]`;
       const ingest = ingested(log, period);

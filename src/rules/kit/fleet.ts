@@ -3,7 +3,7 @@
 // concurrency in host unit hour calculations"); an estate says how many hours a day each entry
 // runs, not when, so entries are taken to start together at midnight: the most they can overlap.
 import { D, ZERO } from '../../core/decimal.js';
-import type { EstateData } from '../../input/schema.js';
+import { hasMemory, type EstateData } from '../../input/schema.js';
 import { containerMemory } from '../../metering/containers.js';
 import { hostUnits } from '../../metering/host-units.js';
 
@@ -18,7 +18,7 @@ export function runningEntries(estate: EstateData): Running[] {
   const cap = estate.license?.infrastructureCap ?? true;
   const out: Running[] = [];
   for (const h of estate.hosts) {
-    if (h.mode === 'discovery') continue;
+    if (!hasMemory(h) || h.mode === 'discovery') continue;
     out.push({ hostUnits: h.count.times(hostUnits(h.memoryGiB, h.mode, cap).value), hours: h.hoursPerDay.ceil().toNumber(), fullStack: h.mode === 'fullstack' });
   }
   for (const c of estate.containers) {

@@ -2,7 +2,7 @@
 // and containers that enable them (`appSecurity`), with the Full-Stack memory rounding and minimums.
 // Source: prices-and-rules.md "DPS metering rules".
 import type { D } from '../../core/decimal.js';
-import type { EstateData } from '../../input/schema.js';
+import { hasMemory, type EstateData } from '../../input/schema.js';
 import type { Period } from '../../core/period.js';
 import type { LineItemDraft } from '../types.js';
 import { containerMemory } from '../../metering/containers.js';
@@ -17,7 +17,7 @@ export function runtimeSecurityItems(estate: EstateData, feature: 'rva' | 'rap',
     items.push({ capabilityId, subject: name, path, quantity: count.times(memory.value).times(hours.value), formula: `${countPrefix(count, ...noun)}${memory.text} × ${hours.text}` });
   };
   estate.hosts.forEach((h, i) => {
-    if (h.appSecurity.includes(feature)) push(h.name, `hosts[${i}]`, h.count, ['host', 'hosts'], billedMemory(h.memoryGiB, true), h.hoursPerDay);
+    if (hasMemory(h) && h.appSecurity.includes(feature)) push(h.name, `hosts[${i}]`, h.count, ['host', 'hosts'], billedMemory(h.memoryGiB, true), h.hoursPerDay);
   });
   estate.containers.forEach((c, i) => {
     if (!c.appSecurity.includes(feature)) return;
