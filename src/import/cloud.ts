@@ -104,8 +104,11 @@ function importCloud(provider: Provider, files: readonly string[]): ImportResult
   const seen = new Set<string>();
   const unique = instances.filter((i) => i.id === undefined || (!seen.has(i.id) && seen.add(i.id) !== undefined));
   const duplicates = instances.length - unique.length;
-  if (instanceFiles === 0) problems.push({ file: files.join(', '), message: `no ${listing.instancesText} among the files (the ${listing.noun}s to import)` });
-  if (table.size === 0) problems.push({ file: files.join(', '), message: `no ${listing.typesText} among the files: it is the memory table (dtcost ships none, and guesses none)` });
+  if (instanceFiles === 0) {
+    for (const file of table.files) problems.push({ file, message: `this is ${listing.typesText} (the memory table), not ${listing.instancesText}: give the ${listing.noun}s to import too` });
+    if (table.files.length === 0) problems.push({ file: files.join(', '), message: `no ${listing.instancesText} among the files (the ${listing.noun}s to import)` });
+  }
+  else if (table.size === 0) problems.push({ file: files.join(', '), message: `no ${listing.typesText} among the files: it is the memory table (dtcost ships none, and guesses none)` });
   if (problems.length > 0) return { title: '', entries: [], notes: [], problems };
   const result = hostsOf(provider, unique, table, noState);
   if (duplicates > 0) result.notes.push(`${plural(duplicates, `${listing.noun} listed again`, `${listing.noun}s listed again`)} (the same id in two places) counted once.`);

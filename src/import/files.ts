@@ -148,29 +148,36 @@ export async function readCsv(file: string, onRecord: (record: CsvRecord) => voi
 
 export type Cell = string | undefined;
 
-/** The rows of sheet `sheet` of an xlsx workbook as text cells, with their row numbers; blank rows dropped. */
-export async function readSheet(file: string, wanted: (names: string[]) => string | undefined): Promise<{ sheet: string; rows: { cells: Cell[]; line: number }[] }> {
+/**
+ * The rows of the vInfo sheet of an xlsx workbook (or of its only sheet) as text cells, with their
+ * row numbers; blank rows dropped. Streamed: the sheets before it are read past, those after it not.
+ */
+export async function readSheet(file: string, wanted: RegExp): Promise<{ sheet: string; rows: { cells: Cell[]; line: number }[] }> {
   checkFile(file);
   const ExcelJS = (await import('exceljs')).default;
-  const workbook = new ExcelJS.Workbook();
+  const names: string[] = [];
+  let first: { sheet: string; rows: { cells: Cell[]; line: number }[] } | undefined;
   try {
-    await workbook.xlsx.readFile(file);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    for await (const worksheet of reader) {
+      const ws = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name: string };
+      const name = String(ws.name);
+      names.push(name);
+      const keep = wanted.test(name) || first === undefined;
+      const rows: { cells: Cell[]; line: number }[] = [];
+      for await (const row of ws) {
+        if (!keep) continue;
+        const cells = (Array.isArray(row.values) ? row.values.slice(1) : []).map(cellText);
+        if (cells.some((c) => c !== undefined && c.trim() !== '')) rows.push({ cells, line: row.number });
+      }
+      if (wanted.test(name)) return { sheet: name, rows };
+      if (first === undefined) first = { sheet: name, rows };
+    }
   } catch (err) {
     throw fail(file, `this xlsx workbook cannot be read: ${(err as Error).message}`);
   }
-  const names = workbook.worksheets.map((w) => w.name);
-  const sheet = wanted(names);
-  const ws = sheet === undefined ? undefined : workbook.getWorksheet(sheet);
-  if (!ws || sheet === undefined) throw fail(file, `no vInfo sheet in this workbook (its sheets: ${names.join(', ') || 'none'}); dtcost import rvtools reads the vInfo tab`);
-  const rows: { cells: Cell[]; line: number }[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
-    });
-    if (cells.some((c) => c !== undefined && c.trim() !== '')) rows.push({ cells, line: number });
-  });
-  return { sheet, rows };
+  if (names.length === 1 && first) return first;
+  throw fail(file, `no vInfo sheet in this workbook (its sheets: ${names.join(', ') || 'none'}); dtcost import rvtools reads the vInfo tab`);
 }
 
 function cellText(value: unknown): Cell {

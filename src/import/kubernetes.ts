@@ -177,7 +177,9 @@ export function importKubernetes(files: readonly string[], monitoring: Monitorin
   }
 
   if (monitoring === 'fullstack' && nodes.size === 0 && pods.length > 0 && problems.length === 0) {
-    problems.push({ file: files.join(', '), message: '--monitoring fullstack bills the nodes (Full-Stack hosts): give the nodes too (kubectl get nodes -o json), or use --monitoring application or platform for pods and containers without their nodes' });
+    for (const file of new Set(podObjs.map((o) => o.file.file))) {
+      problems.push({ file, message: `this is ${identify(podObjs.find((o) => o.file.file === file)!.file.data).what}, not a NodeList: --monitoring fullstack bills the nodes (Full-Stack hosts), so give them too (kubectl get nodes -o json), or use --monitoring application or platform for pods and containers alone` });
+    }
   }
   if (problems.length > 0) return { title: '', entries: [], notes: [], problems };
 
@@ -222,7 +224,7 @@ export function importKubernetes(files: readonly string[], monitoring: Monitorin
           ['hoursPerDay', 24],
         ],
         sources: group.map((n) => n.ref),
-        notes: [`memory: status.capacity.memory ${first.memory}; includes Kubernetes Platform Monitoring of the ${plural(podCount, 'running pod')} (${plural(containerCount, 'container')}) on ${group.length === 1 ? 'this node' : 'these nodes'}`],
+        notes: [`memory: status.capacity.memory ${first.memory}${podObjs.length > 0 ? `; includes Kubernetes Platform Monitoring of the ${plural(podCount, 'running pod')} (${plural(containerCount, 'container')}) on ${group.length === 1 ? 'this node' : 'these nodes'}` : ''}`],
       });
     }
     const elsewhere = live.filter((p) => !onHosts.includes(p));
@@ -230,7 +232,7 @@ export function importKubernetes(files: readonly string[], monitoring: Monitorin
     const offHost = elsewhere.filter((p) => p.phase !== 'Pending');
     podEntries(pending, 'Pending pods are not included in host-based Full-Stack monitoring: billed per pod-hour');
     podEntries(offHost, 'running on nodes not in the files (not Full-Stack hosts here): billed per pod-hour');
-    notes.push(`${plural(nodes.size, 'node')} as Full-Stack hosts in ${plural(nodeGroups.size, 'hosts entry', 'hosts entries')}; they include the ${plural(onHosts.length, 'running pod')} on them (not listed, never counted twice).`);
+    notes.push(`${plural(nodes.size, 'node')} as Full-Stack hosts in ${plural(nodeGroups.size, 'hosts entry', 'hosts entries')}${podObjs.length > 0 ? `; they include the ${plural(onHosts.length, 'running pod')} on them (not listed, never counted twice)` : ' (no pods given: the pods on Full-Stack hosts are included in them)'}.`);
     if (pending.length > 0) notes.push(`${plural(pending.length, 'Pending pod')} as pods entries (billed per pod-hour): ${rowList(pending.map((p) => p.ref))}.`);
     if (offHost.length > 0) notes.push(`${plural(offHost.length, 'running pod')} on nodes that are not in the files, as pods entries: ${rowList(offHost.map((p) => p.ref))}.`);
   } else if (monitoring === 'application') {

@@ -76,7 +76,7 @@ export async function importRvtools(files: readonly string[]): Promise<ImportRes
     let rows: { cells: Cell[]; line: number }[] = [];
     let where: string | undefined;
     if (isZip(head(file))) {
-      const sheet = await readSheet(file, (names) => names.find((n) => n.toLowerCase() === 'vinfo') ?? names.find((n) => /vinfo/i.test(n)) ?? (names.length === 1 ? names[0] : undefined));
+      const sheet = await readSheet(file, /^(?:tab)?vinfo$/i);
       rows = sheet.rows;
       where = sheet.sheet;
       sheetName = sheet.sheet;

@@ -93,7 +93,7 @@ export async function importSplunk(files: readonly string[], by: 'index' | 'sour
       }
     } else {
       shape = "the licence usage report's daily split";
-      const columns = names.map((n, i) => [n, i] as const).filter(([n, i]) => i !== time && !n.startsWith('_') && n !== '');
+      const columns = names.map((n, i) => [n, i] as const).filter(([n, i]) => i !== time && !/^_span/.test(n) && n !== '');
       if (columns.length === 0) {
         problems.push({ file, position: { line: header.line, col: 1 }, message: 'no volume columns after _time (expected the usage report split by index or sourcetype, or license_usage.log events with a b column)' });
         continue;
