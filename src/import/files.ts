@@ -122,10 +122,10 @@ export async function readCsv(file: string, onRecord: (record: CsvRecord) => voi
   });
   let endLine = 0;
   let empty = 0;
+  // A record that cannot be parsed is reported at the line where it starts (a stray quote can run on).
   parser.on('skip', (err: Error & { lines?: number }) => {
-    const line = err.lines ?? endLine + 1;
-    problems.push({ file, position: { line, col: 1 }, message: `this row cannot be read as CSV: ${err.message.replace(/ at line \d+/, '')}` });
-    endLine = line;
+    problems.push({ file, position: { line: endLine + 1, col: 1 }, message: `this row cannot be read as CSV: ${err.message.replace(/ at line \d+/, '')}` });
+    endLine = err.lines ?? endLine + 1;
   });
   const stream = createReadStream(file);
   await new Promise<void>((resolve, reject) => {
@@ -137,7 +137,7 @@ export async function readCsv(file: string, onRecord: (record: CsvRecord) => voi
     });
     parser.on('end', resolve);
     parser.on('error', (err: Error & { lines?: number }) => {
-      problems.push({ file, ...(err.lines ? { position: { line: err.lines, col: 1 } } : {}), message: `this file cannot be read as CSV: ${err.message}` });
+      problems.push({ file, position: { line: endLine + 1, col: 1 }, message: `this row cannot be read as CSV: ${err.message.replace(/ at line \d+/, '')}` });
       resolve();
     });
     stream.on('error', (err) => reject(fail(file, `cannot read the file: ${errnoText(err)}`)));

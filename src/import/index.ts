@@ -17,6 +17,20 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type { ImportOptions, ImportResult } from './model.js';
 
 export async function runImport(kind: ImportKind, files: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
+  const result = await importKind(kind, files, options);
+  // Problems file by file (in the order given), line by line.
+  const order = (file: string) => {
+    const i = files.indexOf(file);
+    return i < 0 ? files.length : i;
+  };
+  result.problems = result.problems
+    .map((d, i) => [d, i] as const)
+    .sort(([a, i], [b, j]) => order(a.file) - order(b.file) || (a.position?.line ?? 0) - (b.position?.line ?? 0) || i - j)
+    .map(([d]) => d);
+  return result;
+}
+
+async function importKind(kind: ImportKind, files: readonly string[], options: ImportOptions): Promise<ImportResult> {
   try {
     switch (kind) {
       case 'rvtools':

@@ -49,6 +49,7 @@ export function mapColumns(headers: readonly Cell[]): Record<Column, number | un
 /** What a file that is not vInfo is, from its headers (another RVTools tab), if it can be told. */
 function otherTab(headers: readonly Cell[]): string | undefined {
   const names = headers.filter((h): h is string => typeof h === 'string');
+  if (names.includes('# Memory') || names.includes('# CPU') || names.includes('vHostMemorySize')) return 'the vHost tab';
   const prefixed = names.map((h) => /^(v[A-Z][A-Za-z]+?)(?=[A-Z0-9#_ ]|$)/.exec(h)?.[1]).find((p) => p !== undefined && p !== 'vInfo');
   if (prefixed && names.every((h) => !h.startsWith('vInfo'))) return `the ${prefixed} tab`;
   const flat = names.map(normalizeHeader);
@@ -96,7 +97,7 @@ export async function importRvtools(files: readonly string[]): Promise<ImportRes
     if (missing.length > 0) {
       const tab = otherTab(header.cells);
       const headers = header.cells.filter((h): h is string => typeof h === 'string' && h.trim() !== '');
-      if (tab || missing.length === REQUIRED.length) {
+      if (tab || missing.length === REQUIRED.length || missing.includes('vm')) {
         problems.push({ file, position: { line: header.line, col: 1 }, message: `this is ${tab ?? 'not an RVTools vInfo export'}, not the vInfo tab (expected the columns VM, Powerstate and Memory; found ${headers.slice(0, 8).join(', ')}${headers.length > 8 ? ', ...' : ''})` });
       } else {
         for (const m of missing) {
