@@ -62,7 +62,8 @@ interface Vm {
   line: number;
   name: string;
   cluster: string;
-  mib: D;
+  /** Memory in MiB, as written. */
+  mib: string;
 }
 
 const TRUE = /^(true|yes|1)$/i;
@@ -74,82 +75,93 @@ export async function importRvtools(files: readonly string[]): Promise<ImportRes
   let sheetName: string | undefined;
 
   for (const file of files) {
-    let rows: { cells: Cell[]; line: number }[] = [];
     let where: string | undefined;
-    if (isZip(head(file))) {
-      const sheet = await readSheet(file, /^(?:tab)?vinfo$/i);
-      rows = sheet.rows;
-      where = sheet.sheet;
-      sheetName = sheet.sheet;
-    } else {
-      if (/^\s*[[{]/.test(head(file, 64).toString('utf8'))) throw new ImportFailure([{ file, message: 'this is JSON, not an RVTools vInfo export (CSV or xlsx)' }]);
-      problems.push(...(await readCsv(file, (r) => rows.push({ cells: r.fields, line: r.line }))));
-      // csv-parse keeps blank-looking rows of empty cells (",,,"): drop them as the xlsx reader does.
-      rows = rows.filter((r) => r.cells.some((c) => c !== undefined && c.trim() !== ''));
-    }
-    if (rows.length === 0) {
-      problems.push({ file, message: 'the file has no rows (expected the vInfo tab: a header row, then one row per VM)' });
-      continue;
-    }
-    const header = rows[0]!;
-    const columns = mapColumns(header.cells);
-    const missing = REQUIRED.filter((c) => columns[c] === undefined);
-    if (missing.length > 0) {
-      const tab = otherTab(header.cells);
-      const headers = header.cells.filter((h): h is string => typeof h === 'string' && h.trim() !== '');
-      if (tab || missing.length === REQUIRED.length || missing.includes('vm')) {
-        problems.push({ file, position: { line: header.line, col: 1 }, message: `this is ${tab ?? 'not an RVTools vInfo export'}, not the vInfo tab (expected the columns VM, Powerstate and Memory; found ${headers.slice(0, 8).join(', ')}${headers.length > 8 ? ', ...' : ''})` });
-      } else {
-        for (const m of missing) {
-          const near = didYouMean(SHOWN[m], headers);
-          problems.push({ file, position: { line: header.line, col: 1 }, message: `no ${SHOWN[m]} column in the header row (also read: ${(COLUMNS[m] as readonly string[]).join(', ')}, with or without a vInfo prefix)`, ...(near ? { hint: `did you mean "${near}"?` } : {}) });
-        }
-      }
-      continue;
-    }
-    const cell = (cells: Cell[], c: Column) => {
-      const i = columns[c];
+    /** The header's column map once read; null when the header is wrong (rows are then not read). */
+    let columns: Record<Column, number | undefined> | null | undefined;
+    let rowCount = 0;
+    const cell = (cells: readonly Cell[], c: Column) => {
+      const i = columns ? columns[c] : undefined;
       return i === undefined ? '' : (cells[i] ?? '').trim();
     };
-    for (const row of rows.slice(1)) {
-      const ref: SourceRef = { file, line: row.line, ...(where ? { where } : {}), label: cell(row.cells, 'vm') };
-      if (TRUE.test(cell(row.cells, 'template'))) {
-        skipped.template.push(ref);
-        continue;
+    const onRow = (cells: readonly Cell[], line: number) => {
+      if (!cells.some((c) => c !== undefined && c.trim() !== '')) return; // blank (",,,,", or formatted but empty)
+      rowCount++;
+      if (columns === undefined) {
+        columns = header(file, cells, line);
+        return;
       }
-      const state = cell(row.cells, 'powerstate');
+      if (columns === null) return;
+      const label = cell(cells, 'vm');
+      const ref: SourceRef = { file, line, ...(where ? { where } : {}), label };
+      if (TRUE.test(cell(cells, 'template'))) {
+        skipped.template.push(ref);
+        return;
+      }
+      const state = cell(cells, 'powerstate');
       if (state.toLowerCase() !== 'poweredon') {
         const key = state === '' ? '(empty)' : state;
         const list = skipped.state.get(key);
         if (list) list.push(ref);
         else skipped.state.set(key, [ref]);
-        continue;
+        return;
       }
-      const written = cell(row.cells, 'memory');
+      const written = cell(cells, 'memory');
       // "34,321" or "34 321": thousands separators of a whole number of MiB.
       const memory = /^\d{1,3}(?:[, ]\d{3})+$/.test(written) ? written.replace(/[, ]/g, '') : written;
       if (memory === '') {
         skipped.memory.push(ref);
-        continue;
+        return;
       }
-      if (!/^\d+(\.\d+)?$/.test(memory) || new D(memory).isZero()) {
-        problems.push({ file, position: { line: row.line, col: (columns.memory ?? 0) + 1 }, ...(where ? { path: `${where}!row ${row.line}` } : {}), message: `${SHOWN.memory} of VM "${ref.label}": expected a number of MiB > 0, found ${JSON.stringify(memory)}` });
-        continue;
+      if (!/^\d+(\.\d+)?$/.test(memory) || /^[0.]+$/.test(memory)) {
+        problems.push({ file, position: { line, col: (columns.memory ?? 0) + 1 }, ...(where ? { path: `${where}!row ${line}` } : {}), message: `${SHOWN.memory} of VM "${label}": expected a number of MiB > 0, found ${JSON.stringify(memory)}` });
+        return;
       }
-      vms.push({ file, ...(where ? { where } : {}), line: row.line, name: ref.label ?? '', cluster: cell(row.cells, 'cluster') || cell(row.cells, 'datacenter'), mib: new D(memory) });
+      // One spelling per amount ("04096.0" is "4096"), for grouping.
+      const mib = memory.replace(/^0+(?=\d)/, '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+      vms.push({ file, ...(where ? { where } : {}), line, name: label, cluster: cell(cells, 'cluster') || cell(cells, 'datacenter'), mib });
+    };
+    if (isZip(head(file))) {
+      const sheet = await readSheet(file, /^(?:tab)?vinfo$/i);
+      where = sheet.sheet;
+      sheetName = sheet.sheet;
+      for (const row of sheet.rows) onRow(row.cells, row.line);
+    } else {
+      if (/^\s*[[{]/.test(head(file, 64).toString('utf8'))) throw new ImportFailure([{ file, message: 'this is JSON, not an RVTools vInfo export (CSV or xlsx)' }]);
+      problems.push(...(await readCsv(file, (r) => onRow(r.fields, r.line))));
     }
+    if (rowCount === 0) problems.push({ file, message: 'the file has no rows (expected the vInfo tab: a header row, then one row per VM)' });
+  }
+
+  /** The column map of a header row, or null (and the problems) when it is not vInfo's. */
+  function header(file: string, cells: readonly Cell[], line: number): Record<Column, number | undefined> | null {
+    const columns = mapColumns(cells);
+    const missing = REQUIRED.filter((c) => columns[c] === undefined);
+    if (missing.length === 0) return columns;
+    const tab = otherTab(cells);
+    const headers = cells.filter((h): h is string => typeof h === 'string' && h.trim() !== '');
+    if (tab || missing.length === REQUIRED.length || missing.includes('vm')) {
+      problems.push({ file, position: { line, col: 1 }, message: `this is ${tab ?? 'not an RVTools vInfo export'}, not the vInfo tab (expected the columns VM, Powerstate and Memory; found ${headers.slice(0, 8).join(', ')}${headers.length > 8 ? ', ...' : ''})` });
+    } else {
+      for (const m of missing) {
+        const near = didYouMean(SHOWN[m], headers);
+        problems.push({ file, position: { line, col: 1 }, message: `no ${SHOWN[m]} column in the header row (also read: ${(COLUMNS[m] as readonly string[]).join(', ')}, with or without a vInfo prefix)`, ...(near ? { hint: `did you mean "${near}"?` } : {}) });
+      }
+    }
+    return null;
   }
 
   const entries: ImportedEntry[] = [];
-  const groups = groupBy(vms, (vm) => `${vm.cluster}\u0000${vm.mib.toFixed()}`);
+  // MiB as written ("4096"): one Decimal per group, not per VM.
+  const groups = groupBy(vms, (vm) => `${vm.cluster}\u0000${vm.mib}`);
   let totalGiB = ZERO;
   for (const group of groups.values()) {
     const first = group[0]!;
-    const gib = first.mib.dividedBy(1024);
+    const mib = new D(first.mib);
+    const gib = mib.dividedBy(1024);
     totalGiB = totalGiB.plus(gib.times(group.length));
     entries.push({
       section: 'hosts',
-      name: `${first.cluster || 'vms'}/${first.mib.toFixed()}MiB`,
+      name: `${first.cluster || 'vms'}/${mib.toFixed()}MiB`,
       fields: [
         ['count', group.length],
         ['memoryGiB', gib],

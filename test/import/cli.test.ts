@@ -45,7 +45,7 @@ describe('dtcost import: the estate it writes', () => {
     expect(froms).toBe(entries);
   });
 
-  it('every kind, imported from its fixtures, validates', () => {
+  it('every kind, imported from its fixtures, validates', { timeout: 60_000 }, () => {
     const splunk = join(FIX, 'splunk/license_usage_events.csv');
     const cases: string[][] = [
       ['rvtools', join(FIX, 'rvtools/kubev2v-migration-planner_example1.xlsx')],
