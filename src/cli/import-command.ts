@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { decode } from '../input/load.js';
 import { IMPORT_KINDS, importedEstate, runImport, type ImportKind } from '../import/index.js';
 import { writeFileAtomic } from '../import/write-file.js';
+import { noteText } from '../import/write.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
 import { formatDiagnostics } from './report.js';
@@ -59,7 +60,7 @@ export async function importCommand(kind: ImportKind, files: string[], flags: Im
     }
   } else process.stdout.write(written.text);
   if (!flags.quiet) {
-    const lines = [...result.notes, ...written.renamed];
+    const lines = [...result.notes.map((n) => noteText(n, 8)), ...written.renamed];
     if (target) lines.push(`${flags.mergeInto && !flags.output ? 'added to' : 'wrote'} ${target}: ${result.entries.length} ${result.entries.length === 1 ? 'entry' : 'entries'}. Next: dtcost estimate ${target}`);
     process.stderr.write(lines.map((l) => `dtcost: ${l}\n`).join(''));
   }

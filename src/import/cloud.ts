@@ -7,9 +7,9 @@ import type { D } from '../core/decimal.js';
 import type { Diagnostic } from '../input/diagnostics.js';
 import type { Path } from '../input/path.js';
 import { readJson, type JsonFile } from './files.js';
-import { groupBy, plural, rowList } from './group.js';
+import { groupBy, plural } from './group.js';
 import { get, identify, isObject, str, type Shape } from './identify.js';
-import type { ImportedEntry, ImportResult, SourceRef } from './model.js';
+import type { ImportedEntry, ImportResult, SourceRef, Note } from './model.js';
 import { lastSegment, pathText, readTypes, TypeTable, type Provider } from './types-table.js';
 
 export interface Instance {
@@ -158,8 +158,8 @@ export function hostsOf(provider: Provider, instances: Instance[], table: TypeTa
       notes: [`memory: ${first.type} has ${info.mib.toFixed()} MiB (${info.ref.where ? `${info.ref.file} ${info.ref.where}` : info.ref.file})`],
     });
   }
-  const notes = [`${plural(running.length, `running ${listing.noun}`)} in ${plural(entries.length, 'hosts entry', 'hosts entries')}, grouped by ${provider === 'gcp' ? 'machine type' : provider === 'azure' ? 'VM size' : 'instance type'}.`];
-  for (const [state, list] of groupBy(skipped, (i) => i.state)) notes.push(`Skipped ${plural(list.length, listing.noun)} in state ${state} (not running): ${rowList(list.map((i) => i.ref))}.`);
+  const notes: Note[] = [`${plural(running.length, `running ${listing.noun}`)} in ${plural(entries.length, 'hosts entry', 'hosts entries')}, grouped by ${provider === 'gcp' ? 'machine type' : provider === 'azure' ? 'VM size' : 'instance type'}.`];
+  for (const [state, list] of groupBy(skipped, (i) => i.state)) notes.push({ text: `Skipped ${plural(list.length, listing.noun)} in state ${state} (not running)`, rows: list.map((i) => i.ref) });
   if (noState > 0) notes.push(`${plural(noState, 'VM')} without a power state (az vm list prints it with --show-details): counted as running.`);
   return { title: `${provider === 'aws' ? 'AWS EC2' : provider === 'azure' ? 'Azure VM' : 'Compute Engine'} import`, entries, notes, problems: [] };
 }

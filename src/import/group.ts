@@ -1,7 +1,4 @@
-// Small shared helpers of the importers: grouping in first-seen order, counts in words, and the
-// rows of a note ("vinfo.csv lines 2, 5-8: vm-1, vm-4...").
-import type { SourceRef } from './model.js';
-import { describeSources } from './write.js';
+// Small shared helpers of the importers: grouping in first-seen order, and counts in words.
 
 /** Items grouped by key, groups and items in the order first seen. */
 export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
@@ -17,9 +14,4 @@ export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<st
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
-
-/** The rows of a note: "vinfo.csv lines 2, 5-8: vm-1, vm-4 and 3 more". */
-export function rowList(refs: readonly SourceRef[]): string {
-  return describeSources(refs).join('; ');
 }

@@ -18,9 +18,9 @@ import type { D } from '../core/decimal.js';
 import type { Diagnostic } from '../input/diagnostics.js';
 import type { Path } from '../input/path.js';
 import { readJson, type JsonFile } from './files.js';
-import { groupBy, plural, rowList } from './group.js';
+import { groupBy, plural } from './group.js';
 import { get, identify, isNodeShaped, isObject, isPodShaped, str } from './identify.js';
-import type { ImportedEntry, ImportResult, SourceRef } from './model.js';
+import type { ImportedEntry, ImportResult, SourceRef, Note } from './model.js';
 import { quantityGiB, QUANTITY_HELP } from './quantity.js';
 
 export type Monitoring = 'fullstack' | 'application' | 'platform';
@@ -184,7 +184,7 @@ export function importKubernetes(files: readonly string[], monitoring: Monitorin
   if (problems.length > 0) return { title: '', entries: [], notes: [], problems };
 
   const entries: ImportedEntry[] = [];
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const finished = pods.filter((p) => p.phase !== 'Running' && p.phase !== 'Pending');
   const live = pods.filter((p) => p.phase === 'Running' || p.phase === 'Pending');
   const podEntries = (list: Pod[], why?: string) => {
@@ -233,8 +233,8 @@ export function importKubernetes(files: readonly string[], monitoring: Monitorin
     podEntries(pending, 'Pending pods are not included in host-based Full-Stack monitoring: billed per pod-hour');
     podEntries(offHost, 'running on nodes not in the files (not Full-Stack hosts here): billed per pod-hour');
     notes.push(`${plural(nodes.size, 'node')} as Full-Stack hosts in ${plural(nodeGroups.size, 'hosts entry', 'hosts entries')}${podObjs.length > 0 ? `; they include the ${plural(onHosts.length, 'running pod')} on them (not listed, never counted twice)` : ' (no pods given: the pods on Full-Stack hosts are included in them)'}.`);
-    if (pending.length > 0) notes.push(`${plural(pending.length, 'Pending pod')} as pods entries (billed per pod-hour): ${rowList(pending.map((p) => p.ref))}.`);
-    if (offHost.length > 0) notes.push(`${plural(offHost.length, 'running pod')} on nodes that are not in the files, as pods entries: ${rowList(offHost.map((p) => p.ref))}.`);
+    if (pending.length > 0) notes.push({ text: `${plural(pending.length, 'Pending pod')} as pods entries (billed per pod-hour)`, rows: pending.map((p) => p.ref) });
+    if (offHost.length > 0) notes.push({ text: `${plural(offHost.length, 'running pod')} on nodes that are not in the files, as pods entries`, rows: offHost.map((p) => p.ref) });
   } else if (monitoring === 'application') {
     const running = live.filter((p) => p.phase === 'Running');
     const noNode: SourceRef[] = [];
@@ -286,6 +286,6 @@ export function importKubernetes(files: readonly string[], monitoring: Monitorin
     notes.push(`${plural(live.length, 'pod')} (${live.filter((p) => p.phase === 'Pending').length} Pending) as pods entries for Kubernetes Platform Monitoring.${nodes.size > 0 ? ` The ${plural(nodes.size, 'node')} given are not billed in this mode.` : ''}`);
   }
   if (duplicates > 0) notes.push(`${plural(duplicates, 'node or pod', 'nodes or pods')} listed again (the same name or uid in two places) counted once.`);
-  if (finished.length > 0) notes.push(`Skipped ${plural(finished.length, 'finished pod')} (Succeeded, Failed or Unknown: nothing runs): ${rowList(finished.map((p) => ({ ...p.ref, label: `${p.ref.label} (${p.phase})` })))}.`);
+  if (finished.length > 0) notes.push({ text: `Skipped ${plural(finished.length, 'finished pod')} (Succeeded, Failed or Unknown: nothing runs)`, rows: finished.map((p) => ({ ...p.ref, label: `${p.ref.label} (${p.phase})` })) });
   return { title: `Kubernetes import (--monitoring ${monitoring})`, entries, notes, problems: [] };
 }

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../input/diagnostics.js';
 import { loadText } from '../input/load.js';
 import { estateSchema } from '../input/schema.js';
 import { IMPORT_SECTIONS, type ImportResult, type ImportSection } from './model.js';
-import { assignNames, commentLines, itemsText } from './write.js';
+import { assignNames, commentLines, itemsText, noteText } from './write.js';
 
 export type Merged = { ok: true; text: string; renamed: string[] } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -28,7 +28,7 @@ export function mergeInto(existing: string, file: string, dir: string, result: I
   for (const section of IMPORT_SECTIONS) taken.set(section, new Set(loaded.data[section].map((e) => e.name)));
   const named = assignNames(result.entries, taken);
   const crlf = existing.includes('\r\n');
-  const header = commentLines(`Imported by: ${command}`, '');
+  const header = [...commentLines(`Imported by: ${command}`, ''), ...result.notes.flatMap((n) => commentLines(noteText(n), ''))];
 
   // Edits as [offset, remove, insert], applied from the end so that earlier offsets stay right.
   const edits: [number, number, string][] = [];

@@ -31,12 +31,15 @@ export interface ImportedEntry {
   notes?: string[];
 }
 
+/** A summary line, optionally followed by the rows it is about (listed in full in the estate, cut short on standard error). */
+export type Note = string | { text: string; rows: SourceRef[] };
+
 export interface ImportResult {
   /** The estate's title (`name:`). */
   title: string;
   entries: ImportedEntry[];
   /** Summary lines for standard error and the estate's header comment (skipped rows and why...). */
-  notes: string[];
+  notes: Note[];
   /** Rows or files that cannot be read: when any, nothing is written. */
   problems: Diagnostic[];
 }

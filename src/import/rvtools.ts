@@ -5,8 +5,8 @@ import { D, ZERO } from '../core/decimal.js';
 import type { Diagnostic } from '../input/diagnostics.js';
 import { didYouMean } from '../input/suggest.js';
 import { head, isZip, readCsv, readSheet, type Cell } from './files.js';
-import { groupBy, plural, rowList } from './group.js';
-import { ImportFailure, type ImportedEntry, type ImportResult, type SourceRef } from './model.js';
+import { groupBy, plural } from './group.js';
+import { ImportFailure, type ImportedEntry, type ImportResult, type SourceRef, type Note } from './model.js';
 
 /** Header names of every RVTools version and CSV exporter, compared without case, spaces or punctuation. */
 const COLUMNS = {
@@ -171,9 +171,9 @@ export async function importRvtools(files: readonly string[]): Promise<ImportRes
       sources: group.map((vm) => ({ file: vm.file, line: vm.line, ...(vm.where ? { where: vm.where } : {}), label: vm.name })),
     });
   }
-  const notes = [`${plural(vms.length, 'powered-on VM')} (${totalGiB.toFixed()} GiB of memory) in ${plural(entries.length, 'hosts entry', 'hosts entries')}, grouped by cluster and memory.`];
-  if (skipped.template.length > 0) notes.push(`Skipped ${plural(skipped.template.length, 'template')} (not running VMs): ${rowList(skipped.template)}.`);
-  for (const [state, refs] of skipped.state) notes.push(`Skipped ${plural(refs.length, 'VM')} with Powerstate ${state} (not monitored while off): ${rowList(refs)}.`);
-  if (skipped.memory.length > 0) notes.push(`Skipped ${plural(skipped.memory.length, 'powered-on VM')} without a Memory value (add ${skipped.memory.length === 1 ? 'it' : 'them'} by hand): ${rowList(skipped.memory)}.`);
+  const notes: Note[] = [`${plural(vms.length, 'powered-on VM')} (${totalGiB.toFixed()} GiB of memory) in ${plural(entries.length, 'hosts entry', 'hosts entries')}, grouped by cluster and memory.`];
+  if (skipped.template.length > 0) notes.push({ text: `Skipped ${plural(skipped.template.length, 'template')} (not running VMs)`, rows: skipped.template });
+  for (const [state, refs] of skipped.state) notes.push({ text: `Skipped ${plural(refs.length, 'VM')} with Powerstate ${state} (not monitored while off)`, rows: refs });
+  if (skipped.memory.length > 0) notes.push({ text: `Skipped ${plural(skipped.memory.length, 'powered-on VM')} without a Memory value (add ${skipped.memory.length === 1 ? 'it' : 'them'} by hand)`, rows: skipped.memory });
   return { title: `RVTools import${sheetName ? ` (${sheetName})` : ''}`, entries, notes, problems };
 }

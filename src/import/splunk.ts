@@ -14,7 +14,7 @@ import { D, ZERO } from '../core/decimal.js';
 import type { Diagnostic } from '../input/diagnostics.js';
 import { head, readCsv, type CsvRecord } from './files.js';
 import { plural } from './group.js';
-import { ImportFailure, type ImportedEntry, type ImportResult, type SourceRef } from './model.js';
+import { ImportFailure, type ImportedEntry, type ImportResult, type SourceRef, type Note } from './model.js';
 
 const GIB = new D(2).pow(30);
 const DATE = /^(\d{4}-\d{2}-\d{2})/;
@@ -146,7 +146,7 @@ export async function importSplunk(files: readonly string[], by: 'index' | 'sour
     });
   }
   const sorted = [...days].sort();
-  const notes = [`${plural(entries.length, by === 'index' ? 'index' : 'sourcetype', by === 'index' ? 'indexes' : 'sourcetypes')} from ${shape}: ${total.toDecimalPlaces(9).toFixed()} GiB over ${plural(days.size, 'day')} (${sorted[0]} to ${sorted[sorted.length - 1]}), averaged per day.`];
+  const notes: Note[] = [`${plural(entries.length, by === 'index' ? 'index' : 'sourcetype', by === 'index' ? 'indexes' : 'sourcetypes')} from ${shape}: ${total.toDecimalPlaces(9).toFixed()} GiB over ${plural(days.size, 'day')} (${sorted[0]} to ${sorted[sorted.length - 1]}), averaged per day.`];
   if (rollover > 0) notes.push(`Skipped ${plural(rollover, 'row')} whose type is not Usage (RolloverSummary rows are daily totals of the same volume).`);
   return { title: 'Splunk licence usage import', entries, notes, problems: [] };
 }

@@ -7,7 +7,7 @@ import { readJson } from './files.js';
 import { groupBy, plural } from './group.js';
 import { get, identify, isObject, str } from './identify.js';
 import { hostsOf, type Instance } from './cloud.js';
-import type { ImportedEntry, ImportResult } from './model.js';
+import type { ImportedEntry, ImportResult, Note } from './model.js';
 import { lastSegment, readTypes, TypeTable, type Provider } from './types-table.js';
 
 /** The VM resource types and where their size is. */
@@ -85,7 +85,7 @@ export function importTerraform(files: readonly string[], typeFiles: readonly st
     entries.push(...result.entries);
   }
   if (problems.length > 0) return { title: '', entries: [], notes: [], problems };
-  const notes = [`${plural(instances.length, 'VM')} created by the plan in ${plural(entries.length, 'hosts entry', 'hosts entries')}, one per resource and size.`];
+  const notes: Note[] = [`${plural(instances.length, 'VM')} created by the plan in ${plural(entries.length, 'hosts entry', 'hosts entries')}, one per resource and size.`];
   if (notCreated.size > 0) notes.push(`Not imported: ${[...notCreated].map(([a, n]) => `${plural(n, 'VM')} with action ${a}`).join(', ')} (they exist already: import them from the cloud listing or the state).`);
   if (otherCreated.size > 0) notes.push(`Created resources that are not VMs (no OneAgent host): ${[...otherCreated].map(([t, n]) => `${t} ×${n}`).join(', ')}.`);
   return { title: 'Terraform plan import', entries, notes, problems: [] };

@@ -2,7 +2,7 @@
 // library's data model) so that every number keeps its exact decimal digits and every entry gets
 // the comment naming its source rows right above it.
 import { isDecimal } from '../core/decimal.js';
-import { IMPORT_SECTIONS, type FieldValue, type ImportedEntry, type ImportResult, type ImportSection, type SourceRef } from './model.js';
+import { IMPORT_SECTIONS, type FieldValue, type ImportedEntry, type ImportResult, type ImportSection, type Note, type SourceRef } from './model.js';
 
 /** Names are cut to this many characters (the estate has no limit; tables and reports need one). */
 export const NAME_MAX = 80;
@@ -54,21 +54,23 @@ export function assignNames(entries: ImportedEntry[], taken: Map<ImportSection, 
   });
 }
 
-/** "2, 4-7, 9" for sorted line numbers. */
-export function ranges(numbers: readonly number[]): string {
+/** "2, 4-7, 9" for sorted line numbers; with `limit`, at most that many parts and "... and N more". */
+export function ranges(numbers: readonly number[], limit = Infinity): string {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  let i = 0;
+  for (; i < sorted.length && parts.length < limit; ) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     parts.push(i === j ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
     i = j + 1;
   }
-  return parts.join(', ');
+  const rest = sorted.length - i;
+  return `${parts.join(', ')}${rest > 0 ? ` ... and ${rest.toLocaleString('en-US')} more` : ''}`;
 }
 
 /** Where an entry comes from, as comment phrases: one per file. */
-export function describeSources(sources: readonly SourceRef[]): string[] {
+export function describeSources(sources: readonly SourceRef[], limit = Infinity): string[] {
   const byFile = new Map<string, SourceRef[]>();
   for (const s of sources) {
     const list = byFile.get(s.file);
@@ -79,17 +81,26 @@ export function describeSources(sources: readonly SourceRef[]): string[] {
   for (const [file, refs] of byFile) {
     const sheet = refs[0]!.where !== undefined && refs.every((r) => r.where === refs[0]!.where && r.line !== undefined && !(r.where ?? '').includes('['));
     let text: string;
-    if (refs.every((r) => r.where === undefined && r.line !== undefined)) text = `${file} ${refs.length === 1 ? 'line' : 'lines'} ${ranges(refs.map((r) => r.line!))}`;
-    else if (sheet) text = `${file} ${refs[0]!.where} ${refs.length === 1 ? 'row' : 'rows'} ${ranges(refs.map((r) => r.line!))}`;
-    else text = `${file} ${refs.map((r) => (r.line !== undefined ? `${r.where ?? ''}${r.where ? ' ' : ''}(line ${r.line})` : (r.where ?? ''))).join(', ')}`;
+    if (refs.every((r) => r.where === undefined && r.line !== undefined)) text = `${file} ${refs.length === 1 ? 'line' : 'lines'} ${ranges(refs.map((r) => r.line!), limit)}`;
+    else if (sheet) text = `${file} ${refs[0]!.where} ${refs.length === 1 ? 'row' : 'rows'} ${ranges(refs.map((r) => r.line!), limit)}`;
+    else {
+      const shown = refs.slice(0, limit).map((r) => (r.line !== undefined ? `${r.where ?? ''}${r.where ? ' ' : ''}(line ${r.line})` : (r.where ?? '')));
+      text = `${file} ${shown.join(', ')}${refs.length > shown.length ? ` ... and ${(refs.length - shown.length).toLocaleString('en-US')} more` : ''}`;
+    }
     const labels = refs.map((r) => r.label).filter((l): l is string => l !== undefined && l !== '');
     if (labels.length > 0) {
-      const shown = labels.slice(0, LABELS_SHOWN).join(', ');
-      text += `: ${shown}${labels.length > LABELS_SHOWN ? ` and ${labels.length - LABELS_SHOWN} more` : ''}`;
+      const n = Math.min(LABELS_SHOWN, limit);
+      const shown = labels.slice(0, n).join(', ');
+      text += `: ${shown}${labels.length > n ? ` and ${(labels.length - n).toLocaleString('en-US')} more` : ''}`;
     }
     out.push(text);
   }
   return out;
+}
+
+/** A note as text: with all its rows (the estate), or the first `limit` ranges of them (standard error). */
+export function noteText(note: Note, limit = Infinity): string {
+  return typeof note === 'string' ? note : `${note.text}: ${describeSources(note.rows, limit).join('; ')}.`;
 }
 
 /** Comment lines of at most WRAP columns (a longer word stays whole), each starting with `indent# `. */
@@ -125,7 +136,7 @@ export function itemsText(named: readonly { entry: ImportedEntry; name: string }
 /** The whole estate: a header comment (command, notes), version, name and the sections. */
 export function estateText(result: ImportResult, command: string): { text: string; renamed: string[] } {
   const named = assignNames(result.entries);
-  const lines: string[] = [...commentLines(`Imported by: ${command}`, ''), ...result.notes.flatMap((n) => commentLines(n, ''))];
+  const lines: string[] = [...commentLines(`Imported by: ${command}`, ''), ...result.notes.flatMap((n) => commentLines(noteText(n), ''))];
   lines.push('# Check the entries (hoursPerDay, mode, counts) before estimating: dtcost estimate <this file>');
   let text = `${lines.join('\n')}\nversion: 1\nname: ${yamlString(cleanName(result.title, 'imported estate'))}\n`;
   for (const section of IMPORT_SECTIONS) {
