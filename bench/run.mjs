@@ -69,6 +69,7 @@ const BARS = {
   version: { text: '≤ 1.5× node -e 0', ok: (r, floor) => r.ms <= 1.5 * floor.ms },
   estate: { text: '< 2 s, < 500 MB', ok: (r) => r.ms < 2000 && r.mb < 500 },
   activity: { text: '< 5 s', ok: (r) => r.ms < 5000 },
+  importVms: { text: '< 5 s, < 500 MB', ok: (r) => r.ms < 5000 && r.mb < 500 },
 };
 
 const nodeFloor = timed(['-e', '0'], 15);
@@ -122,6 +123,44 @@ for (const rows of [100_000, 1_000_000]) {
   for (const model of ['classic', 'dps']) {
     row(`estimate, ${rows.toLocaleString('en-US')} activity rows, ${model}`, timed([BIN, 'estimate', yaml, '--model', model, '--format', 'json'], 3), floor, 'line count', rows === 1_000_000 ? BARS.activity : undefined);
   }
+}
+
+// dtcost import rvtools: 100,000 VMs in the shape of an RVTools 4.x vInfo CSV export (its 79
+// columns, in its order), against a bare line scan of the same file.
+const VINFO_COLUMNS = ['VM', 'Powerstate', 'Template', 'SRM Placeholder', 'Config status', 'Connection state', 'Guest state', 'Heartbeat', 'Consolidation Needed', 'PowerOn', 'Suspended To Memory', 'Suspend time', 'Suspend Interval', 'Creation date', 'Change Version', 'CPUs', 'Overall Cpu Readiness', 'Memory', 'Active Memory', 'NICs', 'Disks', 'Total disk capacity MiB', 'Fixed Passthru HotPlug', 'min Required EVC Mode Key', 'Latency Sensitivity', 'Op Notification Timeout', 'EnableUUID', 'CBT', 'Primary IP Address', 'Network #1', 'Network #2', 'Network #3', 'Network #4', 'Network #5', 'Network #6', 'Network #7', 'Network #8', 'Num Monitors', 'Video Ram KiB', 'Resource pool', 'Folder ID', 'Folder', 'vApp', 'DAS protection', 'FT State', 'FT Role', 'FT Latency', 'FT Bandwidth', 'FT Sec. Latency', 'Vm Failover In Progress', 'Provisioned MiB', 'In Use MiB', 'Unshared MiB', 'HA Restart Priority', 'HA Isolation Response', 'HA VM Monitoring', 'Cluster rule(s)', 'Cluster rule name(s)', 'Boot Required', 'Boot delay', 'Boot retry delay', 'Boot retry enabled', 'Boot BIOS setup', 'Reboot PowerOff', 'EFI Secure boot', 'Firmware', 'HW version', 'HW upgrade status', 'Datacenter', 'Cluster', 'Host', 'OS according to the configuration file', 'OS according to the VMware Tools', 'Customization Info', 'Guest Detailed Data', 'VM ID', 'VM UUID', 'VI SDK Server type', 'VI SDK API Version'];
+function vinfoCsv(n) {
+  const lines = [VINFO_COLUMNS.map((c) => (/[,#"]/.test(c) ? `"${c}"` : c)).join(',')];
+  const memory = [2048, 4096, 8192, 16384, 32768, 3526, 12288, 65536];
+  for (let i = 0; i < n; i++) {
+    const row = VINFO_COLUMNS.map(() => '');
+    row[0] = `vm-${i}`;
+    row[1] = i % 10 === 0 ? 'poweredOff' : 'poweredOn';
+    row[2] = i % 97 === 0 ? 'True' : 'False';
+    row[15] = String(1 + (i % 16));
+    row[17] = String(memory[i % memory.length]);
+    row[21] = String(40960 + i);
+    row[28] = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+    row[29] = 'VM Network';
+    row[39] = '/Datacenter/Cluster/Resources';
+    row[68] = 'Datacenter';
+    row[69] = `Cluster-${i % 12}`;
+    row[70] = `esx-${i % 400}.example.com`;
+    row[71] = 'Red Hat Enterprise Linux 9 (64-bit)';
+    row[75] = `vm-${100000 + i}`;
+    row[76] = `500b4793-2a7b-f692-073b-${String(i).padStart(12, '0')}`;
+    row[77] = 'VMware vCenter Server 8.0.3 build-24262322';
+    row[78] = '8.0.3.0';
+    lines.push(row.join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+{
+  const n = 100_000;
+  const csv = join(TMP, 'RVTools_tabvInfo.csv');
+  writeFileSync(csv, vinfoCsv(n));
+  const floor = timed(['-e', `let n=0;require('readline').createInterface({input:require('fs').createReadStream(${JSON.stringify(csv)})}).on('line',()=>n++)`], 3);
+  row(`line count, ${n.toLocaleString('en-US')} VMs of vInfo CSV (${(statSync(csv).size / 1e6).toFixed(0)} MB)`, floor);
+  row(`import rvtools, ${n.toLocaleString('en-US')} VMs`, timed([BIN, 'import', 'rvtools', csv, '--quiet'], 3), floor, 'line count', BARS.importVms);
 }
 
 rmSync(TMP, { recursive: true, force: true });

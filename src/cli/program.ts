@@ -7,6 +7,7 @@ import { compareCommand, type CompareFlags } from './compare-command.js';
 import { diffCommand, type DiffFlags } from './diff-command.js';
 import { explainCommand, type ExplainFlags } from './explain-command.js';
 import { initCommand } from './init-command.js';
+import { registerImport } from './import-command.js';
 import { ratesCommand, type RatesFlags } from './rates-command.js';
 import { schemaCommand } from './schema-command.js';
 import { validateCommand, type ValidateFlags } from './validate-command.js';
@@ -120,6 +121,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--force', 'overwrite an existing file')
     .option('-q, --quiet', 'no note on standard error')
     .action((file: string | undefined, flags: { force?: boolean; quiet?: boolean }) => setExit(initCommand(file, flags)));
+
+  registerImport(program, setExit);
 
   for (const cmd of program.commands) cmd.exitOverride().addHelpText('after', EXAMPLES);
   return program;
