@@ -41,7 +41,7 @@ function totals(data: EstateData) {
   return {
     hostEntries: data.hosts.length,
     hosts: Number(sum(data.hosts.map((h) => h.count))),
-    hostGiB: sum(data.hosts.map((h) => h.count.times(h.memoryGiB))),
+    hostGiB: sum(data.hosts.map((h) => h.count.times(h.memoryGiB!))),
     containers: Number(sum(data.containers.map((c) => c.count))),
     containersWithLimit: Number(sum(data.containers.filter((c) => c.memoryLimitGiB).map((c) => c.count))),
     limitGiB: sum(data.containers.map((c) => c.count.times(c.memoryLimitGiB ?? ZERO))),
@@ -62,7 +62,7 @@ describe('rvtools: kubev2v migration-planner example1.xlsx (RVTools 4.x, vInfo)'
   it('2 powered-on VMs, 36.9599609375 GiB; 6 powered off and 1 without memory skipped and said', { timeout: 60_000 }, async () => {
     const { data, text, result } = await imported('rvtools', [join(FIX, 'rvtools/kubev2v-migration-planner_example1.xlsx')]);
     expect(totals(data)).toMatchObject({ hosts: 2, hostGiB: '36.9599609375' });
-    expect(data.hosts.map((h) => [h.name, h.memoryGiB.times(1024).toFixed()])).toEqual([
+    expect(data.hosts.map((h) => [h.name, h.memoryGiB!.times(1024).toFixed()])).toEqual([
       ['Cluster/3526MiB', '3526'],
       ['Cluster/34321MiB', '34321'],
     ]);
@@ -239,14 +239,14 @@ describe('splunk: licence usage in the documented formats (hand-written fixtures
   //   per st: access_combined 5/4, WinEventLog:Security 5/2, nginx:error 5/24, linux_secure 1/24, "nginx:access, json" 1/48
   it('license_usage.log events: GiB per day per index, averaged over the 3 days; RolloverSummary rows skipped', async () => {
     const { data, result } = await imported('splunk', [join(FIX, 'splunk/license_usage_events.csv')]);
-    expect(data.logs.map((l) => [l.name, l.ingestGiBPerDay.toFixed()])).toEqual([
+    expect(data.logs.map((l) => [l.name, l.ingestGiBPerDay!.toFixed()])).toEqual([
       ['main', '1.25'],
       ['security', '2.541666667'], // 61/24 to 9 places
       ['web', '0.229166667'], // 11/48
     ]);
     expect(notes(result)).toContain('Skipped 2 rows whose type is not Usage');
     const st = await imported('splunk', [join(FIX, 'splunk/license_usage_events.csv')], { by: 'sourcetype' });
-    expect(st.data.logs.map((l) => [l.name, l.ingestGiBPerDay.toFixed()])).toEqual([
+    expect(st.data.logs.map((l) => [l.name, l.ingestGiBPerDay!.toFixed()])).toEqual([
       ['access_combined', '1.25'],
       ['WinEventLog:Security', '2.5'],
       ['nginx:error', '0.208333333'],
@@ -259,7 +259,7 @@ describe('splunk: licence usage in the documented formats (hand-written fixtures
   //   -> main 23/16, security 81/32, web 813/4000, _internal 21/2000 (4 days; an empty cell is 0)
   it("the usage report's daily split by index: each column averaged over the 4 days", async () => {
     const { data } = await imported('splunk', [join(FIX, 'splunk/license_usage_report_by_index.csv')]);
-    expect(data.logs.map((l) => [l.name, l.ingestGiBPerDay.toFixed()])).toEqual([
+    expect(data.logs.map((l) => [l.name, l.ingestGiBPerDay!.toFixed()])).toEqual([
       ['main', '1.4375'],
       ['security', '2.53125'],
       ['web', '0.20325'],
