@@ -96,15 +96,15 @@ describe('explain', () => {
 
   it('an item of every capability, under both models, with its inputs located in the file', () => {
     const seen = new Set<string>();
-    for (const model of ['dps', 'classic']) {
-      const r = dtcost(['explain', 'test/fixtures/valid/every-capability.yaml', '--model', model, '--format', 'json']);
+    for (const [file, model] of [['every-capability', 'dps'], ['every-capability', 'classic'], ['every-extension', 'dps']]) {
+      const r = dtcost(['explain', `test/fixtures/valid/${file}.yaml`, '--model', model!, '--format', 'json']);
       expect(r.status).toBe(0);
       for (const x of JSON.parse(r.stdout) as { capabilityId: string; line: number; inputs: { line: number }[]; rule: string; doc: string; formula: string }[]) {
         seen.add(x.capabilityId);
         expect(x.line).toBeGreaterThan(0);
         expect(x.inputs.length).toBeGreaterThan(0);
         expect(x.rule).toMatch(/^(dps|classic)\//);
-        expect(x.doc).toMatch(/\.(txt|md)/);
+        expect(x.doc).toMatch(/\.(txt|md)|https:\/\//);
         expect(x.formula.length).toBeGreaterThan(5);
       }
     }

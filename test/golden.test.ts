@@ -83,19 +83,27 @@ describe('golden estates', () => {
       const text = readFileSync(file, 'utf8');
       const e = await estimateOf(file, flagsOf(text));
       for (const [, expectation] of text.matchAll(/^# expect: (.*)$/gm)) {
-        const words = expectation!.trim().split(/\s+/);
+        const line = expectation!.trim();
+        const words = line.split(/\s+/);
+        const expected = (v: string) => (v === 'null' ? null : v);
         if (words[0] === 'total') {
-          expect(plain(e.totals.cost), `${name}: total`).toBe(words[1]);
+          expect(plain(e.totals.cost), `${name}: total`).toBe(expected(words[1]!));
         } else if (words[0] === 'unit') {
-          expect(plain(e.totals.quantityByUnit.get(words[1]!) ?? null), `${name}: total ${words[1]}`).toBe(words[2]);
+          expect(plain(e.totals.quantityByUnit.get(words[1]!) ?? null), `${name}: total ${words[1]}`).toBe(expected(words[2]!));
         } else if (words[0] === 'none') {
-          expect(e.lineItems.map((i) => i.id), `${name}: no ${words[1]}`).not.toContain(words[1]);
+          const id = line.slice('none '.length);
+          expect(e.lineItems.map((i) => i.id), `${name}: no ${id}`).not.toContain(id);
         } else {
-          const item = e.lineItems.find((i) => i.id === words[0]);
-          expect(item, `${name}: an item ${words[0]} (have ${e.lineItems.map((i) => i.id).join(', ')})`).toBeDefined();
-          for (let k = 1; k < words.length; k += 2) {
-            const field = words[k] as 'quantity' | 'cost';
-            expect(plain(item![field]), `${name}: ${words[0]} ${field}`).toBe(words[k + 1]);
+          // An item id (which may hold spaces), then `quantity <q>` and/or `cost <c>`.
+          const m = /^(.+?)((?: (?:quantity|cost) \S+)+)$/.exec(line);
+          if (!m) throw new Error(`${name}: cannot read the expectation "${line}"`);
+          const id = m[1]!;
+          const item = e.lineItems.find((i) => i.id === id);
+          expect(item, `${name}: an item ${id} (have ${e.lineItems.map((i) => i.id).join(', ')})`).toBeDefined();
+          const pairs = m[2]!.trim().split(/\s+/);
+          for (let k = 0; k < pairs.length; k += 2) {
+            const field = pairs[k] as 'quantity' | 'cost';
+            expect(plain(item![field]), `${name}: ${id} ${field}`).toBe(expected(pairs[k + 1]!));
           }
         }
       }

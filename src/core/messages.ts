@@ -59,8 +59,10 @@ export const MESSAGES = {
   'custom-metrics-free-tier': message('note', (p: { hostUnits: string; free: string; series: string }) =>
     `custom metrics free tier: 100 + 10 × ${p.hostUnits} host units = ${p.free} (at most 10,000); the estate reports ${p.series}`),
   'classic-included-queries': message('note', (p: { name: string }) => `logs ${p.name}: includedQueries is a DPS retention model; classic DDUs bill queries as read`),
-  'serverless-not-dps': message('note', (p: { names: readonly string[] }) =>
-    `serverless (${list(p.names)}): billed per invocation only under classic licensing; under DPS, list monitored functions as containers with monitoring: code`),
+  'serverless-extension': message('note', (p: { names: readonly string[] }) =>
+    `serverless (${list(p.names)}): billed as Serverless Functions Classic, a platform extension that subscriptions signed since January 12, 2026 no longer have; there, function traces are Traces - Ingest & Process: list them under traces with averageSpanKiB (and set license.platformExtensions: true to silence this note)`),
+  'included-queries-quota': message('note', (p: { name: string; read: string; quota: string; days: string }) =>
+    `logs ${p.name}: ${p.read} GiB read a day within the included-queries period is more than its fair-use quota of ${p.quota} GiB a day (the ${p.days} days of logs × 15); Dynatrace reaches out beyond it, no charge`),
   'traces-no-span-size': message('note', (p: { name: string }) => `traces ${p.name}: no averageSpanKiB, so no GiB to bill under DPS; not estimated`),
   'events-no-event-size': message('note', (p: { name: string }) => `events ${p.name}: no averageEventKiB, so no GiB to bill under DPS; not estimated`),
 } as const;

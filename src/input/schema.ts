@@ -136,6 +136,8 @@ const application = z.strictObject({
   replayRate: share().default(new D(0)),
   properties: z.union([whole(), section(property)]).default(new D(0)),
   propertyPresence: share().default(new D(1)),
+  /** DPS: user actions an hour in the application; "Applications with fewer than 2 user actions per hour do not generate user session consumption." */
+  userActionsPerHour: num().optional(),
 });
 
 const step = z.strictObject({ name: name(), requests: whole() });
@@ -190,6 +192,8 @@ const log = z
     retentionDays: wholeAtLeast1().default(new D(35)),
     queryGiBPerDay: num().default(new D(0)),
     includedQueries: z.boolean().default(false),
+    /** DPS Retain with Included Queries: GiB a day that queries read beyond the included-queries period (billed at Query). */
+    queryBeyondIncludedGiBPerDay: num().default(new D(0)),
     /** DPS Retain with Included Queries: the included-queries period, 10 to 35 days (default: the retention, at most 35). */
     includedQueriesDays: num({ min: 'positive', integer: true, atLeast: 10, max: 35 }).optional(),
     /** Retain during the ramp-up (the first retentionDays fill the storage) instead of the steady state. */
@@ -203,6 +207,9 @@ const log = z
     if (l.ingestGiBPerDay === undefined) ctx.addIssue({ code: 'custom', path: ['ingestGiBPerDay'], message: 'missing ingestGiBPerDay', params: { expected: 'ingestGiBPerDay (raw GiB a day)', found: 'nothing' } });
     if (l.includedQueries && l.retentionDays.lessThan(10)) {
       ctx.addIssue({ code: 'custom', path: ['retentionDays'], message: 'retention under 10 days with includedQueries', params: { expected: 'at least 10 days with includedQueries (the included-queries period is 10 to 35 days)', found: `${l.retentionDays.toFixed()} days` } });
+    }
+    if (!l.includedQueries && l.queryBeyondIncludedGiBPerDay.greaterThan(0)) {
+      ctx.addIssue({ code: 'custom', path: ['queryBeyondIncludedGiBPerDay'], message: 'without includedQueries', params: { expected: 'queryBeyondIncludedGiBPerDay only with includedQueries: true (otherwise every query is queryGiBPerDay)', found: 'includedQueries: false' } });
     }
     if (l.includedQueriesDays !== undefined) {
       if (!l.includedQueries) ctx.addIssue({ code: 'custom', path: ['includedQueriesDays'], message: 'includedQueriesDays without includedQueries', params: { expected: 'includedQueriesDays only with includedQueries: true', found: 'includedQueries: false' } });
@@ -229,6 +236,8 @@ const trace = z.strictObject({
   averageSpanKiB: positive().optional(),
   /** DPS: spans from Full-Stack hosts or applications may use the trace volume Full-Stack includes; others are always charged. */
   fromFullStack: z.boolean().default(false),
+  /** DPS: spans captured by OneAgent itself on Full-Stack hosts: they use the included trace volume first. */
+  oneAgent: z.boolean().default(false),
   /** DPS Traces Retain: stored size / ingested size, and days kept (the first 10 are included). */
   enrichmentFactor: positive().default(new D(1)),
   retentionDays: wholeAtLeast1().default(new D(10)),

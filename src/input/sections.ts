@@ -17,6 +17,9 @@ export const SECTIONS = [
   'events',
   'serverless',
   'mainframe',
+  'securityPosture',
+  'automation',
+  'functions',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

@@ -2,14 +2,14 @@
 import type { Derived } from '../core/derivation.js';
 import type { D } from '../core/decimal.js';
 import { perPeriod, type Period } from '../core/period.js';
-import { monthScale, n } from '../core/text.js';
+import { monthScale, n, plural } from '../core/text.js';
 
 const KIB_PER_GIB = 1_048_576;
 
 export function spans(t: { requestsPerMonth: D; spansPerRequest: D }, period: Period): Derived {
   return {
     value: perPeriod(t.requestsPerMonth.times(t.spansPerRequest), period),
-    text: `${n(t.requestsPerMonth)} requests/month${monthScale(period)} × ${n(t.spansPerRequest)} spans`,
+    text: `${n(t.requestsPerMonth)} requests/month${monthScale(period)} × ${plural(t.spansPerRequest, 'span')}`,
   };
 }
 

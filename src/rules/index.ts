@@ -8,15 +8,17 @@ import { dduFreeTier } from './classic/ddu-free-tier.js';
 import { dduLogManagement } from './classic/ddu-log-management.js';
 import { dduMetrics } from './classic/ddu-metrics.js';
 import { dduServerless } from './classic/ddu-serverless.js';
-import { eventsIngest } from './dps/events-ingest.js';
+import { events } from './dps/events.js';
 import { logManagement } from './dps/log-management.js';
-import { metricsIngest } from './dps/metrics-ingest.js';
+import { metrics } from './dps/metrics.js';
 import { overageCustomMetrics } from './classic/overage-custom-metrics.js';
 import { overageDdus } from './classic/overage-ddus.js';
 import { overageDemUnits } from './classic/overage-dem-units.js';
 import { overageLogStorage } from './classic/overage-log-storage.js';
-import { serverlessDps } from './dps/serverless.js';
-import { tracesIngest } from './dps/traces-ingest.js';
+import { serverless } from './dps/serverless.js';
+import { traces } from './dps/traces.js';
+import { automation } from './dps/automation.js';
+import { securityPostureManagement } from './dps/security-posture-management.js';
 import { demBrowserMonitor } from './classic/dem-browser-monitor.js';
 import { demHttpMonitor } from './classic/dem-http-monitor.js';
 import { demRealUserMonitoring } from './classic/dem-real-user-monitoring.js';
@@ -45,18 +47,20 @@ export const RULES: readonly Rule[] = [
   codeMonitoring,
   runtimeVulnerabilityAnalytics,
   runtimeApplicationProtection,
+  securityPostureManagement,
   mainframeMonitoring,
   // DPS: digital experience
   realUserMonitoring,
   browserMonitor,
   httpMonitor,
   thirdPartySynthetic,
-  // DPS: data (after the host rules: their GiB-hours and host-hours set the inclusions)
+  // DPS: data
   logManagement,
-  metricsIngest,
-  tracesIngest,
-  eventsIngest,
-  serverlessDps,
+  metrics,
+  traces,
+  events,
+  serverless,
+  automation,
   // classic: host units
   hostUnitHours,
   overageHostUnitHours,

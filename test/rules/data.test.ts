@@ -7,7 +7,6 @@ import { annualIngestion, anticipatedDailyIngestion, ingestionOver, storageOvera
 import { golden, item, rows, run } from '../helpers.js';
 
 const classic = (body: string, period = 'month') => run(`version: 1\nlicensing: classic\nperiod: ${period}\n${body}`);
-const dps = (body: string, period = 'month') => run(`version: 1\nperiod: ${period}\n${body}`);
 const q = (e: ReturnType<typeof run>, id: string) => toPlain(item(e, id).quantity);
 
 describe('classic DDUs for Log Management and Analytics (classic-licensing-bundle.md)', () => {
@@ -143,64 +142,3 @@ describe('classic Log Monitoring storage (classic-monitoring-consumption.txt "Lo
   });
 });
 
-describe('DPS logs, metrics, traces and events', () => {
-  it('logs: Ingest & Process, Retain and Query', () => {
-    expect(rows(dps('logs: [{ name: prod, ingestGiBPerDay: 500, enrichmentFactor: 1.8, retentionDays: 35, queryGiBPerDay: 25000 }]'))).toEqual([
-      ['log-ingest/prod', '15000', '3000'],
-      ['log-retain/prod', '945000', '661.5'],
-      ['log-query/prod', '750000', '2625'],
-    ]);
-  });
-
-  it('logs: Retain with Included Queries, and no query charge', () => {
-    expect(rows(dps('logs: [{ name: prod, ingestGiBPerDay: 500, retentionDays: 10, queryGiBPerDay: 25000, includedQueries: true }]'))).toEqual([
-      ['log-ingest/prod', '15000', '3000'],
-      ['log-retain-included-queries/prod', '150000', '3000'],
-    ]);
-  });
-
-  it('metrics: data points, less 900 per Full-Stack GiB and 1,500 per Infrastructure host per 15 minutes', () => {
-    // 50,000 series at 1/min for a day = 72,000,000 points; included: 4 GiB × 24 h × 4 × 900 = 345,600
-    // + 1 host × 24 h × 4 × 1,500 = 144,000
-    const e = dps('hosts: [{ name: f, memoryGiB: 4 }, { name: i, memoryGiB: 64, mode: infrastructure }]\nmetrics: [{ name: m, series: 50000 }]', 'day');
-    expect([q(e, 'metrics-ingest/m'), q(e, 'metrics-ingest/included with host monitoring')]).toEqual(['72000000', '-489600']);
-    expect(item(e, 'metrics-ingest/m').cost!.plus(item(e, 'metrics-ingest/included with host monitoring').cost!).toFixed()).toBe('107.2656');
-  });
-
-  it('metrics: an inclusion larger than the ingest is used only up to it', () => {
-    const e = dps('hosts: [{ name: f, memoryGiB: 8 }]\nmetrics: [{ name: m, series: 50 }]');
-    expect([q(e, 'metrics-ingest/m'), q(e, 'metrics-ingest/included with host monitoring')]).toEqual(['2160000', '-2160000']);
-  });
-
-  it('NAM monitors are priced as metrics', () => {
-    expect(rows(dps('synthetic: { nam: [{ name: ping, protocol: icmp, requests: 10, frequencyMinutes: 1, locations: 1 }] }'))).toEqual([['metrics-ingest/ping', '2592000', '3.888']]);
-  });
-
-  it('traces: GiB ingested beyond 200 KiB/min per Full-Stack GiB (64,000 KiB/min floor under 320 GiB)', () => {
-    // 100,000,000 requests × 10 spans × 1 KiB = 953.67431640625 GiB; included: 64,000 KiB/min × 43,200 min = 2,636.71875 GiB
-    const e = dps('hosts: [{ name: f, memoryGiB: 16 }]\ntraces: [{ name: otel, requestsPerMonth: 100000000, spansPerRequest: 10, averageSpanKiB: 1 }]');
-    expect([q(e, 'traces-ingest/otel'), q(e, 'traces-ingest/included with Full-Stack')]).toEqual(['953.67431640625', '-953.67431640625']);
-    // 400 GiB of Full-Stack: 80,000 KiB/min for a day = 109.86328125 GiB included
-    const big = dps('hosts: [{ name: f, count: 100, memoryGiB: 4 }]\ntraces: [{ name: otel, requestsPerMonth: 3000000000, spansPerRequest: 1, averageSpanKiB: 1 }]', 'day');
-    expect([q(big, 'traces-ingest/otel'), q(big, 'traces-ingest/included with Full-Stack')]).toEqual(['95.367431640625', '-95.367431640625']);
-    const bigger = dps('hosts: [{ name: f, count: 100, memoryGiB: 4 }]\ntraces: [{ name: otel, requestsPerMonth: 6000000000, spansPerRequest: 1, averageSpanKiB: 1 }]', 'day');
-    expect([q(bigger, 'traces-ingest/otel'), q(bigger, 'traces-ingest/included with Full-Stack')]).toEqual(['190.73486328125', '-109.86328125']);
-  });
-
-  it('traces without Full-Stack hosts include nothing; without a span size, a note', () => {
-    expect(rows(dps('traces: [{ name: otel, requestsPerMonth: 1048576, averageSpanKiB: 1 }]'))).toEqual([['traces-ingest/otel', '1', '0.2']]);
-    const e = dps('traces: [{ name: otel, requestsPerMonth: 1000 }]');
-    expect(e.lineItems).toEqual([]);
-    expect(e.warnings.map((w) => w.message)).toContain('traces otel: no averageSpanKiB, so no GiB to bill under DPS; not estimated');
-  });
-
-  it('events: GiB ingested', () => {
-    expect(rows(dps('events: [{ name: deployments, eventsPerMonth: 524288, averageEventKiB: 2 }]'))).toEqual([['events-ingest/deployments', '1', '0.2']]);
-  });
-
-  it('serverless is noted, not billed, under DPS', () => {
-    const e = dps('serverless: [{ name: s, invocationsPerMonth: 1000 }]');
-    expect(e.lineItems).toEqual([]);
-    expect(e.warnings[0]!.code).toBe('note');
-  });
-});

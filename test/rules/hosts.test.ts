@@ -7,7 +7,6 @@ import { D } from '../../src/core/decimal.js';
 import { dailyProfile } from '../../src/rules/kit/fleet.js';
 
 const classic = (body: string, period = 'month') => run(`version: 1\nlicensing: classic\nperiod: ${period}\n${body}`);
-const dps = (body: string, period = 'month') => run(`version: 1\nperiod: ${period}\n${body}`);
 
 describe('classic host unit hours (classic-licensing-bundle.md "Host unit hours")', () => {
   it('a 16 GiB host running a full day consumes 24 host unit hours', () => {
@@ -87,68 +86,6 @@ describe('classic host unit overages', () => {
     const e = classic('license: { hostUnits: 1, overages: false }\nhosts: [{ name: h, memoryGiB: 32 }]', 'day');
     expect(e.lineItems.map((i) => i.capabilityId)).toEqual(['host-unit-hours']);
     expect(e.warnings.map((w) => w.message)).toContain('the host-unit quota would be exceeded by 24 host unit hours, and the license allows no overages: monitoring beyond the quota would stop');
-  });
-});
-
-describe('DPS hosts and containers (prices-and-rules.md "DPS metering rules")', () => {
-  it('Full-Stack: memory rounded up to 0.25 GiB, 4 GiB minimum, per hour', () => {
-    expect(rows(dps('hosts: [{ name: a, memoryGiB: 8.3 }, { name: b, memoryGiB: 2 }, { name: c, count: 12, memoryGiB: 12 }]'))).toEqual([
-      ['full-stack-monitoring/a', '6120', '61.2'],
-      ['full-stack-monitoring/b', '2880', '28.8'],
-      ['full-stack-monitoring/c', '103680', '1036.8'],
-    ]);
-  });
-
-  it('"$1,000 per 100,000 GiB-hours"', () => {
-    expect(rows(dps('hosts: [{ name: h, count: 100, memoryGiB: 1000 }]', '1h'))).toEqual([['full-stack-monitoring/h', '100000', '1000']]);
-  });
-
-  it('application-only containers: 0.25 GiB minimum (780 MiB -> 1 GiB); no limit: the node memory', () => {
-    const e = dps('containers: [{ name: a, count: 40, memoryLimitGiB: 0.76171875 }, { name: b, count: 2, nodeMemoryGiB: 16 }, { name: c, memoryLimitGiB: 0.1 }]');
-    expect(rows(e)).toEqual([
-      ['full-stack-monitoring/a', '28800', '288'],
-      ['full-stack-monitoring/b', '23040', '230.4'],
-      ['full-stack-monitoring/c', '180', '1.8'],
-    ]);
-    expect(item(e, 'full-stack-monitoring/c').formula).toBe('0.25 GiB (0.1 GiB; 0.25 GiB minimum) memory limit × 24 h/day × 30 d');
-  });
-
-  it('a Solaris zone counts as a host: 4 GiB minimum', () => {
-    expect(rows(dps('containers: [{ name: z, memoryLimitGiB: 2, platform: solaris-zone }]'))).toEqual([['full-stack-monitoring/z', '2880', '28.8']]);
-  });
-
-  it('Infrastructure and Foundation & Discovery in host-hours, whatever the memory; partial 15 minutes count whole', () => {
-    expect(rows(dps('hosts: [{ name: i, count: 4, memoryGiB: 64, mode: infrastructure, hoursPerDay: 7.9 }, { name: d, count: 20, memoryGiB: 2, mode: discovery }]'))).toEqual([
-      ['infrastructure-monitoring/i', '960', '38.4'],
-      ['foundation-discovery/d', '14400', '144'],
-    ]);
-  });
-
-  it('Kubernetes Platform Monitoring in pod-hours, Code Monitoring in container-hours', () => {
-    expect(rows(dps('pods: [{ name: p, count: 300 }]\ncontainers: [{ name: f, count: 10, memoryLimitGiB: 1, monitoring: code, hoursPerDay: 12 }]'))).toEqual([
-      ['kubernetes-platform-monitoring/p', '216000', '432'],
-      ['code-monitoring/f', '3600', '18'],
-    ]);
-  });
-
-  it('Runtime Vulnerability Analytics and Runtime Application Protection in GiB-hours, with Full-Stack rounding', () => {
-    expect(rows(dps('hosts: [{ name: h, memoryGiB: 8.3, appSecurity: [rva, rap] }]\ncontainers: [{ name: c, count: 2, memoryLimitGiB: 0.5, appSecurity: [rva] }]'))).toEqual([
-      ['full-stack-monitoring/h', '6120', '61.2'],
-      ['full-stack-monitoring/c', '720', '7.2'],
-      ['runtime-vulnerability-analytics/h', '6120', '13.77'],
-      ['runtime-vulnerability-analytics/c', '720', '1.62'],
-      ['runtime-application-protection/h', '6120', '13.77'],
-    ]);
-  });
-
-  it('Mainframe Monitoring in MSU-hours, at the published $0.10 per MSU-hour', () => {
-    const e = dps('mainframe: [{ name: LPAR1, msu: 120 }]');
-    expect(rows(e)).toEqual([['mainframe-monitoring/LPAR1', '86400', '8640']]);
-    expect(e.warnings).toEqual([]);
-  });
-
-  it('classic quotas are ignored under DPS', () => {
-    expect(dps('license: { hostUnits: 10 }\nhosts: [{ name: h, memoryGiB: 16 }]').warnings).toContainEqual({ code: 'ignored', id: 'license-ignored-under-dps', message: 'license: classic contract quotas do not apply under DPS; ignored' });
   });
 });
 

@@ -1,5 +1,9 @@
-// DPS Foundation & Discovery: host-hours of discovery-mode hosts, in 15-minute intervals.
-// Source: prices-and-rules.md "DPS metering rules", Foundation & Discovery.
+// DPS Foundation & Discovery: host-hours of discovery-mode hosts, independent of their memory, in
+// 15-minute intervals; no custom metrics are included. Source:
+// docs/dynatrace/saas/license/capabilities/app-infra-observability/foundation-and-discovery.md
+// (https://www.dynatrace.com/docs/license/capabilities/app-infra-observability/foundation-and-discovery);
+// the page states no price ("see your rate card"): the price is the published rate card's.
+import { dpsHours } from '../../metering/hours.js';
 import { activityLineItems } from '../kit/activity.js';
 import { perRunningHour } from '../kit/host-hours.js';
 import { defineRule } from '../types.js';
@@ -9,9 +13,16 @@ export const foundationDiscovery = defineRule({
   model: 'dps',
   sections: ['hosts', 'activity'],
   emits: ['foundation-discovery'],
-  doc: 'prices-and-rules.md: DPS metering rules, Foundation & Discovery (host-hours, 15-minute intervals)',
+  doc: 'foundation-and-discovery.md (https://www.dynatrace.com/docs/license/capabilities/app-infra-observability/foundation-and-discovery): host-hours, 15-minute intervals',
   estimate: (estate, context) => [
-    ...perRunningHour(estate.hosts, 'hosts', 'foundation-discovery', ['host', 'hosts'], context.period, (i) => estate.hosts[i]!.mode === 'discovery'),
+    ...perRunningHour({
+      entries: estate.hosts,
+      section: 'hosts',
+      capabilityId: 'foundation-discovery',
+      noun: ['host', 'hosts'],
+      include: (h) => h.mode === 'discovery',
+      hours: (h) => dpsHours(h.hoursPerDay, context.period),
+    }),
     ...activityLineItems(estate, context, 'foundation-discovery', (s) => s.dps.discoveryHostHours, '15-minute intervals of discovery hosts'),
   ],
 });

@@ -1,5 +1,8 @@
-// DPS Infrastructure Monitoring: host-hours of Infrastructure-mode hosts, in 15-minute intervals,
-// independent of memory. Source: prices-and-rules.md "DPS metering rules", Infrastructure Monitoring.
+// DPS Infrastructure Monitoring: host-hours of Infrastructure-mode hosts, independent of their
+// memory, in 15-minute intervals (a partial interval counts whole); observed runs count their real
+// intervals. Source: docs/dynatrace/saas/license/capabilities/app-infra-observability/infrastructure-monitoring.md
+// (https://www.dynatrace.com/docs/license/capabilities/app-infra-observability/infrastructure-monitoring).
+import { dpsHours } from '../../metering/hours.js';
 import { activityLineItems } from '../kit/activity.js';
 import { perRunningHour } from '../kit/host-hours.js';
 import { defineRule } from '../types.js';
@@ -9,9 +12,16 @@ export const infrastructureMonitoring = defineRule({
   model: 'dps',
   sections: ['hosts', 'activity'],
   emits: ['infrastructure-monitoring'],
-  doc: 'prices-and-rules.md: DPS metering rules, Infrastructure Monitoring (host-hours, 15-minute intervals)',
+  doc: 'infrastructure-monitoring.md (https://www.dynatrace.com/docs/license/capabilities/app-infra-observability/infrastructure-monitoring): host-hours, independent of memory, 15-minute intervals',
   estimate: (estate, context) => [
-    ...perRunningHour(estate.hosts, 'hosts', 'infrastructure-monitoring', ['host', 'hosts'], context.period, (i) => estate.hosts[i]!.mode === 'infrastructure'),
+    ...perRunningHour({
+      entries: estate.hosts,
+      section: 'hosts',
+      capabilityId: 'infrastructure-monitoring',
+      noun: ['host', 'hosts'],
+      include: (h) => h.mode === 'infrastructure',
+      hours: (h) => dpsHours(h.hoursPerDay, context.period),
+    }),
     ...activityLineItems(estate, context, 'infrastructure-monitoring', (s) => s.dps.infrastructureHostHours, '15-minute intervals of infrastructure hosts'),
   ],
 });

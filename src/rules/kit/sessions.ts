@@ -1,7 +1,7 @@
 // The line items of Real User Monitoring applications under a model's session billing: plain
 // sessions, replayed sessions and properties beyond those included, one application after another
 // (the arithmetic: metering/sessions.ts).
-import { isOne, times, type D } from '../../core/decimal.js';
+import { isOne, times, ZERO, type D } from '../../core/decimal.js';
 import type { Derived } from '../../core/derivation.js';
 import type { Period } from '../../core/period.js';
 import { n } from '../../core/text.js';
@@ -19,6 +19,8 @@ export interface SessionBilling {
   properties(app: Application): { extra: D; text: string };
   /** The factor per property-session (DPS: presence; classic: 0.01 DEM). */
   propertyFactor(app: Application): Derived;
+  /** Why an application consumes no sessions at all, if it does not (DPS: under 2 user actions an hour). */
+  none?(app: Application): string | undefined;
 }
 
 const weighted = (value: D, weight: Derived | undefined) => (weight ? value.times(weight.value) : value);
@@ -33,6 +35,11 @@ export function* sessionLineItems(apps: readonly Application[], period: Period, 
     const app = apps[i]!;
     const subject = app.name;
     const path = `applications[${i}]`;
+    const none = billing.none?.(app);
+    if (none !== undefined) {
+      yield lineItem(billing.ids.sessions, subject, path, ZERO, none);
+      continue;
+    }
     const s = countSessions(app, period);
     const replay = app.replayRate;
     // With every session replayed, there is no plain session line to show.
