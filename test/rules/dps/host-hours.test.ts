@@ -4,7 +4,7 @@
 // examples are golden estates.
 import { describe, expect, it } from 'vitest';
 import { item, rows } from '../../helpers.js';
-import { dps, q } from './helpers.js';
+import { dps } from './helpers.js';
 
 describe('dps/infrastructure-monitoring and dps/foundation-discovery', () => {
   it('host-hours whatever the memory; a partial 15 minutes counts whole', () => {
