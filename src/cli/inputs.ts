@@ -1,10 +1,9 @@
 // Estates and rate cards from files or standard input, with every problem collected.
-import { readSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { readActivity, type ActivitySummary } from '../input/activity.js';
 import type { Diagnostic } from '../input/diagnostics.js';
 import type { ParsedDocument } from '../input/source.js';
-import { loadText, MAX_INPUT_BYTES, readInput } from '../input/load.js';
+import { loadText, MAX_INPUT_BYTES, readInput, readStandardInput, type StdinBytes } from '../input/load.js';
 import { estateSchema, type EstateData } from '../input/schema.js';
 import { builtinRateCard, mergeRateCard, rateCardSchema, type RateCard, type RateCardData } from '../pricing/rate-card.js';
 
@@ -26,27 +25,10 @@ export class Inputs {
   private readonly cards = new Map<string, RateCardData | undefined>();
 
   /** Standard input, read once, and no further than one byte past the size limit. */
-  private readStdin = (): Uint8Array => {
-    if (this.stdinUsed) return new Uint8Array();
+  private readStdin = (): StdinBytes => {
+    if (this.stdinUsed) return { ok: true, bytes: new Uint8Array() };
     this.stdinUsed = true;
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const chunk = Buffer.alloc(1 << 20);
-    for (;;) {
-      let n: number;
-      try {
-        n = readSync(0, chunk, 0, chunk.length, null);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-        if ((err as NodeJS.ErrnoException).code === 'EOF') break;
-        throw err;
-      }
-      if (n === 0) break;
-      chunks.push(Buffer.from(chunk.subarray(0, n)));
-      total += n;
-      if (total > MAX_INPUT_BYTES) break;
-    }
-    return Buffer.concat(chunks);
+    return readStandardInput(MAX_INPUT_BYTES);
   };
 
   estate(path: string): LoadedEstate | undefined {
