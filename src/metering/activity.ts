@@ -132,6 +132,17 @@ class IntervalUnion {
         return;
       }
     }
+    // Within a range counted already, at no more weight (the usual case once a host's runs have
+    // been seen in any order): nothing to add.
+    let lo = 0;
+    let hi = n / 3 - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (done[mid * 3]! <= from) lo = mid;
+      else hi = mid - 1;
+    }
+    const at = lo * 3;
+    if (n > 0 && done[at]! <= from && to <= done[at + 1]! && weight <= done[at + 2]!) return;
     this.pending.push(from, to, weight);
     if (this.pending.length > Math.max(96, done.length)) this.normalize();
   }
@@ -261,18 +272,20 @@ export class ActivityFold {
     // DPS: every 15-minute interval the run touches, once per host.
     const from = Math.floor(start / QUARTER_HOUR);
     const to = Math.ceil(end / QUARTER_HOUR);
-    const hosts = this.dps[run.mode];
+    const mode = run.mode;
+    const fullstack = mode === 'fullstack';
+    const hosts = fullstack ? this.dps.fullstack : mode === 'infrastructure' ? this.dps.infrastructure : this.dps.discovery;
     let union = hosts.get(run.host);
     if (union === undefined) hosts.set(run.host, (union = new IntervalUnion()));
-    union.add(from, to, run.mode === 'fullstack' ? run.weights.quarterGiB : 1);
+    union.add(from, to, fullstack ? run.weights.quarterGiB : 1);
 
     // Classic: true concurrency, minute by minute; runs under 5 minutes do not count.
-    if (run.mode === 'discovery') return;
+    if (mode === 'discovery') return;
     if (end - start < MIN_RUN) {
       this.shortRuns++;
       return;
     }
-    const milli = run.weights.milliHostUnits[run.mode];
+    const milli = fullstack ? run.weights.milliHostUnits.fullstack : run.weights.milliHostUnits.infrastructure;
     if (this.big === undefined && this.magnitude + milli > MAX_EXACT) this.toBig();
     this.magnitude += milli;
     const startMinute = Math.floor(start / MINUTE);

@@ -161,3 +161,25 @@ describe('impossible dates, limits, letter case', () => {
     for (const secret of ['Pa55word', 'AKIAIOSFODNN7EXAMPLE', 'wJalr', 'Access key', 'Secret access']) expect(text).not.toContain(secret);
   });
 });
+
+describe('times: every valid instant from 1970 to 9999 reads back as itself', () => {
+  it('ISO strings of random instants, with and without seconds, offsets and fractions', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }), fc.integer({ min: -14 * 60, max: 14 * 60 }), (ms, offsetMinutes) => {
+        const iso = new Date(ms).toISOString();
+        expect(parseTime(iso)).toBe(ms);
+        expect(parseTime(iso.replace('T', ' ').replace(/\.\d+Z$/, ''))).toBe(Math.floor(ms / 1000) * 1000);
+        const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 23);
+        const sign = offsetMinutes < 0 ? '-' : '+';
+        const zone = `${sign}${String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0')}:${String(Math.abs(offsetMinutes) % 60).padStart(2, '0')}`;
+        if (Number(local.slice(0, 4)) >= 1970 && !local.startsWith('+')) expect(parseTime(`${local}${zone}`)).toBe(ms);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each(['2026-03-02T10:00:', '2026-03-02T10:00:5', '2026-03-02T10:00:00.', '2026-03-02T10:00+1', '2026-03-02T10:00ZZ', '2026-3-02T10:00Z', '2026-03-02t10:00Z', ' 2026-03-02T10:00Z'])('%s is not a time', (text) => {
+    expect(checkTime(text)).toEqual({ problem: 'format' });
+  });
+});
