@@ -4,7 +4,8 @@
 import { fstatSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
-import { issuesToDiagnostics, type Diagnostic } from './diagnostics.js';
+import { issuesToDiagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { checkLimits } from './limits.js';
 import { parseJson } from './parse-json.js';
 import { parseYaml } from './parse-yaml.js';
 import { parseYamlFast } from './parse-yaml-fast.js';
@@ -151,6 +152,8 @@ export function loadText<S extends z.ZodType>(input: InputText, schema: S, what:
   if (document.data === null || document.data === undefined) {
     return fail(input.file, `the file is empty: expected ${what}`);
   }
+  const over = checkLimits(document.data, document, input.file);
+  if (over.length > 0) return { ok: false, diagnostics: sortDiagnostics(over) };
   const result = schema.safeParse(document.data, { reportInput: true });
   if (!result.success) return { ok: false, diagnostics: issuesToDiagnostics(result.error.issues, document, input.file, schema) };
   return { ok: true, data: result.data, document: released(document, input), file: input.file, dir: input.dir };
