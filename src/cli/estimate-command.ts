@@ -10,6 +10,7 @@ import { describeViolation } from '../render/view.js';
 import { VERSION } from '../core/version.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
+import { writeStdout } from './streams.js';
 import { refuseTarget, writeOutputFile } from './output-file.js';
 import { optionsFrom, prepareOrReport, streamJob, type EstimateInputFlags } from './pipeline.js';
 
@@ -68,7 +69,7 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
       return EXIT.invalidInput;
     }
   } else {
-    for (const chunk of chunks) process.stdout.write(chunk);
+    for (const chunk of chunks) await writeStdout(chunk);
   }
 
   // Each estimate's totals, budget and warnings, now that its items have all been written.

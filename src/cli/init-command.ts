@@ -1,13 +1,14 @@
 // `dtcost init [file]`: writes a commented starter estate (never over an existing file without
 // --force); `-` writes it to standard output.
 import { EXIT } from './exit.js';
+import { writeStdout } from './streams.js';
 import { writeOutputFile } from './output-file.js';
 import { STARTER_ESTATE } from './starter.js';
 
 export async function initCommand(file: string | undefined, flags: { force?: boolean; quiet?: boolean }): Promise<number> {
   const target = file ?? 'estate.yaml';
   if (target === '-') {
-    process.stdout.write(STARTER_ESTATE);
+    await writeStdout(STARTER_ESTATE);
     return EXIT.ok;
   }
   // Without --force an existing file is never replaced, even one made while this one is written.

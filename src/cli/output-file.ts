@@ -2,8 +2,8 @@
 // written and never overwrites what the command reads:
 // - the text goes to a temporary file beside the target (same folder, so same file system), which
 //   is flushed to disk and then renamed over the target: readers see the old file or the new one,
-//   never a part; on an error or an interrupt (SIGINT, SIGTERM, SIGHUP) the temporary file is
-//   removed and the target is as it was;
+//   never a part; on an error, an interrupt (SIGINT, SIGTERM, SIGHUP) or an exit meanwhile the
+//   temporary file is removed and the target is as it was;
 // - a target that is one of the command's inputs (the estate, a rate card, an activity file; the
 //   same file under another name or through a link too) is refused before anything is written;
 // - a target that is not a regular file (/dev/null, a pipe) is written in place: it cannot be
@@ -103,6 +103,8 @@ export async function writeOutputFile(target: string, chunks: Iterable<Uint8Arra
     process.kill(process.pid, signal);
   };
   for (const s of SIGNALS) process.on(s, onSignal);
+  // A process.exit() meanwhile (a closed pipe on standard error) removes it too.
+  process.on('exit', cleanUp);
   try {
     let since = Date.now();
     for (const chunk of chunks) {
@@ -134,6 +136,7 @@ export async function writeOutputFile(target: string, chunks: Iterable<Uint8Arra
   } finally {
     cleanUp();
     for (const s of SIGNALS) process.removeListener(s, onSignal);
+    process.removeListener('exit', cleanUp);
   }
 }
 

@@ -1,6 +1,7 @@
 // `dtcost schema`: JSON Schema of the estate format, for editors.
 import { estateJsonSchema } from '../input/json-schema.js';
 import { EXIT } from './exit.js';
+import { writeStdout } from './streams.js';
 import { writeOutputFile } from './output-file.js';
 
 export function schemaText(): string {
@@ -9,7 +10,7 @@ export function schemaText(): string {
 
 export async function schemaCommand(flags: { output?: string }): Promise<number> {
   const text = schemaText();
-  if (flags.output === undefined) process.stdout.write(text);
+  if (flags.output === undefined) await writeStdout(text);
   else {
     const written = await writeOutputFile(flags.output, [text]);
     if (!written.ok) {
