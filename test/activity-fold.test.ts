@@ -109,7 +109,22 @@ describe(`activity rows in any order (${RUNS} cases each; FUZZ_RUNS sets more)`,
       }),
       { numRuns: RUNS },
     );
-  });
+  }, Math.max(30_000, RUNS * 20));
+
+  it('hundreds of runs of one host in any order (long lists of ranges, merged in place and in batches)', () => {
+    const spread = fc
+      .record({ start: fc.integer({ min: 0, max: 30 * 24 * 60 }), length: fc.integer({ min: 1, max: 40 }), memory: fc.constantFrom('16', '16', '16', '64') })
+      .map(({ start, length, memory }): Row => ({ host: 'a', start: BASE + start * MINUTE, end: BASE + (start + length) * MINUTE, memory, mode: 'fullstack' }));
+    fc.assert(
+      fc.property(fc.array(spread, { minLength: 200, maxLength: 800 }), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 50 }), (rows, keys) => {
+        const mixed = shuffled(rows, keys);
+        const s = plain(foldOf(mixed).summary());
+        expect(s).toEqual(plain(foldOf([...rows].sort((a, b) => b.start - a.start)).summary()));
+        expect(s.dps).toEqual(reference(rows).dps);
+      }),
+      { numRuns: Math.max(10, Math.floor(RUNS / 10)) },
+    );
+  }, Math.max(30_000, RUNS * 200));
 
   it('through the reader: CSV rows newest first give what oldest first gives (two days of runs)', () => {
     const lines: string[] = [];

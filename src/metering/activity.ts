@@ -105,6 +105,9 @@ const decimal = (n: bigint | number, divisor: number) => new D(n.toString()).div
  * normalized: sorted, disjoint, neighbours with the same weight joined. `pending` holds ranges
  * added out of order, normalized into `done` when it outgrows it (amortized n log n) or when asked.
  */
+/** Numbers (3 per range) that a merge in place may move; past that, ranges wait in `pending`. */
+const DIRECT = 3 * 64;
+
 class IntervalUnion {
   done: number[] = [];
   pending: number[] = [];
@@ -112,37 +115,37 @@ class IntervalUnion {
   add(from: number, to: number, weight: number): void {
     const done = this.done;
     const n = done.length;
-    if (this.pending.length === 0) {
-      // In time order (the usual case): extend or append at the end, in place.
-      if (n === 0) {
-        done.push(from, to, weight);
-        return;
-      }
-      if (from === done[n - 2]! && weight === done[n - 1]!) {
-        done[n - 2] = to;
-        return;
-      }
-      if (from >= done[n - 2]!) {
-        done.push(from, to, weight);
-        return;
-      }
-      if (from >= done[n - 3]! && to <= done[n - 2]! && weight <= done[n - 1]!) return; // already counted
-      if (from >= done[n - 3]! && weight === done[n - 1]!) {
-        done[n - 2] = Math.max(done[n - 2]!, to);
-        return;
-      }
+    // After every range so far (runs in time order): appended, or joined to the last.
+    if (n === 0 || from > done[n - 2]!) {
+      done.push(from, to, weight);
+      return;
     }
-    // Within a range counted already, at no more weight (the usual case once a host's runs have
-    // been seen in any order): nothing to add.
+    // Else, near the end of the list (at most DIRECT ranges to move), merged into it in place:
+    // the ranges from the first that ends at or after `from` to the last that starts at or before
+    // `to` become one, when they all have this weight; a range that holds the run at a weight as
+    // high or higher already counts it. Anything else waits in `pending`.
     let lo = 0;
-    let hi = n / 3 - 1;
+    let hi = n / 3;
     while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (done[mid * 3]! <= from) lo = mid;
-      else hi = mid - 1;
+      const mid = (lo + hi) >> 1;
+      if (done[mid * 3 + 1]! < from) lo = mid + 1;
+      else hi = mid;
     }
-    const at = lo * 3;
-    if (n > 0 && done[at]! <= from && to <= done[at + 1]! && weight <= done[at + 2]!) return;
+    const i = lo * 3;
+    if (done[i]! <= from && to <= done[i + 1]! && weight <= done[i + 2]!) return;
+    if (n - i <= DIRECT) {
+      let j = i;
+      while (j < n && done[j]! <= to && done[j + 2] === weight) j += 3;
+      if (j === n || done[j]! > to) {
+        const first = j > i ? Math.min(from, done[i]!) : from;
+        const last = j > i ? Math.max(to, done[j - 2]!) : to;
+        if (j - i === 3) {
+          done[i] = first;
+          done[i + 1] = last;
+        } else done.splice(i, j - i, first, last, weight);
+        return;
+      }
+    }
     this.pending.push(from, to, weight);
     if (this.pending.length > Math.max(96, done.length)) this.normalize();
   }
