@@ -42,7 +42,8 @@ export function refuseTarget(target: string, inputs: readonly ReadFile[]): strin
   return undefined;
 }
 
-export type WriteResult = { ok: true } | { ok: false; message: string };
+/** `message`: the whole sentence ("cannot write out.json: ..."); `reason`: the part after the file. */
+export type WriteResult = { ok: true } | { ok: false; message: string; reason: string };
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -55,10 +56,11 @@ const YIELD_MS = 50;
  * An exception thrown by the chunks themselves (a bug) removes the temporary file and is rethrown.
  */
 export async function writeOutputFile(target: string, chunks: Iterable<Uint8Array | string>, options: { noClobber?: boolean } = {}): Promise<WriteResult> {
-  const cannot = (err: unknown): WriteResult => ({ ok: false, message: `cannot write ${target}: ${describe(err)}` });
+  const failed = (reason: string): WriteResult => ({ ok: false, message: `cannot write ${target}: ${reason}`, reason });
+  const cannot = (err: unknown): WriteResult => failed(describe(err));
   const existing = statOrUndefined(target);
-  if (existing?.isDirectory()) return { ok: false, message: `cannot write ${target}: it is a directory` };
-  if (existing && options.noClobber) return { ok: false, message: `${target} already exists` };
+  if (existing?.isDirectory()) return failed('it is a directory');
+  if (existing && options.noClobber) return { ok: false, message: `${target} already exists`, reason: 'it already exists' };
   if (existing && !existing.isFile()) return writeInPlace(target, chunks, cannot);
 
   // Through a symbolic link, the file it points to is replaced (the link stays).
@@ -69,18 +71,13 @@ export async function writeOutputFile(target: string, chunks: Iterable<Uint8Arra
     return cannot(err);
   }
   const temporary = join(dirname(real), `.${basename(real)}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
-  let fd: number;
-  try {
-    fd = openSync(temporary, 'wx', existing ? existing.mode & 0o7777 : 0o666);
-  } catch (err) {
-    return cannot(err);
-  }
+  let fd = -1;
   let done = false;
-  let open = true;
   const close = () => {
-    if (!open) return;
-    open = false;
-    closeSync(fd);
+    if (fd < 0) return;
+    const open = fd;
+    fd = -1;
+    closeSync(open);
   };
   const cleanUp = () => {
     if (done) return;
@@ -93,10 +90,11 @@ export async function writeOutputFile(target: string, chunks: Iterable<Uint8Arra
     try {
       unlinkSync(temporary);
     } catch {
-      // gone already
+      // not made yet, or gone already
     }
   };
-  // An interrupt removes the temporary file, then ends the process as the signal would have.
+  // An interrupt removes the temporary file, then ends the process as the signal would have. The
+  // handlers are in place before the file is made: a signal in between cannot leave it behind.
   const onSignal = (signal: NodeJS.Signals) => {
     cleanUp();
     for (const s of SIGNALS) process.removeAllListeners(s);
@@ -105,6 +103,16 @@ export async function writeOutputFile(target: string, chunks: Iterable<Uint8Arra
   for (const s of SIGNALS) process.on(s, onSignal);
   // A process.exit() meanwhile (a closed pipe on standard error) removes it too.
   process.on('exit', cleanUp);
+  const unhook = () => {
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
+    process.removeListener('exit', cleanUp);
+  };
+  try {
+    fd = openSync(temporary, 'wx', existing ? existing.mode & 0o7777 : 0o666);
+  } catch (err) {
+    unhook();
+    return cannot(err);
+  }
   try {
     let since = Date.now();
     for (const chunk of chunks) {
@@ -129,14 +137,13 @@ export async function writeOutputFile(target: string, chunks: Iterable<Uint8Arra
       } else renameSync(temporary, real);
       done = true;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return { ok: false, message: `${target} already exists` };
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return { ok: false, message: `${target} already exists`, reason: 'it already exists' };
       return cannot(err);
     }
     return { ok: true };
   } finally {
     cleanUp();
-    for (const s of SIGNALS) process.removeListener(s, onSignal);
-    process.removeListener('exit', cleanUp);
+    unhook();
   }
 }
 
