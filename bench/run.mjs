@@ -1,7 +1,7 @@
 // npm run bench: start-up and estimate time, each against a floor measured in the same run (the
 // machine's speed and NODE_EXTRA_CA_CERTS make absolute times meaningless), with peak memory.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,8 @@ const BIN = join(ROOT, 'bin/dtcost');
 const RSS = join(ROOT, 'bench/rss.cjs');
 const TMP = mkdtempSync(join(tmpdir(), 'dtcost-bench-'));
 const full = process.argv.includes('--full');
+/** `--hostile`: only the floor and the hostile inputs. */
+const onlyHostile = process.argv.includes('--hostile');
 
 function timed(args, runs) {
   const times = [];
@@ -64,7 +66,7 @@ function toYaml(value, indent = '') {
 const rows = [];
 /** A row; `bar` is SPEC's quality bar for the case ("Quality bars"), checked on the measured figures. */
 const row = (name, r, floor, floorName, bar) =>
-  rows.push([name, `${r.ms.toFixed(0)} ms`, `${r.mb.toFixed(0)} MB`, floor ? `${(r.ms / floor.ms).toFixed(2)}× ${floorName}` : '', bar ? `${bar.ok(r, floor) ? 'meets' : 'MISSES'} ${bar.text}` : '']);
+  rows.push([name, `${r.ms.toFixed(0)} ms`, Number.isNaN(r.mb) ? "(killed)" : `${r.mb.toFixed(0)} MB`, floor ? `${(r.ms / floor.ms).toFixed(2)}× ${floorName}` : '', bar ? `${bar.ok(r, floor) ? 'meets' : 'MISSES'} ${bar.text}` : '']);
 const BARS = {
   version: { text: '≤ 1.5× node -e 0', ok: (r, floor) => r.ms <= 1.5 * floor.ms },
   estate: { text: '< 2 s, < 500 MB', ok: (r) => r.ms < 2000 && r.mb < 500 },
@@ -74,6 +76,60 @@ const BARS = {
 
 const nodeFloor = timed(['-e', '0'], 15);
 row('node -e 0', nodeFloor);
+
+// Hostile inputs (issue 11, "Small inputs that exhaust memory or CPU"): each must be refused with a
+// located error (exit 2) in under 2 s and 200 MB. A run that takes longer than 10 s is stopped.
+function hostile(name, args, options = {}) {
+  const times = [];
+  let rssKiB = 0;
+  let status;
+  for (let i = 0; i < 3; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--require', RSS, BIN, ...args], { cwd: TMP, input: options.input, stdio: [options.input ? 'pipe' : 'ignore', 'ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 10_000, maxBuffer: 1 << 26 });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    // (Standard input not read to its end is an EPIPE for the writer here, not a failure.)
+    status = r.status ?? (r.error?.code === 'ETIMEDOUT' ? 'timeout after 10 s' : (r.signal ?? r.error?.code));
+    rssKiB = Math.max(rssKiB, Number(r.output?.[3]?.trim() || 0));
+    if (r.status === null) break;
+  }
+  times.sort((a, b) => a - b);
+  const r = { ms: times[Math.floor(times.length / 2)], mb: rssKiB / 1024 };
+  if (rssKiB === 0) r.mb = NaN;
+  const bar = { text: '< 2 s, < 200 MB, exit 2', ok: (m) => m.ms < 2000 && m.mb < 200 && status === 2 };
+  row(`hostile: ${name}${status === 2 ? '' : ` (exit ${status})`}`, r, nodeFloor, 'node -e 0', bar);
+}
+const hostileFile = (name, content) => {
+  writeFileSync(join(TMP, name), content);
+  return name;
+};
+const activityOf = (name, row) => {
+  hostileFile(`${name}.csv`, row);
+  return hostileFile(`${name}.yaml`, `version: 1\nactivity: [{ name: a, file: ${name}.csv, memoryGiB: 16 }]\n`);
+};
+hostile('activity row from 0000 to 9999', ['estimate', activityOf('h-years', 'a,0000-01-01T00:00Z,9999-12-31T00:00Z\n')]);
+hostile('activity row from 1970 to 9999 (within the years)', ['estimate', activityOf('h-span', 'a,1970-01-01T00:00Z,9999-12-31T00:00Z\n')]);
+hostile('10 MB of unclosed [ (YAML)', ['estimate', hostileFile('h-unclosed.yaml', `version: 1\nname: ${'['.repeat(10e6)}`)]);
+hostile('10 MB of unclosed [ (JSON)', ['estimate', hostileFile('h-unclosed.json', `{"version": 1, "name": ${'['.repeat(10e6)}`)]);
+hostile('16 MB unknown key', ['estimate', hostileFile('h-key.yaml', `version: 1\n${'k'.repeat(16 << 20)}: 1\n`)]);
+hostile('1 MB host name', ['estimate', hostileFile('h-name.yaml', `version: 1\nhosts: [{ name: ${'h'.repeat(1 << 20)}, memoryGiB: 16 }]\n`)]);
+{
+  // A 1 GB activity line: 200 KB of text, then a sparse file (no disk used) to 1 GB.
+  hostileFile('h-line.yaml', 'version: 1\nactivity: [{ name: a, file: h-line.csv, memoryGiB: 16 }]\n');
+  hostileFile('h-line.csv', `a,2026-03-01T10:00Z,2026-03-01T11:00Z\n${'x'.repeat(200_000)}`);
+  truncateSync(join(TMP, 'h-line.csv'), 1 << 30);
+  hostile('1 GB activity line', ['estimate', 'h-line.yaml']);
+}
+{
+  hostileFile('h-huge.yaml', 'version: 1\n');
+  truncateSync(join(TMP, 'h-huge.yaml'), 100 << 20);
+  hostile('100 MB estate (refused by its size)', ['estimate', 'h-huge.yaml']);
+}
+hostile('70 MB on standard input', ['estimate', '-'], { input: Buffer.alloc(70 << 20, 0x20) });
+
+if (onlyHostile) {
+  finish();
+  process.exit(0);
+}
 row('dtcost --version', timed([BIN, '--version'], 15), nodeFloor, 'node -e 0', BARS.version);
 // What a command costs to start (the bundle compiled with its code cache, the schema built): --version
 // answers without either.
@@ -163,8 +219,12 @@ function vinfoCsv(n) {
   row(`import rvtools, ${n.toLocaleString('en-US')} VMs`, timed([BIN, 'import', 'rvtools', csv, '--quiet'], 3), floor, 'line count', BARS.importVms);
 }
 
+finish();
+
+function finish() {
 rmSync(TMP, { recursive: true, force: true });
 
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}; medians; peak RSS of the process`);
 for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   '));
+}

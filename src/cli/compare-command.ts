@@ -4,6 +4,7 @@ import { compareJson, compareMarkdown, compareText } from '../render/compare.js'
 import { money } from '../render/numbers.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
+import { writeStdout } from './streams.js';
 import { optionsFrom, prepareOrReport, streamJob, type EstimateInputFlags } from './pipeline.js';
 
 export interface CompareFlags extends Omit<EstimateInputFlags, 'model' | 'merge' | 'budget'> {
@@ -21,7 +22,7 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   const comparison = compareEstimates(streamJob(job, { ...options, model: 'dps' }), streamJob(job, { ...options, model: 'classic' }), money);
   const { dps, classic } = comparison;
   const out = flags.format === 'json' ? compareJson(comparison) : flags.format === 'markdown' ? compareMarkdown(comparison) : compareText(comparison, await styleFor(wantsColor(process.stdout, flags.color)));
-  process.stdout.write(out);
+  await writeStdout(out);
   if (!flags.quiet) {
     const warnings = [...new Set([...dps.warnings, ...classic.warnings].filter((w) => w.code !== 'unpriced' && w.code !== 'ignored').map((w) => `${w.code === 'note' ? 'note' : errStyle.yellow('warning')}: ${w.message}`))];
     if (warnings.length > 0) process.stderr.write(`${warnings.join('\n')}\n`);

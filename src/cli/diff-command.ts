@@ -7,6 +7,7 @@ import { diffJson, diffMarkdown, diffText } from '../render/diff.js';
 import { money } from '../render/numbers.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT, UsageError } from './exit.js';
+import { writeStdout } from './streams.js';
 import { optionsFrom, parseAmountFlag, prepareOrReport, streamJob, type EstimateInputFlags } from './pipeline.js';
 
 export interface DiffFlags extends EstimateInputFlags {
@@ -44,7 +45,7 @@ export async function diffCommand(baseFile: string, headFile: string, flags: Dif
   const diff = diffEstimates(base, head);
   const failures = checkGates(diff, gate, diff.head.currency, money);
   const chunks = flags.format === 'json' ? diffJson(diff, failures) : flags.format === 'markdown' ? diffMarkdown(diff, failures) : diffText(diff);
-  for (const chunk of chunks) process.stdout.write(chunk);
+  for (const chunk of chunks) await writeStdout(chunk);
   for (const f of failures) process.stderr.write(`dtcost: ${errStyle.red(f)}\n`);
   return failures.length > 0 ? EXIT.budgetExceeded : EXIT.ok;
 }

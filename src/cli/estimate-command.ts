@@ -1,6 +1,5 @@
 // `dtcost estimate <file>...`: load and check everything first, estimate, then render and write in
 // chunks: every input problem is found before the first chunk, so an invalid input prints nothing.
-import { closeSync, openSync, writeSync } from 'node:fs';
 import type { EstimateStream } from '../estimate/run.js';
 import { csvChunks } from '../render/csv.js';
 import { jsonChunks } from '../render/json.js';
@@ -11,6 +10,8 @@ import { describeViolation } from '../render/view.js';
 import { VERSION } from '../core/version.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
+import { writeStdout } from './streams.js';
+import { refuseTarget, writeOutputFile } from './output-file.js';
 import { optionsFrom, prepareOrReport, streamJob, type EstimateInputFlags } from './pipeline.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
@@ -47,38 +48,28 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
   const prepared = await prepareOrReport(files, flags, errStyle);
   if (!prepared) return EXIT.invalidInput;
   const { jobs, notes } = prepared;
+  if (flags.output !== undefined) {
+    const refused = refuseTarget(flags.output, prepared.reads);
+    if (refused) {
+      process.stderr.write(`dtcost: -o ${flags.output}: ${refused}\n`);
+      return EXIT.invalidInput;
+    }
+  }
   const toTerminal = flags.output === undefined;
   const outStyle = await styleFor(toTerminal && flags.format === 'table' && wantsColor(process.stdout, flags.color));
   const streams = jobs.map((job) => streamJob(job, options));
   const chunks = render(flags.format, streams, outStyle);
 
   if (flags.output !== undefined) {
-    // Only the file's own errors are "cannot write": the chunks are made (the rules run) as they
-    // are written, and an error of theirs is a bug (exit 3).
-    const output = flags.output;
-    const cannotWrite = (err: unknown) => {
-      process.stderr.write(`dtcost: cannot write ${output}: ${(err as Error).message}\n`);
+    // Written beside and renamed over the target (output-file.ts); an error of the chunks
+    // themselves (the rules run as they are written) is a bug (exit 3), and leaves no file either.
+    const written = await writeOutputFile(flags.output, chunks);
+    if (!written.ok) {
+      process.stderr.write(`dtcost: ${written.message}\n`);
       return EXIT.invalidInput;
-    };
-    let fd: number;
-    try {
-      fd = openSync(output, 'w');
-    } catch (err) {
-      return cannotWrite(err);
-    }
-    try {
-      for (const chunk of chunks) {
-        try {
-          writeSync(fd, chunk);
-        } catch (err) {
-          return cannotWrite(err);
-        }
-      }
-    } finally {
-      closeSync(fd);
     }
   } else {
-    for (const chunk of chunks) process.stdout.write(chunk);
+    for (const chunk of chunks) await writeStdout(chunk);
   }
 
   // Each estimate's totals, budget and warnings, now that its items have all been written.

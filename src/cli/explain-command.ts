@@ -5,6 +5,7 @@ import { explain } from '../estimate/explain.js';
 import { explainJson, explainMarkdown, explainText } from '../render/explain.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
+import { writeStdout } from './streams.js';
 import type { LineItem } from '../pricing/price.js';
 import { optionsFrom, prepareOrReport, streamJob, type EstimateInputFlags } from './pipeline.js';
 
@@ -41,6 +42,6 @@ export async function explainCommand(file: string, itemId: string | undefined, f
       : flags.format === 'markdown'
         ? explainMarkdown(estimate, explanations)
         : explainText(estimate, explanations, await styleFor(wantsColor(process.stdout, flags.color)));
-  for (const chunk of chunks) process.stdout.write(chunk);
+  for (const chunk of chunks) await writeStdout(chunk);
   return EXIT.ok;
 }

@@ -6,11 +6,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { decode } from '../input/load.js';
 import { IMPORT_KINDS, importedEstate, runImport, type ImportKind } from '../import/index.js';
-import { writeFileAtomic } from '../import/write-file.js';
 import { noteText } from '../import/write.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
+import { refuseTarget, writeOutputFile } from './output-file.js';
 import { formatDiagnostics } from './report.js';
+import { writeStdout } from './streams.js';
 
 export interface ImportFlags {
   output?: string;
@@ -29,6 +30,12 @@ export async function importCommand(kind: ImportKind, files: string[], flags: Im
     process.stderr.write(formatDiagnostics(diagnostics, style).replace('nothing was estimated', 'nothing was written'));
     return EXIT.invalidInput;
   };
+  if (flags.output) {
+    // Never over a file the import reads (--merge-into is written back on purpose).
+    const reads = [...files.map((path) => ({ path, role: 'a file' })), ...(flags.types ?? []).map((path) => ({ path, role: 'a --types file' }))];
+    const refused = refuseTarget(flags.output, reads);
+    if (refused) return fail([{ file: flags.output, message: `-o: ${refused}` }]);
+  }
   if (flags.output && flags.output !== flags.mergeInto && existsSync(flags.output) && !flags.force) {
     return fail([{ file: flags.output, message: 'already exists; pass --force to overwrite it, or --merge-into it to add the imported entries' }]);
   }
@@ -53,12 +60,10 @@ export async function importCommand(kind: ImportKind, files: string[], flags: Im
 
   const target = flags.output ?? flags.mergeInto;
   if (target) {
-    try {
-      writeFileAtomic(target, written.text);
-    } catch (err) {
-      return fail([{ file: target, message: `cannot write the estate: ${(err as Error).message}` }]);
-    }
-  } else process.stdout.write(written.text);
+    // Atomic, and removed on an interrupt (output-file.ts).
+    const done = await writeOutputFile(target, [written.text]);
+    if (!done.ok) return fail([{ file: target, message: `cannot write the estate: ${done.reason}` }]);
+  } else await writeStdout(written.text);
   if (!flags.quiet) {
     const lines = [...result.notes.map((n) => noteText(n, 8)), ...written.renamed];
     if (target) lines.push(`${flags.mergeInto && !flags.output ? 'added to' : 'wrote'} ${target}: ${result.entries.length} ${result.entries.length === 1 ? 'entry' : 'entries'}. Next: dtcost estimate ${target}`);

@@ -1,23 +1,20 @@
 // `dtcost init [file]`: writes a commented starter estate (never over an existing file without
 // --force); `-` writes it to standard output.
-import { existsSync, writeFileSync } from 'node:fs';
 import { EXIT } from './exit.js';
+import { writeStdout } from './streams.js';
+import { writeOutputFile } from './output-file.js';
 import { STARTER_ESTATE } from './starter.js';
 
-export function initCommand(file: string | undefined, flags: { force?: boolean; quiet?: boolean }): number {
+export async function initCommand(file: string | undefined, flags: { force?: boolean; quiet?: boolean }): Promise<number> {
   const target = file ?? 'estate.yaml';
   if (target === '-') {
-    process.stdout.write(STARTER_ESTATE);
+    await writeStdout(STARTER_ESTATE);
     return EXIT.ok;
   }
-  if (existsSync(target) && !flags.force) {
-    process.stderr.write(`dtcost: ${target} already exists; pass --force to overwrite it\n`);
-    return EXIT.invalidInput;
-  }
-  try {
-    writeFileSync(target, STARTER_ESTATE);
-  } catch (err) {
-    process.stderr.write(`dtcost: cannot write ${target}: ${(err as Error).message}\n`);
+  // Without --force an existing file is never replaced, even one made while this one is written.
+  const written = await writeOutputFile(target, [STARTER_ESTATE], { noClobber: !flags.force });
+  if (!written.ok) {
+    process.stderr.write(`dtcost: ${written.message}${written.message.endsWith('already exists') ? '; pass --force to overwrite it' : ''}\n`);
     return EXIT.invalidInput;
   }
   if (!flags.quiet) {

@@ -1,10 +1,10 @@
 // Estates and rate cards from files or standard input, with every problem collected.
-import { readSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { readActivity, type ActivitySummary } from '../input/activity.js';
 import type { Diagnostic } from '../input/diagnostics.js';
 import type { ParsedDocument } from '../input/source.js';
-import { loadText, MAX_INPUT_BYTES, readInput } from '../input/load.js';
+import type { ReadFile } from './output-file.js';
+import { loadText, MAX_INPUT_BYTES, readInput, readStandardInput, type StdinBytes } from '../input/load.js';
 import { estateSchema, type EstateData } from '../input/schema.js';
 import { builtinRateCard, mergeRateCard, rateCardSchema, type RateCard, type RateCardData } from '../pricing/rate-card.js';
 
@@ -17,6 +17,8 @@ export interface LoadedEstate {
 
 export class Inputs {
   readonly diagnostics: Diagnostic[] = [];
+  /** Every file read (not standard input): an output file must not be one of them. */
+  readonly reads: ReadFile[] = [];
 
   /** Adds problems one by one: an estate can have more of them than a call to push(...) takes. */
   report(diagnostics: readonly Diagnostic[]): void {
@@ -26,27 +28,10 @@ export class Inputs {
   private readonly cards = new Map<string, RateCardData | undefined>();
 
   /** Standard input, read once, and no further than one byte past the size limit. */
-  private readStdin = (): Uint8Array => {
-    if (this.stdinUsed) return new Uint8Array();
+  private readStdin = (): StdinBytes => {
+    if (this.stdinUsed) return { ok: true, bytes: new Uint8Array() };
     this.stdinUsed = true;
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const chunk = Buffer.alloc(1 << 20);
-    for (;;) {
-      let n: number;
-      try {
-        n = readSync(0, chunk, 0, chunk.length, null);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-        if ((err as NodeJS.ErrnoException).code === 'EOF') break;
-        throw err;
-      }
-      if (n === 0) break;
-      chunks.push(Buffer.from(chunk.subarray(0, n)));
-      total += n;
-      if (total > MAX_INPUT_BYTES) break;
-    }
-    return Buffer.concat(chunks);
+    return readStandardInput(MAX_INPUT_BYTES);
   };
 
   estate(path: string): LoadedEstate | undefined {
@@ -54,6 +39,7 @@ export class Inputs {
       this.diagnostics.push({ file: '<stdin>', message: 'standard input can be read only once' });
       return undefined;
     }
+    if (path !== '-') this.reads.push({ path, role: 'the estate' });
     const input = readInput(path, this.readStdin);
     if (!input.ok) {
       this.report(input.diagnostics);
@@ -70,6 +56,7 @@ export class Inputs {
   private rateCardData(path: string, shownAs: string): RateCardData | undefined {
     const key = resolve(path);
     if (this.cards.has(key)) return this.cards.get(key);
+    if (path !== '-') this.reads.push({ path: shownAs === '-' ? path : shownAs, role: 'a rate card' });
     const input = readInput(path, this.readStdin, shownAs);
     let data: RateCardData | undefined;
     if (!input.ok) this.report(input.diagnostics);
@@ -87,6 +74,7 @@ export class Inputs {
     const out = new Map<string, ActivitySummary>();
     for (const a of estate.data.activity) {
       const path = resolve(estate.dir, a.file);
+      this.reads.push({ path: relative(process.cwd(), path) || path, role: 'an activity file' });
       const defaults = { mode: a.mode, infrastructureCap: estate.data.license?.infrastructureCap ?? true, ...(a.memoryGiB ? { memoryGiB: a.memoryGiB } : {}) };
       const read = await readActivity(path, relative(process.cwd(), path) || path, defaults);
       if (read.ok) out.set(a.name, read.summary);

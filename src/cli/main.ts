@@ -2,6 +2,7 @@
 // quality bar); everything else is loaded on demand. An unexpected error is a bug: exit 3 with a
 // short message, the stack only with DTCOST_DEBUG=1.
 import { VERSION } from '../core/version.js';
+import { guardStandardStreams } from './streams.js';
 
 const EXIT_INTERNAL = 3;
 
@@ -30,9 +31,6 @@ export async function main(argv: readonly string[]): Promise<void> {
 }
 
 process.on('uncaughtException', internalError);
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  // A closed pipe (`dtcost ... | head`) is the reader's choice, not an error.
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  internalError(err);
-});
+// A closed pipe, a full disk: on either stream, never an uncaught exception (streams.ts).
+guardStandardStreams();
 void main(process.argv.slice(2));

@@ -14,6 +14,7 @@ import type { Style } from '../render/style.js';
 import { UsageError } from './exit.js';
 import { formatDiagnostics } from './report.js';
 import { Inputs, type LoadedEstate } from './inputs.js';
+import type { ReadFile } from './output-file.js';
 
 /** The flags that shape an estimate, as commander gives them. */
 export interface EstimateInputFlags {
@@ -65,7 +66,7 @@ export interface Job {
   origin?: EstimateOptions['origin'];
 }
 
-export type Prepared = { ok: true; jobs: Job[]; notes: string[] } | { ok: false; diagnostics: Diagnostic[] };
+export type Prepared = { ok: true; jobs: Job[]; notes: string[]; reads: ReadFile[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Loads and checks every file; with `merge`, several files make one job. */
 export async function prepare(files: readonly string[], flags: EstimateInputFlags): Promise<Prepared> {
@@ -89,14 +90,14 @@ export async function prepare(files: readonly string[], flags: EstimateInputFlag
       if (card) jobs.push({ estate, card, activity });
     }
   }
-  return inputs.diagnostics.length > 0 ? { ok: false, diagnostics: inputs.diagnostics } : { ok: true, jobs, notes };
+  return inputs.diagnostics.length > 0 ? { ok: false, diagnostics: inputs.diagnostics } : { ok: true, jobs, notes, reads: inputs.reads };
 }
 
 /**
  * `prepare`, with every input problem written to stderr: undefined then, and the command exits 2
  * (EXIT.invalidInput) before anything is estimated.
  */
-export async function prepareOrReport(files: readonly string[], flags: EstimateInputFlags, errStyle: Style): Promise<{ jobs: Job[]; notes: string[] } | undefined> {
+export async function prepareOrReport(files: readonly string[], flags: EstimateInputFlags, errStyle: Style): Promise<{ jobs: Job[]; notes: string[]; reads: ReadFile[] } | undefined> {
   const prepared = await prepare(files, flags);
   if (prepared.ok) return prepared;
   process.stderr.write(formatDiagnostics(prepared.diagnostics, errStyle));

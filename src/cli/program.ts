@@ -112,7 +112,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('schema')
     .description('JSON Schema of the estate format, for editors (# yaml-language-server: $schema=...)')
     .option('-o, --output <file>', 'write it to a file instead of standard output')
-    .action((flags: { output?: string }) => setExit(schemaCommand(flags)));
+    .action(async (flags: { output?: string }) => setExit(await schemaCommand(flags)));
 
   program
     .command('init')
@@ -120,7 +120,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('[file]', 'where to write it')
     .option('--force', 'overwrite an existing file')
     .option('-q, --quiet', 'no note on standard error')
-    .action((file: string | undefined, flags: { force?: boolean; quiet?: boolean }) => setExit(initCommand(file, flags)));
+    .action(async (file: string | undefined, flags: { force?: boolean; quiet?: boolean }) => setExit(await initCommand(file, flags)));
 
   registerImport(program, setExit);
 

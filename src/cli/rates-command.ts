@@ -2,6 +2,7 @@
 import { ratesCsv, ratesJson, ratesText } from '../render/rates.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
+import { writeStdout } from './streams.js';
 import { Inputs } from './inputs.js';
 import { formatDiagnostics } from './report.js';
 
@@ -19,6 +20,6 @@ export async function ratesCommand(flags: RatesFlags): Promise<number> {
     return EXIT.invalidInput;
   }
   const out = flags.format === 'json' ? ratesJson(card) : flags.format === 'csv' ? ratesCsv(card) : ratesText(card, flags.format === 'markdown');
-  process.stdout.write(out);
+  await writeStdout(out);
   return EXIT.ok;
 }

@@ -1,20 +1,20 @@
 // `dtcost schema`: JSON Schema of the estate format, for editors.
-import { writeFileSync } from 'node:fs';
 import { estateJsonSchema } from '../input/json-schema.js';
 import { EXIT } from './exit.js';
+import { writeStdout } from './streams.js';
+import { writeOutputFile } from './output-file.js';
 
 export function schemaText(): string {
   return `${JSON.stringify(estateJsonSchema(), null, 2)}\n`;
 }
 
-export function schemaCommand(flags: { output?: string }): number {
+export async function schemaCommand(flags: { output?: string }): Promise<number> {
   const text = schemaText();
-  if (flags.output === undefined) process.stdout.write(text);
+  if (flags.output === undefined) await writeStdout(text);
   else {
-    try {
-      writeFileSync(flags.output, text);
-    } catch (err) {
-      process.stderr.write(`dtcost: cannot write ${flags.output}: ${(err as Error).message}\n`);
+    const written = await writeOutputFile(flags.output, [text]);
+    if (!written.ok) {
+      process.stderr.write(`dtcost: ${written.message}\n`);
       return EXIT.invalidInput;
     }
   }

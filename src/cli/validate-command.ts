@@ -2,6 +2,7 @@
 import { sectionEntries, SECTIONS } from '../input/sections.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
+import { writeStdout } from './streams.js';
 import { Inputs } from './inputs.js';
 import { formatDiagnostics } from './report.js';
 
@@ -27,9 +28,9 @@ export async function validateCommand(files: string[], flags: ValidateFlags): Pr
   }
   if (inputs.diagnostics.length > 0) {
     process.stderr.write(formatDiagnostics(inputs.diagnostics, await styleFor(wantsColor(process.stderr, flags.color))).replace('nothing was estimated', 'the files above are invalid'));
-    if (!flags.quiet && lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+    if (!flags.quiet && lines.length > 0) await writeStdout(`${lines.join('\n')}\n`);
     return EXIT.invalidInput;
   }
-  if (!flags.quiet) process.stdout.write(`${lines.join('\n')}\n`);
+  if (!flags.quiet) await writeStdout(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }

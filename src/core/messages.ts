@@ -44,8 +44,6 @@ export const MESSAGES = {
   // Notes of the rules.
   'activity-window': message('note', (p: { name: string; hours: string; periodHours: string }) =>
     `activity ${p.name} covers ${p.hours} h, the period ${p.periodHours} h: its runs are counted as observed, not scaled`),
-  'activity-unordered': message('note', (p: { name: string; hosts: readonly string[] }) =>
-    `activity ${p.name}: runs of ${list(p.hosts, 5)} are not in time order; a 15-minute interval two of their runs share may be counted twice`),
   'discovery-no-classic': message('note', (p: { names: readonly string[] }) => `hosts in discovery mode (${list(p.names)}) have no classic licensing equivalent: no host units`),
   'pods-no-classic': message('note', () => 'pods: Kubernetes Platform Monitoring is a DPS capability; under classic licensing only the hosts and containers the pods run on consume host units'),
   'asu-not-estimated': message('note', (p: { names: readonly string[] }) => `appSecurity (${list(p.names)}): classic Application Security units are not estimated by this version of dtcost`),

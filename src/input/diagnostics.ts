@@ -6,6 +6,7 @@ import { NonFiniteNumber } from './parse-yaml.js';
 import { formatPath, type Path, type PathSegment } from './path.js';
 import type { ParsedDocument, Position } from './source.js';
 import { didYouMean } from './suggest.js';
+import { looksSecret, quoteFound } from './excerpt.js';
 
 export interface Diagnostic {
   file: string;
@@ -19,7 +20,8 @@ export interface Diagnostic {
 export function describeFound(value: unknown): string {
   if (value === undefined) return 'nothing (the key is missing)';
   if (value === null) return 'an empty value';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  // Never a secret, nor megabytes: a masked excerpt of what is not plainly a date, number or word.
+  if (typeof value === 'string') return quoteFound(value, { words: true });
   if (typeof value === 'boolean') return String(value);
   if (isDecimal(value)) return value.toString();
   if (value instanceof NonFiniteNumber) return value.text;
@@ -88,6 +90,14 @@ class Positions {
 }
 
 function unknownKey(file: string, positions: Positions, at: PathSegment[], key: string, allowed: readonly string[] | undefined, what = 'key'): Diagnostic {
+  if (looksSecret(key)) {
+    // A credentials file given as an estate or a rate card: its keys are not printed either.
+    return positions.at(
+      { file, position: undefined, ...(at.length > 0 ? { path: formatPath(at) } : {}), message: `unknown ${what} of ${key.length} characters (not shown: it looks like a key or a password)` },
+      [...at, key],
+      true,
+    );
+  }
   const near = allowed && didYouMean(key, allowed);
   const list = !near && allowed && allowed.length <= 12 ? ` (expected one of: ${allowed.join(', ')})` : '';
   return positions.at(

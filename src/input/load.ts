@@ -1,10 +1,11 @@
 // Input files (estates, rate cards) from bytes to validated data: decode, parse as JSON or YAML,
 // validate with a zod schema, and turn every problem into a located Diagnostic. All problems of a
 // file are collected; nothing is estimated from a file that has any.
-import { readFileSync, statSync } from 'node:fs';
+import { fstatSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
-import { issuesToDiagnostics, type Diagnostic } from './diagnostics.js';
+import { issuesToDiagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { checkLimits } from './limits.js';
 import { parseJson } from './parse-json.js';
 import { parseYaml } from './parse-yaml.js';
 import { parseYamlFast } from './parse-yaml-fast.js';
@@ -40,16 +41,75 @@ export function decode(bytes: Uint8Array, file: string): { ok: true; text: strin
   }
 }
 
+/** Standard input's bytes, or why they cannot be read. */
+export type StdinBytes = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+
+/** Why a file or standard input cannot be read, in words. */
+function readFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  if (code === 'EISDIR') return 'is a directory, not a file';
+  if (code === 'EIO') return 'an input/output error (EIO)';
+  return code ?? String((err as Error)?.message ?? err);
+}
+
+/** Sleeps without using the CPU (the main thread may wait on an atomic). */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Standard input (or another descriptor), read to its end and no further than one byte past
+ * `limit`. A directory is refused before it is read; a non-blocking descriptor with nothing to
+ * read yet is waited on with sleeps (1 ms, doubling to 50 ms), never a busy loop.
+ */
+export function readStandardInput(limit: number, fd = 0): StdinBytes {
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { ok: false, message: 'standard input is a directory, not a file' };
+    if (stat.isFile() && stat.size > limit) return { ok: false, message: tooLarge(stat.size) };
+  } catch (err) {
+    return { ok: false, message: `cannot read standard input: ${readFailure(err)}` };
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.alloc(1 << 20);
+  let wait = 1;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN' || code === 'EWOULDBLOCK') {
+        sleep(wait);
+        wait = Math.min(wait * 2, 50);
+        continue;
+      }
+      if (code === 'EOF') break;
+      return { ok: false, message: `cannot read standard input: ${readFailure(err)}` };
+    }
+    wait = 1;
+    if (n === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+    total += n;
+    if (total > limit) return { ok: false, message: `standard input is larger than ${limit / 1024 / 1024} MiB, the most dtcost reads for an estate or a rate card` };
+  }
+  return { ok: true, bytes: Buffer.concat(chunks) };
+}
+
 /** Reads a file (or standard input for `-`) as an InputText, or says why it cannot. */
 export function readInput(
   path: string,
-  readStdin: () => Uint8Array,
+  readStdin: () => StdinBytes,
   shownAs: string = path,
 ): { ok: true; input: InputText } | { ok: false; diagnostics: Diagnostic[] } {
   if (path === '-') {
-    const bytes = readStdin();
-    if (bytes.length > MAX_INPUT_BYTES) return fail('<stdin>', tooLarge(bytes.length));
-    const decoded = decode(bytes, '<stdin>');
+    const read = readStdin();
+    if (!read.ok) return fail('<stdin>', read.message);
+    const decoded = decode(read.bytes, '<stdin>');
     return decoded.ok ? { ok: true, input: { file: '<stdin>', dir: process.cwd(), text: decoded.text } } : decoded;
   }
   let bytes: Uint8Array;
@@ -61,10 +121,7 @@ export function readInput(
     if (stat.size > MAX_INPUT_BYTES) return fail(shownAs, tooLarge(stat.size));
     bytes = readFileSync(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a part of the path is not a folder' : ((err as Error).message ?? String(err));
-    return fail(shownAs, `cannot read the file: ${why}`);
+    return fail(shownAs, `cannot read the file: ${readFailure(err)}`);
   }
   const decoded = decode(bytes, shownAs);
   return decoded.ok ? { ok: true, input: { file: shownAs, dir: dirname(resolve(path)), text: decoded.text } } : decoded;
@@ -95,6 +152,8 @@ export function loadText<S extends z.ZodType>(input: InputText, schema: S, what:
   if (document.data === null || document.data === undefined) {
     return fail(input.file, `the file is empty: expected ${what}`);
   }
+  const over = checkLimits(document.data, document, input.file);
+  if (over.length > 0) return { ok: false, diagnostics: sortDiagnostics(over) };
   const result = schema.safeParse(document.data, { reportInput: true });
   if (!result.success) return { ok: false, diagnostics: issuesToDiagnostics(result.error.issues, document, input.file, schema) };
   return { ok: true, data: result.data, document: released(document, input), file: input.file, dir: input.dir };

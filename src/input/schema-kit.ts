@@ -93,7 +93,14 @@ export function num(rule: NumberRule = { min: 'zero' }) {
 /** A share of a whole: 0 ≤ x ≤ 1 (a bounce rate, a replay rate, a discount). */
 export const share = () => num({ min: 'zero', max: 1 });
 export const count = () => num({ min: 'zero', integer: true }).default(new D(1));
-export const name = () => z.string({ error: 'expected a non-empty name' }).trim().min(1, { error: 'expected a non-empty name' });
+/** Entry names: shown in every output, so a name is at most 256 characters (README "Limits"). */
+export const MAX_NAME_CHARS = 256;
+export const name = () =>
+  z
+    .string({ error: 'expected a non-empty name' })
+    .trim()
+    .min(1, { error: 'expected a non-empty name' })
+    .max(MAX_NAME_CHARS, { error: `expected a name of at most ${MAX_NAME_CHARS} characters` });
 
 export function choice<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values);

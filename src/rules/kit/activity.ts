@@ -32,7 +32,7 @@ export function activityLineItems(
   });
 }
 
-/** Notes every activity-based rule shares: the window is taken as observed, hosts out of order. */
+/** The note every activity-based rule shares: the window is taken as observed. */
 export function activityNotes(estate: EstateData, context: RuleContext): void {
   for (const a of estate.activity) {
     const s = context.activity.get(a.name);
@@ -42,9 +42,6 @@ export function activityNotes(estate: EstateData, context: RuleContext): void {
       if (!context.period.hours.equals(hours)) {
         context.note('activity-window', { name: a.name, hours: hours.toLocaleString('en-US'), periodHours: n(context.period.hours) });
       }
-    }
-    if (s.unorderedHosts.length > 0) {
-      context.note('activity-unordered', { name: a.name, hosts: s.unorderedHosts });
     }
   }
 }

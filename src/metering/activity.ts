@@ -1,0 +1,471 @@
+// Observed host runs folded into what each licensing model meters, in any order, exactly.
+//
+// Classic (classic-licensing-bundle.md "True concurrency in host unit hour calculations"): host
+// units are checked every minute; per calendar hour the highest sum of host units running at the
+// same minute counts; a run shorter than 5 minutes does not count. Host units are summed as
+// integer milli-host-units (every weight of the table is a multiple of 0.005), as per-minute
+// deltas: a sum, so the order of the runs cannot change it.
+// DPS (prices-and-rules.md "DPS metering rules"): 15-minute intervals, a partial interval counting
+// whole, once per host; Full-Stack memory rounded up to 0.25 GiB with a 4 GiB minimum. Per host
+// (and mode) the fold keeps the union of the intervals its runs touch, as disjoint ranges, each
+// interval at the highest memory any run gives it: the same union whatever the order of the runs.
+//
+// A fold takes runs one by one (`add`), and two folds of parts of the same runs merge into the fold
+// of all of them (`merge`, exact: folds of a file's chunks can be made apart and joined). Every
+// count is an integer, kept in doubles while they are exact (below 2^53) and in BigInt past that.
+import { D } from '../core/decimal.js';
+import { hostUnits } from './host-units.js';
+import { billedHostMemory } from './memory.js';
+
+export type ActivityMode = 'fullstack' | 'infrastructure' | 'discovery';
+
+export interface ActivitySummary {
+  file: string;
+  rows: number;
+  /** Runs shorter than 5 minutes, which classic licensing does not count. */
+  shortRuns: number;
+  /** The calendar hours the runs touch: [first, last] in ms since the epoch (UTC), or null for none. */
+  window: [number, number] | null;
+  classic: {
+    hostUnitHours: D;
+    peakHostUnits: D;
+    /** Peak concurrent host units of each calendar hour, by hour index (ms / 3,600,000). */
+    hourly: ReadonlyMap<number, D>;
+  };
+  dps: { fullStackGiBHours: D; infrastructureHostHours: D; discoveryHostHours: D };
+}
+
+/** What a run of a host of some memory weighs in each model. */
+export interface RunWeights {
+  /** Classic host units × 1000, by mode (integers). */
+  milliHostUnits: Record<'fullstack' | 'infrastructure', number>;
+  /** DPS billed memory in quarter GiB (an integer). */
+  quarterGiB: number;
+}
+
+export function runWeights(memoryGiB: D, infrastructureCap: boolean): RunWeights {
+  return {
+    milliHostUnits: {
+      fullstack: hostUnits(memoryGiB, 'fullstack').value.times(1000).toNumber(),
+      infrastructure: hostUnits(memoryGiB, 'infrastructure', infrastructureCap).value.times(1000).toNumber(),
+    },
+    quarterGiB: billedHostMemory(memoryGiB).times(4).toNumber(),
+  };
+}
+
+/** One observed run: [start, end) in ms since the epoch (UTC). */
+export interface Run {
+  host: string;
+  start: number;
+  end: number;
+  mode: ActivityMode;
+  weights: RunWeights;
+}
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const QUARTER_HOUR = 900_000;
+const MIN_RUN = 5 * MINUTE;
+const MODES: readonly ActivityMode[] = ['fullstack', 'infrastructure', 'discovery'];
+
+/** A sum of integers, exact however large: a double while it is exact, BigInt past 2^53. */
+export class ExactSum {
+  private low = 0;
+  private high = 0n;
+  add(n: number): void {
+    if (!Number.isSafeInteger(n)) throw new RangeError(`ExactSum: ${n} is not a safe integer`);
+    const sum = this.low + n;
+    if (Number.isSafeInteger(sum)) this.low = sum;
+    else {
+      this.high += BigInt(this.low) + BigInt(n);
+      this.low = 0;
+    }
+  }
+  addBig(n: bigint): void {
+    this.high += n;
+  }
+  /** The product of two safe integers, exactly. */
+  addProduct(a: number, b: number): void {
+    const p = a * b;
+    if (Number.isSafeInteger(p)) this.add(p);
+    else this.addBig(BigInt(a) * BigInt(b));
+  }
+  value(): bigint {
+    return this.high + BigInt(this.low);
+  }
+}
+
+const decimal = (n: bigint | number, divisor: number) => new D(n.toString()).div(divisor);
+
+// ---------------------------------------------------------------------------------------------
+// DPS: per host and mode, disjoint ranges of 15-minute intervals, each with its highest weight.
+
+/**
+ * Ranges as triples [from, to, weight] (intervals from ≤ i < to) in one flat array. `done` is
+ * normalized: sorted, disjoint, neighbours with the same weight joined. `pending` holds ranges
+ * added out of order, normalized into `done` when it outgrows it (amortized n log n) or when asked.
+ */
+/** Numbers (3 per range) that a merge in place may move; past that, ranges wait in `pending`. */
+const DIRECT = 3 * 64;
+
+class IntervalUnion {
+  done: number[] = [];
+  pending: number[] = [];
+
+  add(from: number, to: number, weight: number): void {
+    const done = this.done;
+    const n = done.length;
+    // After every range so far (runs in time order): appended, or joined to the last.
+    if (n === 0 || from > done[n - 2]!) {
+      done.push(from, to, weight);
+      return;
+    }
+    // Else, near the end of the list (at most DIRECT ranges to move), merged into it in place:
+    // the ranges from the first that ends at or after `from` to the last that starts at or before
+    // `to` become one, when they all have this weight; a range that holds the run at a weight as
+    // high or higher already counts it. Anything else waits in `pending`.
+    let lo = 0;
+    let hi = n / 3;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (done[mid * 3 + 1]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const i = lo * 3;
+    if (done[i]! <= from && to <= done[i + 1]! && weight <= done[i + 2]!) return;
+    if (n - i <= DIRECT) {
+      let j = i;
+      while (j < n && done[j]! <= to && done[j + 2] === weight) j += 3;
+      if (j === n || done[j]! > to) {
+        const first = j > i ? Math.min(from, done[i]!) : from;
+        const last = j > i ? Math.max(to, done[j - 2]!) : to;
+        if (j - i === 3) {
+          done[i] = first;
+          done[i + 1] = last;
+        } else done.splice(i, j - i, first, last, weight);
+        return;
+      }
+    }
+    this.pending.push(from, to, weight);
+    if (this.pending.length > Math.max(96, done.length)) this.normalize();
+  }
+
+  /** Takes in another union's ranges (it is not changed). */
+  absorb(other: IntervalUnion): void {
+    for (const list of [other.done, other.pending]) for (let i = 0; i < list.length; i++) this.pending.push(list[i]!);
+    if (this.pending.length > Math.max(96, this.done.length)) this.normalize();
+  }
+
+  normalize(): void {
+    if (this.pending.length === 0) return;
+    const all = this.done.concat(this.pending);
+    this.pending = [];
+    this.done = normalizeRanges(all);
+  }
+
+  /** Σ (to - from) × weight. */
+  sumInto(sum: ExactSum): void {
+    this.normalize();
+    const done = this.done;
+    for (let i = 0; i < done.length; i += 3) sum.addProduct(done[i + 1]! - done[i]!, done[i + 2]!);
+  }
+}
+
+/** Overlapping [from, to, weight] triples to the sorted disjoint ranges of their highest weight. */
+export function normalizeRanges(triples: readonly number[]): number[] {
+  const n = triples.length / 3;
+  const order = Array.from({ length: n }, (_, i) => i * 3).sort((x, y) => triples[x]! - triples[y]! || triples[x + 1]! - triples[y + 1]!);
+  const out: number[] = [];
+  const push = (from: number, to: number, weight: number) => {
+    const m = out.length;
+    if (m > 0 && out[m - 2] === from && out[m - 1] === weight) out[m - 2] = to;
+    else out.push(from, to, weight);
+  };
+  const w0 = triples[2];
+  let uniform = true;
+  for (let i = 5; i < triples.length; i += 3) if (triples[i] !== w0) uniform = false;
+  if (uniform) {
+    let from = -Infinity;
+    let to = -Infinity;
+    for (const x of order) {
+      const a = triples[x]!;
+      const b = triples[x + 1]!;
+      if (a <= to) to = Math.max(to, b);
+      else {
+        if (to > from) push(from, to, w0!);
+        from = a;
+        to = b;
+      }
+    }
+    if (to > from) push(from, to, w0!);
+    return out;
+  }
+  // Elementary segments between every boundary; each takes the highest weight of the ranges over
+  // it (a max-heap by weight; a range that has ended is dropped when it comes to the top).
+  const points = [...new Set(triples.filter((_, i) => i % 3 !== 2))].sort((a, b) => a - b);
+  const heap: number[] = [];
+  const weight = (x: number) => triples[x + 2]!;
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (weight(heap[p]!) >= weight(heap[i]!)) break;
+      [heap[p], heap[i]] = [heap[i]!, heap[p]!];
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && weight(heap[l]!) > weight(heap[top]!)) top = l;
+      if (r < heap.length && weight(heap[r]!) > weight(heap[top]!)) top = r;
+      if (top === i) return;
+      [heap[top], heap[i]] = [heap[i]!, heap[top]!];
+      i = top;
+    }
+  };
+  let next = 0;
+  for (let k = 0; k + 1 < points.length; k++) {
+    const p = points[k]!;
+    while (next < n && triples[order[next]!]! <= p) {
+      heap.push(order[next++]!);
+      up(heap.length - 1);
+    }
+    while (heap.length > 0 && triples[heap[0]! + 1]! <= p) {
+      heap[0] = heap[heap.length - 1]!;
+      heap.pop();
+      down(0);
+    }
+    if (heap.length > 0) push(p, points[k + 1]!, weight(heap[0]!));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classic: per-minute deltas of milli-host-units, by calendar hour.
+
+const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+
+/** The fold of a set of runs; see the head of this file. */
+export class ActivityFold {
+  private rows = 0;
+  private shortRuns = 0;
+  private first = Infinity;
+  private last = -Infinity;
+  /** Per hour a run covers only in part: per-minute deltas (+ at its first minute, - after its last). */
+  private partial = new Map<number, Float64Array>();
+  /** Per hour: the deltas of runs covering whole hours (+ at the first whole hour, - after the last). */
+  private whole = new Map<number, number>();
+  /** Σ milli-host-units of the counted runs: every delta, level and peak is at most this. */
+  private magnitude = 0;
+  /** Past 2^53 of magnitude, the same deltas as BigInt (then `partial` and `whole` are empty). */
+  private big: { partial: Map<number, bigint[]>; whole: Map<number, bigint> } | undefined;
+  private readonly dps: Record<ActivityMode, Map<string, IntervalUnion>> = { fullstack: new Map(), infrastructure: new Map(), discovery: new Map() };
+
+  constructor(readonly file: string) {}
+
+  add(run: Run): void {
+    this.rows++;
+    const { start, end } = run;
+    if (!(end > start)) return;
+    this.first = Math.min(this.first, Math.floor(start / HOUR) * HOUR);
+    this.last = Math.max(this.last, Math.floor((end - 1) / HOUR) * HOUR);
+
+    // DPS: every 15-minute interval the run touches, once per host.
+    const from = Math.floor(start / QUARTER_HOUR);
+    const to = Math.ceil(end / QUARTER_HOUR);
+    const mode = run.mode;
+    const fullstack = mode === 'fullstack';
+    const hosts = fullstack ? this.dps.fullstack : mode === 'infrastructure' ? this.dps.infrastructure : this.dps.discovery;
+    let union = hosts.get(run.host);
+    if (union === undefined) hosts.set(run.host, (union = new IntervalUnion()));
+    union.add(from, to, fullstack ? run.weights.quarterGiB : 1);
+
+    // Classic: true concurrency, minute by minute; runs under 5 minutes do not count.
+    if (mode === 'discovery') return;
+    if (end - start < MIN_RUN) {
+      this.shortRuns++;
+      return;
+    }
+    const milli = fullstack ? run.weights.milliHostUnits.fullstack : run.weights.milliHostUnits.infrastructure;
+    if (this.big === undefined && this.magnitude + milli > MAX_EXACT) this.toBig();
+    this.magnitude += milli;
+    const startMinute = Math.floor(start / MINUTE);
+    const endMinute = Math.ceil(end / MINUTE);
+    const firstHour = Math.floor(startMinute / 60);
+    const lastHour = Math.floor((endMinute - 1) / 60);
+    for (let hour = firstHour; hour <= lastHour; hour++) {
+      const a = Math.max(startMinute - hour * 60, 0);
+      const b = Math.min(endMinute - hour * 60, 60);
+      if (a === 0 && b === 60) {
+        // The whole hours from here on, as one range.
+        const lastWhole = endMinute - lastHour * 60 === 60 ? lastHour : lastHour - 1;
+        this.addWhole(hour, lastWhole + 1, milli);
+        hour = lastWhole;
+        continue;
+      }
+      this.addPartial(hour, a, b, milli);
+    }
+  }
+
+  private addWhole(fromHour: number, toHour: number, milli: number): void {
+    if (this.big) {
+      const m = BigInt(milli);
+      this.big.whole.set(fromHour, (this.big.whole.get(fromHour) ?? 0n) + m);
+      this.big.whole.set(toHour, (this.big.whole.get(toHour) ?? 0n) - m);
+      return;
+    }
+    this.whole.set(fromHour, (this.whole.get(fromHour) ?? 0) + milli);
+    this.whole.set(toHour, (this.whole.get(toHour) ?? 0) - milli);
+  }
+
+  private addPartial(hour: number, from: number, to: number, milli: number): void {
+    if (this.big) {
+      let deltas = this.big.partial.get(hour);
+      if (!deltas) this.big.partial.set(hour, (deltas = Array<bigint>(61).fill(0n)));
+      deltas[from]! += BigInt(milli);
+      deltas[to]! -= BigInt(milli);
+      return;
+    }
+    let deltas = this.partial.get(hour);
+    if (!deltas) this.partial.set(hour, (deltas = new Float64Array(61)));
+    deltas[from]! += milli;
+    deltas[to]! -= milli;
+  }
+
+  /** From doubles to BigInt, exactly (every value so far is below 2^53). */
+  private toBig(): void {
+    if (this.big) return;
+    const partial = new Map<number, bigint[]>();
+    for (const [hour, deltas] of this.partial) partial.set(hour, Array.from(deltas, (d) => BigInt(d)));
+    const whole = new Map<number, bigint>();
+    for (const [hour, delta] of this.whole) whole.set(hour, BigInt(delta));
+    this.big = { partial, whole };
+    this.partial = new Map();
+    this.whole = new Map();
+  }
+
+  /** Adds the runs of `other` (a fold of other rows of the same file); `other` is not changed. */
+  merge(other: ActivityFold): void {
+    this.rows += other.rows;
+    this.shortRuns += other.shortRuns;
+    this.first = Math.min(this.first, other.first);
+    this.last = Math.max(this.last, other.last);
+    for (const mode of MODES) {
+      for (const [host, union] of other.dps[mode]) {
+        let mine = this.dps[mode].get(host);
+        if (mine === undefined) this.dps[mode].set(host, (mine = new IntervalUnion()));
+        mine.absorb(union);
+      }
+    }
+    if (this.big === undefined && (other.big !== undefined || this.magnitude + other.magnitude > MAX_EXACT)) this.toBig();
+    this.magnitude += other.magnitude;
+    if (this.big) {
+      const theirs = other.big ?? {
+        partial: new Map([...other.partial].map(([h, d]) => [h, Array.from(d, (x) => BigInt(x))])),
+        whole: new Map([...other.whole].map(([h, d]) => [h, BigInt(d)])),
+      };
+      for (const [hour, deltas] of theirs.partial) {
+        let mine = this.big.partial.get(hour);
+        if (!mine) this.big.partial.set(hour, (mine = Array<bigint>(61).fill(0n)));
+        for (let m = 0; m <= 60; m++) mine[m]! += deltas[m]!;
+      }
+      for (const [hour, delta] of theirs.whole) this.big.whole.set(hour, (this.big.whole.get(hour) ?? 0n) + delta);
+      return;
+    }
+    for (const [hour, deltas] of other.partial) {
+      let mine = this.partial.get(hour);
+      if (!mine) this.partial.set(hour, (mine = new Float64Array(61)));
+      for (let m = 0; m <= 60; m++) mine[m]! += deltas[m]!;
+    }
+    for (const [hour, delta] of other.whole) this.whole.set(hour, (this.whole.get(hour) ?? 0) + delta);
+  }
+
+  summary(): ActivitySummary {
+    const classic = this.big ? this.classicBig(this.big) : this.classicExact();
+    const sums = MODES.map((mode) => {
+      const sum = new ExactSum();
+      for (const union of this.dps[mode].values()) union.sumInto(sum);
+      return sum.value();
+    });
+    return {
+      file: this.file,
+      rows: this.rows,
+      shortRuns: this.shortRuns,
+      window: this.first <= this.last ? [this.first, this.last] : null,
+      classic,
+      dps: {
+        fullStackGiBHours: decimal(sums[0]!, 16),
+        infrastructureHostHours: decimal(sums[1]!, 4),
+        discoveryHostHours: decimal(sums[2]!, 4),
+      },
+    };
+  }
+
+  /** Hourly peaks in doubles: every level is at most `magnitude` < 2^53; the total is an ExactSum. */
+  private classicExact(): ActivitySummary['classic'] {
+    const hourly = new Map<number, D>();
+    const total = new ExactSum();
+    let peak = 0;
+    const hours = [...new Set([...this.partial.keys(), ...this.whole.keys()])].sort((a, b) => a - b);
+    let wholeLevel = 0;
+    let prev: number | undefined;
+    for (const hour of hours) {
+      // Hours between two keys carry the whole-hour level of the earlier key.
+      if (prev !== undefined && wholeLevel > 0) {
+        const level = decimal(wholeLevel, 1000);
+        for (let h = prev + 1; h < hour; h++) hourly.set(h, level);
+        total.addProduct(wholeLevel, hour - prev - 1);
+      }
+      wholeLevel += this.whole.get(hour) ?? 0;
+      let max = 0;
+      const deltas = this.partial.get(hour);
+      if (deltas) {
+        let level = 0;
+        for (let m = 0; m < 60; m++) {
+          level += deltas[m]!;
+          if (level > max) max = level;
+        }
+      }
+      const value = wholeLevel + max;
+      if (value > 0) hourly.set(hour, decimal(value, 1000));
+      total.add(value);
+      peak = Math.max(peak, value);
+      prev = hour;
+    }
+    return { hostUnitHours: decimal(total.value(), 1000), peakHostUnits: decimal(peak, 1000), hourly };
+  }
+
+  private classicBig(big: NonNullable<ActivityFold['big']>): ActivitySummary['classic'] {
+    const hourly = new Map<number, D>();
+    let total = 0n;
+    let peak = 0n;
+    const hours = [...new Set([...big.partial.keys(), ...big.whole.keys()])].sort((a, b) => a - b);
+    let wholeLevel = 0n;
+    let prev: number | undefined;
+    for (const hour of hours) {
+      if (prev !== undefined && wholeLevel > 0n) {
+        const level = decimal(wholeLevel, 1000);
+        for (let h = prev + 1; h < hour; h++) hourly.set(h, level);
+        total += wholeLevel * BigInt(hour - prev - 1);
+      }
+      wholeLevel += big.whole.get(hour) ?? 0n;
+      let max = 0n;
+      const deltas = big.partial.get(hour);
+      if (deltas) {
+        let level = 0n;
+        for (let m = 0; m < 60; m++) {
+          level += deltas[m]!;
+          if (level > max) max = level;
+        }
+      }
+      const value = wholeLevel + max;
+      if (value > 0n) hourly.set(hour, decimal(value, 1000));
+      total += value;
+      if (value > peak) peak = value;
+      prev = hour;
+    }
+    return { hostUnitHours: decimal(total, 1000), peakHostUnits: decimal(peak, 1000), hourly };
+  }
+}
