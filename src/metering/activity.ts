@@ -32,7 +32,42 @@ export interface ActivitySummary {
     /** Peak concurrent host units of each calendar hour, by hour index (ms / 3,600,000). */
     hourly: ReadonlyMap<number, D>;
   };
-  dps: { fullStackGiBHours: D; infrastructureHostHours: D; discoveryHostHours: D };
+  dps: {
+    fullStackGiBHours: D;
+    infrastructureHostHours: D;
+    discoveryHostHours: D;
+    /**
+     * What runs in each 15-minute interval (index: ms / 900,000), as step functions: triples
+     * [from, to, value] (intervals from ≤ i < to), sorted, disjoint, value > 0. Full-Stack memory in
+     * quarter GiB (billed: rounded, 4 GiB minimum), Infrastructure hosts as a count: what the
+     * included metric data points and trace volume of each interval are granted by.
+     */
+    intervals: { fullStackQuarterGiB: readonly number[]; infrastructureHosts: readonly number[] };
+  };
+}
+
+/**
+ * The sum of step functions given as ranges [from, to, value] (any order, overlapping) as sorted
+ * disjoint ranges of their summed value (0 left out): a sweep over the range ends.
+ */
+export function sumOfRanges(ranges: Iterable<readonly [number, number, number]>): number[] {
+  const delta = new Map<number, number>();
+  for (const [from, to, value] of ranges) {
+    if (to <= from || value === 0) continue;
+    delta.set(from, (delta.get(from) ?? 0) + value);
+    delta.set(to, (delta.get(to) ?? 0) - value);
+  }
+  const points = [...delta.keys()].sort((a, b) => a - b);
+  const out: number[] = [];
+  let level = 0;
+  for (let k = 0; k + 1 < points.length; k++) {
+    level += delta.get(points[k]!)!;
+    if (level === 0) continue;
+    const m = out.length;
+    if (m > 0 && out[m - 2] === points[k] && out[m - 1] === level) out[m - 2] = points[k + 1]!;
+    else out.push(points[k]!, points[k + 1]!, level);
+  }
+  return out;
 }
 
 /** What a run of a host of some memory weighs in each model. */
@@ -399,8 +434,23 @@ export class ActivityFold {
         fullStackGiBHours: decimal(sums[0]!, 16),
         infrastructureHostHours: decimal(sums[1]!, 4),
         discoveryHostHours: decimal(sums[2]!, 4),
+        intervals: { fullStackQuarterGiB: this.steps('fullstack', (w) => w), infrastructureHosts: this.steps('infrastructure', () => 1) },
       },
     };
+  }
+
+  /** What the hosts of a mode run in each interval, `value` of each range's weight, summed over hosts. */
+  private steps(mode: ActivityMode, value: (weight: number) => number): number[] {
+    const unions = [...this.dps[mode].values()];
+    return sumOfRanges(
+      (function* () {
+        for (const union of unions) {
+          union.normalize();
+          const done = union.done;
+          for (let i = 0; i < done.length; i += 3) yield [done[i]!, done[i + 1]!, value(done[i + 2]!)] as const;
+        }
+      })(),
+    );
   }
 
   /** Hourly peaks in doubles: every level is at most `magnitude` < 2^53; the total is an ExactSum. */

@@ -20,15 +20,17 @@
 // and infrastructure-monitoring.md (included metric data points, their calculation examples);
 // docs/dynatrace/saas/license/capabilities/digital-experience-monitoring.md (NAM); metrics.md
 // (https://www.dynatrace.com/docs/license/capabilities/metrics); the rate card ("first 15 months free").
-import { D, ZERO } from '../../core/decimal.js';
+import { D, ONE, ZERO } from '../../core/decimal.js';
 import { derived, scaled } from '../../core/derivation.js';
 import { n } from '../../core/text.js';
-import { againstAllowance, INTERVALS_PER_DAY } from '../../metering/intervals.js';
+import { INTERVALS_PER_DAY } from '../../metering/intervals.js';
 import { metricDataPoints, namDataPoints } from '../../metering/metrics.js';
-import { dpsDay } from '../kit/dps-fleet.js';
+import { coveredBy, dpsDay, observed } from '../kit/dps-fleet.js';
 import { defineRule, type LineItemDraft } from '../types.js';
 
 const FULL_STACK_POINTS = new D(900);
+/** Activity files count Full-Stack memory in quarter GiB. */
+const QUARTERS = new D(4);
 const INFRASTRUCTURE_POINTS = new D(1500);
 /** Metrics Retain: the first 15 months (462 days) are included. */
 const INCLUDED_RETENTION_DAYS = new D(462);
@@ -36,10 +38,10 @@ const INCLUDED_RETENTION_DAYS = new D(462);
 export const metrics = defineRule({
   id: 'dps/metrics',
   model: 'dps',
-  sections: ['metrics', 'synthetic.nam', 'hosts', 'containers'],
+  sections: ['metrics', 'synthetic.nam', 'hosts', 'containers', 'activity'],
   emits: ['metrics-ingest', 'custom-metrics-classic', 'metrics-retain'],
   doc: 'full-stack-monitoring.md and infrastructure-monitoring.md (https://www.dynatrace.com/docs/license/capabilities/app-infra-observability/): 900 data points per Full-Stack GiB and 1,500 per Infrastructure host per 15-minute interval, no rollover, only for metrics from those hosts; digital-experience-monitoring.md: NAM data points; metrics.md: Retain beyond 15 months',
-  estimate(estate, { period }) {
+  estimate(estate, { period, activity }) {
     const items: LineItemDraft[] = [];
     const capabilityId = estate.license?.platformExtensions ? 'custom-metrics-classic' : 'metrics-ingest';
     const byOrigin = { fullstack: ZERO, infrastructure: ZERO };
@@ -53,24 +55,27 @@ export const metrics = defineRule({
       items.push({ capabilityId, subject: m.name, path: `synthetic.nam[${i}]`, quantity: points.value, formula: `${points.text} (synthetic: no host inclusion)` });
     });
     const day = dpsDay(estate);
+    const runs = observed(activity.values());
     const intervals = period.days.times(INTERVALS_PER_DAY);
     const pools = [
-      { origin: 'fullstack', subject: 'included with Full-Stack hosts', per: FULL_STACK_POINTS, grant: day.fullStackGiB, what: 'Full-Stack GiB', unit: 'GiB' },
-      { origin: 'infrastructure', subject: 'included with Infrastructure hosts', per: INFRASTRUCTURE_POINTS, grant: day.infrastructureHosts, what: 'Infrastructure host', unit: 'hosts' },
+      { origin: 'fullstack', subject: 'included with Full-Stack hosts', per: FULL_STACK_POINTS, day: day.fullStackGiB, runs: runs.fullStackGiB, scale: QUARTERS, what: 'Full-Stack GiB', unit: 'GiB' },
+      { origin: 'infrastructure', subject: 'included with Infrastructure hosts', per: INFRASTRUCTURE_POINTS, day: day.infrastructureHosts, runs: runs.infrastructureHosts, scale: ONE, what: 'Infrastructure host', unit: 'hosts' },
     ] as const;
     for (const pool of pools) {
       const gross = byOrigin[pool.origin];
       if (!gross.greaterThan(0)) continue;
       const demand = gross.div(intervals);
-      const used = againstAllowance(demand, pool.grant.map((x) => x.times(pool.per)), period.days);
+      const used = coveredBy(demand, pool.day, pool.runs, runs.window, pool.scale, intervals, (units) => units.times(pool.per));
       if (!used.covered.greaterThan(0)) continue;
-      const running = used.most.equals(used.least) ? `${n(used.most.div(pool.per))} ${pool.unit}` : `${n(used.least.div(pool.per))} to ${n(used.most.div(pool.per))} ${pool.unit} by the time of day`;
+      const covered = D.min(gross, used.covered);
+      const running = used.most.equals(used.least) ? `${n(used.most.div(pool.per))} ${pool.unit}` : `${n(used.least.div(pool.per))} to ${n(used.most.div(pool.per))} ${pool.unit} by ${used.observedIntervals > 0 ? 'interval' : 'the time of day'}`;
+      const how = used.observedIntervals > 0 ? `${used.observedIntervals.toLocaleString('en-US')} intervals observed in activity files, the rest steady` : 'ingestion assumed steady';
       items.push({
         capabilityId,
         subject: pool.subject,
         path: 'metrics',
-        quantity: used.covered.negated(),
-        formula: `included: ${n(pool.per)} data points per ${pool.what} per 15-minute interval (${running}) against ${n(demand)} data points of metrics from those hosts per interval (ingestion assumed steady; unused points do not roll over) over ${n(intervals)} intervals = ${n(used.covered)} data points`,
+        quantity: covered.negated(),
+        formula: `included: ${n(pool.per)} data points per ${pool.what} per 15-minute interval (${running}) against ${n(demand)} data points of metrics from those hosts per interval (${how}; unused points do not roll over) over ${n(intervals)} intervals = ${n(covered)} data points`,
       });
     }
     estate.metrics.forEach((m, i) => {

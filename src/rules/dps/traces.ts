@@ -21,10 +21,10 @@
 import { D, ZERO } from '../../core/decimal.js';
 import { derived } from '../../core/derivation.js';
 import { n } from '../../core/text.js';
-import { againstAllowance, INTERVALS_PER_DAY } from '../../metering/intervals.js';
+import { INTERVALS_PER_DAY } from '../../metering/intervals.js';
 import { processedPerDay, retainedAged } from '../../metering/logs.js';
 import { gib, spans } from '../../metering/telemetry.js';
-import { dpsDay } from '../kit/dps-fleet.js';
+import { coveredBy, dpsDay, observed } from '../kit/dps-fleet.js';
 import { defineRule, type LineItemDraft } from '../types.js';
 
 const KIB_PER_GIB = new D(1_048_576);
@@ -33,6 +33,8 @@ const KIB_PER_GIB_PER_INTERVAL = new D(200 * 15);
 const FLOOR_KIB_PER_INTERVAL = new D(64000 * 15);
 /** Traces Retain: the first 10 days are included. */
 const INCLUDED_RETENTION_DAYS = new D(10);
+/** Activity files count Full-Stack memory in quarter GiB. */
+const QUARTERS = new D(4);
 
 /** The trace volume included in an interval with `gib` Full-Stack GiB running, in KiB. */
 function includedKiB(gib: D): D {
@@ -43,10 +45,10 @@ function includedKiB(gib: D): D {
 export const traces = defineRule({
   id: 'dps/traces',
   model: 'dps',
-  sections: ['traces', 'hosts', 'containers'],
+  sections: ['traces', 'hosts', 'containers', 'activity'],
   emits: ['traces-ingest', 'custom-traces-classic', 'traces-retain', 'traces-query'],
   doc: 'full-stack-monitoring.md (https://www.dynatrace.com/docs/license/capabilities/app-infra-observability/full-stack-monitoring): Distributed traces (200 KiB/min per GiB, 64,000 KiB/min under 320 GiB, per 15-minute interval, only for spans from Full-Stack hosts); traces.md: Ingest & Process, Retain (10 days included), Query',
-  estimate(estate, { period, note }) {
+  estimate(estate, { period, note, activity }) {
     const items: LineItemDraft[] = [];
     const extensions = estate.license?.platformExtensions ?? false;
     // GiB from Full-Stack hosts, in the order they use the included volume: OneAgent's own first.
@@ -87,22 +89,24 @@ export const traces = defineRule({
     const fromHosts = oneAgentGiB.plus(fullStackGiB);
     if (fromHosts.greaterThan(0)) {
       const intervals = period.days.times(INTERVALS_PER_DAY);
-      const allowance = dpsDay(estate).fullStackGiB.map((g) => includedKiB(g).div(KIB_PER_GIB));
+      const day = dpsDay(estate).fullStackGiB;
+      const runs = observed(activity.values());
+      const grant = (gib: D) => includedKiB(gib).div(KIB_PER_GIB);
       // OneAgent's spans use each interval's volume first; the OTLP spans from Full-Stack hosts get what is left.
-      const first = againstAllowance(oneAgentGiB.div(intervals), allowance, period.days);
-      const left = allowance.map((a) => D.max(ZERO, a.minus(oneAgentGiB.div(intervals))));
-      const then = againstAllowance(fullStackGiB.div(intervals), left, period.days);
-      const covered = first.covered.plus(then.covered);
+      const agentDemand = oneAgentGiB.div(intervals);
+      const first = coveredBy(agentDemand, day, runs.fullStackGiB, runs.window, QUARTERS, intervals, grant);
+      const then = coveredBy(fullStackGiB.div(intervals), day, runs.fullStackGiB, runs.window, QUARTERS, intervals, (gib) => D.max(ZERO, grant(gib).minus(agentDemand)));
+      const covered = D.min(fromHosts, first.covered.plus(then.covered));
       if (covered.greaterThan(0)) {
         const mostKiB = first.most.times(KIB_PER_GIB).div(15);
         const leastKiB = first.least.times(KIB_PER_GIB).div(15);
-        const perMinute = mostKiB.equals(leastKiB) ? `${n(mostKiB)} KiB/min` : `${n(leastKiB)} to ${n(mostKiB)} KiB/min by the time of day`;
+        const perMinute = mostKiB.equals(leastKiB) ? `${n(mostKiB)} KiB/min` : `${n(leastKiB)} to ${n(mostKiB)} KiB/min by ${first.observedIntervals > 0 ? 'interval' : 'the time of day'}`;
         items.push({
           capabilityId: 'traces-ingest',
           subject: 'included with Full-Stack',
           path: 'traces',
           quantity: covered.negated(),
-          formula: `included: 200 KiB/min per Full-Stack GiB, at least 64,000 KiB/min under 320 GiB (${perMinute}), per 15-minute interval without rollover, against ${n(fromHosts)} GiB of spans from Full-Stack hosts${oneAgentGiB.isZero() ? ' (OneAgent\'s own spans, not listed, would use it first)' : ', OneAgent\'s own first'} (ingestion assumed steady) = ${n(covered)} GiB`,
+          formula: `included: 200 KiB/min per Full-Stack GiB, at least 64,000 KiB/min under 320 GiB (${perMinute}), per 15-minute interval without rollover, against ${n(fromHosts)} GiB of spans from Full-Stack hosts${oneAgentGiB.isZero() ? ' (OneAgent\'s own spans, not listed, would use it first)' : ', OneAgent\'s own first'} (${first.observedIntervals > 0 ? `${first.observedIntervals.toLocaleString('en-US')} intervals observed in activity files, the rest steady` : 'ingestion assumed steady'}) = ${n(covered)} GiB`,
         });
       }
     }
