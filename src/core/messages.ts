@@ -45,6 +45,8 @@ export const MESSAGES = {
   'activity-window': message('note', (p: { name: string; hours: string; periodHours: string }) =>
     `activity ${p.name} covers ${p.hours} h, the period ${p.periodHours} h: its runs are counted as observed, not scaled`),
   'discovery-no-classic': message('note', (p: { names: readonly string[] }) => `hosts in discovery mode (${list(p.names)}) have no classic licensing equivalent: no host units`),
+  'dps-only-capabilities': message('note', (p: { sections: readonly string[] }) =>
+    `${list(p.sections)}: DPS capabilities (Security Posture Management, Automation Workflow, AppEngine Functions) with no classic licensing equivalent: nothing consumed`),
   'pods-no-classic': message('note', () => 'pods: Kubernetes Platform Monitoring is a DPS capability; under classic licensing only the hosts and containers the pods run on consume host units'),
   'asu-not-estimated': message('note', (p: { names: readonly string[] }) => `appSecurity (${list(p.names)}): classic Application Security units are not estimated by this version of dtcost`),
   'classic-trace-volume': message('note', (p: { calls: string; hostUnits: string }) =>

@@ -36,6 +36,7 @@ import { realUserMonitoring } from './dps/real-user-monitoring.js';
 import { runtimeApplicationProtection } from './dps/runtime-application-protection.js';
 import { runtimeVulnerabilityAnalytics } from './dps/runtime-vulnerability-analytics.js';
 import { thirdPartySynthetic } from './dps/third-party-synthetic.js';
+import { dpsOnly } from './classic/dps-only.js';
 import type { Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
@@ -81,4 +82,5 @@ export const RULES: readonly Rule[] = [
   overageDdus,
   overageCustomMetrics,
   overageLogStorage,
+  dpsOnly,
 ];
