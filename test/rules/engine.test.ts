@@ -121,3 +121,13 @@ describe('the orchestrator', () => {
     }
   });
 });
+
+describe('tests by rule', () => {
+  it('every DPS rule has its test file, test/rules/dps/<name>.test.ts', async () => {
+    const { existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../helpers.js');
+    const missing = RULES.filter((r) => r.model === 'dps').filter((r) => !existsSync(join(ROOT, 'test', 'rules', `${r.id}.test.ts`)));
+    expect(missing.map((r) => r.id)).toEqual([]);
+  });
+});

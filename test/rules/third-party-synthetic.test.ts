@@ -4,21 +4,7 @@ import { rows, run } from '../helpers.js';
 
 const third = (extra = '', results = '100000') => run(`version: 1\n${extra}\nsynthetic:\n  thirdParty:\n    - { name: t, resultsPerMonth: ${results} }\n`);
 
-describe('third-party-synthetic', () => {
-  it('DPS: $0.001 per result', () => {
-    expect(rows(third())).toEqual([['third-party-synthetic/t', '100000', '100']]);
-  });
-
-  it('a year is 365 / 30 months', () => {
-    const e = third('period: year', '30000');
-    expect(rows(e)).toEqual([['third-party-synthetic/t', '365000', '365']]);
-    expect(e.lineItems[0]!.formula).toBe('30,000 results/month × 365 d / 30 d');
-  });
-
-  it('a 12-hour period is 12 / 720 of a month', () => {
-    expect(rows(third('period: 12h', '72000'))).toEqual([['third-party-synthetic/t', '1200', '1.2']]);
-  });
-
+describe('dem-third-party (classic)', () => {
   it('classic: 0.1 DEM per result', () => {
     expect(rows(third('licensing: classic'))).toEqual([['dem-third-party/t', '10000', null]]);
   });

@@ -2,6 +2,7 @@
 // (billable steps × executions/h × locations × hours).
 import { describe, expect, it } from 'vitest';
 import { rows, run } from '../../helpers.js';
+import { dps } from './helpers.js';
 
 const monitor = (fields: string, extra = '') => run(`version: 1\n${extra}\nsynthetic:\n  browser:\n    - { name: m, ${fields} }\n`);
 
@@ -33,3 +34,8 @@ describe('browser-monitor (DPS)', () => {
   });
 });
 
+describe('browser monitors run at most every 5 minutes', () => {
+  it('a faster frequency is a located error', () => {
+    expect(() => dps('synthetic: { browser: [{ name: b, frequencyMinutes: 4, locations: 1 }] }')).toThrow(/synthetic\.browser\[0\]\.frequencyMinutes: expected a number ≥ 5, found 4/);
+  });
+});

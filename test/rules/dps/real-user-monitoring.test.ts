@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { D } from '../../../src/core/decimal.js';
 import { sessionsForVisit } from '../../../src/metering/sessions.js';
 import { rows, run } from '../../helpers.js';
+import { dps } from './helpers.js';
 
 const app = (fields: string, extra = '') => run(`version: 1\n${extra}\napplications:\n  - { name: a, ${fields} }\n`);
 
@@ -65,6 +66,16 @@ describe('real-user-monitoring (DPS)', () => {
     const e = app('count: 2, visitsPerMonth: 3000000', 'period: day');
     expect(rows(e)).toEqual([['real-user-monitoring/a', '200000', '450']]);
     expect(e.lineItems[0]!.formula).toBe('2 apps × 3,000,000 visits/month × 1 d / 30 d × 1 session/visit');
+  });
+});
+
+describe('dps/real-user-monitoring', () => {
+  it('an application with fewer than 2 user actions an hour generates no sessions', () => {
+    const e = dps('applications: [{ name: quiet, visitsPerMonth: 1000, userActionsPerHour: 1.5 }, { name: busy, visitsPerMonth: 1000, userActionsPerHour: 2 }]');
+    expect(rows(e)).toEqual([
+      ['real-user-monitoring/quiet', '0', '0'],
+      ['real-user-monitoring/busy', '1000', '2.25'],
+    ]);
   });
 });
 
