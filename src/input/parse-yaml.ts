@@ -1,11 +1,17 @@
 // YAML front end on the `yaml` package's Document API. Numbers are kept exact: the core schema's
 // number tags are re-declared to resolve to their source text, turned into Decimals after toJS.
-// Aliases are expanded by toJS under its alias limit (no "billion laughs"); custom tags are
-// rejected (the package only warns about them).
+// The text is lexed, parsed and composed here step by step (as YAML.parseDocument does) so that,
+// before a node is composed, tags and a `%YAML 1.1` directive are refused and lists and mappings
+// nested deeper than MAX_NESTING stop the parse with a located error (the composer and toJS recurse:
+// a deep file would exhaust the stack, a 10 MB file of `[` the memory). Aliases are expanded by
+// toJS under its alias limit (no "billion laughs"), and the expanded data is held to MAX_NESTING too.
 import YAML from 'yaml';
 import { decimalOf } from '../core/decimal.js';
 import type { Path } from './path.js';
-import { LineIndex, type ParseResult, type Position, type SyntaxProblem } from './source.js';
+import { LineIndex, MAX_NESTING, TOO_DEEP, type ParseResult, type Position, type SyntaxProblem } from './source.js';
+
+/** How many alias expansions toJS allows (its `maxAliasCount`); the fast path counts them alike. */
+export const MAX_ALIAS_COUNT = 1000;
 
 /** A number's source text, carried through toJS (which would call a Decimal's toJSON). */
 class NumberText {
@@ -54,16 +60,125 @@ function toDecimals(value: unknown, seen: Set<object>): unknown {
 const MESSAGES: Record<string, string> = {
   DUPLICATE_KEY: 'duplicate key',
   MULTIPLE_DOCS: 'the file holds several YAML documents; an estate is a single document',
-  TAG_RESOLVE_FAILED: 'custom YAML tags are not allowed',
   BAD_ALIAS: 'an alias that refers to no anchor',
 };
 
 function describe(err: YAML.YAMLError): string {
-  if (err.code === 'TAG_RESOLVE_FAILED' || /Unresolved tag/.test(err.message)) {
-    return 'custom YAML tags are not allowed (an estate is plain data)';
-  }
   const base = MESSAGES[err.code] ?? err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   return `invalid YAML: ${base}`;
+}
+
+/** A problem found while the text is lexed: where, and what. */
+class Refused {
+  constructor(
+    readonly offset: number,
+    readonly message: string,
+  ) {}
+}
+
+const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
+
+/**
+ * The parser's tokens of `text` for the composer. Refuses, as they come: tags (an estate is plain
+ * data; the package would resolve `!!omap` or `!!set` into objects that JSON cannot hold), a
+ * `%YAML 1.1` directive (1.1 reads `yes`, `on`, `0777` and `1_000` differently; estates are YAML
+ * 1.2), and nesting deeper than MAX_NESTING (the parser's stack holds the open collections).
+ */
+function* tokens(text: string): Generator<YAML.CST.Token> {
+  const parser = new YAML.Parser();
+  let scalar = false;
+  for (const lexeme of new YAML.Lexer().lex(text)) {
+    // The lexeme after the scalar marker is a scalar's text, whatever it starts with.
+    if (scalar) scalar = false;
+    else if (lexeme === YAML.CST.SCALAR) scalar = true;
+    else if (YAML.CST.tokenType(lexeme) === 'tag') {
+      throw new Refused(parser.offset, `YAML tags are not allowed (an estate is plain data): found ${JSON.stringify(lexeme.length > 40 ? `${lexeme.slice(0, 37)}...` : lexeme)}`);
+    } else if (/^%YAML[ \t]+1\.1(?:[ \t#]|$)/.test(lexeme)) {
+      throw new Refused(parser.offset, 'invalid YAML: a %YAML 1.1 directive (estates are YAML 1.2: remove it; yes/no/on/off are then text)');
+    }
+    yield* parser.next(lexeme);
+    if (parser.stack.length > MAX_NESTING) {
+      const open = parser.stack.filter((token) => COLLECTIONS.has(token.type));
+      if (open.length > MAX_NESTING) throw new Refused(open[MAX_NESTING]!.offset, `invalid YAML: ${TOO_DEEP}`);
+    }
+  }
+  yield* parser.end();
+}
+
+/** The document, composed as YAML.parseDocument composes it, from `tokens`. */
+function compose(text: string): YAML.Document.Parsed {
+  const composer = new YAML.Composer({ customTags: exactNumberTags, merge: true, uniqueKeys: true, strict: true, resolveKnownTags: false });
+  let doc: YAML.Document.Parsed | undefined;
+  for (const next of composer.compose(tokens(text), true, text.length)) {
+    if (doc === undefined) doc = next;
+    else {
+      doc.errors.push(new YAML.YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'several documents'));
+      break;
+    }
+  }
+  return doc!;
+}
+
+/** The node an alias stands for (`resolve` looks through the whole document: for error paths only). */
+function resolved(doc: YAML.Document, node: unknown): unknown {
+  return YAML.isAlias(node) ? node.resolve(doc) : node;
+}
+
+/** The first merge (`<<`) whose value is not a mapping, an alias of one, or a list of those: where its value starts. */
+function badMerge(doc: YAML.Document): number | undefined {
+  let at: number | undefined;
+  const isSource = (node: unknown) => YAML.isMap(resolved(doc, node));
+  YAML.visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key;
+      if (!YAML.isScalar(key) || typeof key.value !== 'symbol' || key.value.description !== '<<') return undefined;
+      const value = resolved(doc, pair.value);
+      if (isSource(value) || (YAML.isSeq(value) && value.items.every(isSource))) return undefined;
+      at = YAML.isNode(pair.value) && pair.value.range ? pair.value.range[0] : YAML.isNode(key) && key.range ? key.range[0] : 0;
+      return YAML.visit.BREAK;
+    },
+  });
+  return at;
+}
+
+/** Lists and mappings of plain data (what toJS makes; numbers are NumberText, a leaf). */
+function children(value: unknown): unknown[] | undefined {
+  if (Array.isArray(value)) return value;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value);
+  return undefined;
+}
+
+/**
+ * The path to a list or mapping nested deeper than MAX_NESTING in `data` (aliases expanded: they
+ * share their objects, each measured once), or undefined. Iterative: no depth exhausts the stack.
+ */
+function tooDeep(data: unknown): Path | undefined {
+  const height = new Map<object, number>();
+  const stack: [unknown, boolean][] = [[data, false]];
+  while (stack.length > 0) {
+    const [value, done] = stack.pop()!;
+    const items = children(value);
+    if (items === undefined || (!done && height.has(value as object))) continue;
+    if (!done) {
+      stack.push([value, true]);
+      for (const item of items) if (children(item) !== undefined && !height.has(item as object)) stack.push([item, false]);
+    } else {
+      let h = 0;
+      for (const item of items) if (children(item) !== undefined) h = Math.max(h, height.get(item as object) ?? 0);
+      height.set(value as object, h + 1);
+    }
+  }
+  if ((height.get(data as object) ?? 0) <= MAX_NESTING) return undefined;
+  // Down the first branch that is too deep, to its list or mapping at level MAX_NESTING + 1.
+  const path: (string | number)[] = [];
+  let value = data;
+  for (let level = 1; level <= MAX_NESTING; level++) {
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value as object);
+    const next = entries.find(([, v]) => children(v) !== undefined && height.get(v as object)! > MAX_NESTING - level)!;
+    path.push(next[0]);
+    value = next[1];
+  }
+  return path;
 }
 
 function locator(doc: YAML.Document, lines: LineIndex) {
@@ -95,11 +210,13 @@ function locator(doc: YAML.Document, lines: LineIndex) {
 
 export function parseYaml(text: string): ParseResult {
   const lines = new LineIndex(text);
-  let doc: YAML.Document;
+  const fail = (offset: number, message: string): ParseResult => ({ ok: false, problems: [{ position: lines.position(offset), message }] });
+  let doc: YAML.Document.Parsed;
   try {
-    doc = YAML.parseDocument(text, { customTags: exactNumberTags, merge: true, uniqueKeys: true, prettyErrors: false, strict: true });
+    doc = compose(text);
   } catch (err) {
-    if (err instanceof RangeError) return { ok: false, problems: [{ position: { line: 1, col: 1 }, message: 'invalid YAML: nesting too deep' }] };
+    if (err instanceof Refused) return fail(err.offset, err.message);
+    if (err instanceof RangeError) return fail(0, `invalid YAML: ${TOO_DEEP}`);
     throw err;
   }
   const problems: SyntaxProblem[] = [...doc.errors, ...doc.warnings].map((err) => ({
@@ -109,13 +226,16 @@ export function parseYaml(text: string): ParseResult {
   if (problems.length > 0) return { ok: false, problems };
   let data: unknown;
   try {
-    data = toDecimals(doc.toJS({ maxAliasCount: 1000 }), new Set());
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    if (err instanceof ReferenceError) {
-      return { ok: false, problems: [{ position: { line: 1, col: 1 }, message: 'invalid YAML: too many alias expansions (an alias bomb?)' }] };
-    }
-    if (err instanceof RangeError) return { ok: false, problems: [{ position: { line: 1, col: 1 }, message: 'invalid YAML: nesting too deep' }] };
+    if (err instanceof ReferenceError) return fail(0, 'invalid YAML: too many alias expansions (an alias bomb?)');
+    const merge = err instanceof Error && !(err instanceof RangeError) ? badMerge(doc) : undefined;
+    if (merge !== undefined) return fail(merge, 'invalid YAML: a merge key (<<) takes a mapping, an alias of one, or a list of them');
+    if (err instanceof RangeError) return fail(0, `invalid YAML: ${TOO_DEEP}`);
     throw err;
   }
-  return { ok: true, document: { data, locate: locator(doc, lines) } };
+  const deep = tooDeep(data);
+  const locate = locator(doc, lines);
+  if (deep !== undefined) return { ok: false, problems: [{ position: locate(deep), message: `invalid YAML: ${TOO_DEEP}, with aliases expanded` }] };
+  return { ok: true, document: { data: toDecimals(data, new Set()), locate } };
 }

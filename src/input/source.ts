@@ -1,5 +1,12 @@
 import type { Path, PathSegment } from './path.js';
 
+/**
+ * How deeply lists and mappings may nest in an estate or a rate card (JSON or YAML, aliases
+ * expanded). Real ones nest 5 or 6 levels; the limit keeps a hostile file from exhausting the stack.
+ */
+export const MAX_NESTING = 64;
+export const TOO_DEEP = `lists and mappings nested more than ${MAX_NESTING} levels deep (an estate needs a few)`;
+
 export interface Position {
   line: number;
   col: number;
