@@ -14,8 +14,8 @@
 //               (No tabs anywhere: they are where YAML readers differ most.)
 //   lines       blank lines and comment lines (`#` first on the line) anywhere; indentation by
 //               spaces. A comment after content needs a space before its `#`.
-//   document    one, not empty; a `---` line (with nothing after it but spaces and a comment) is
-//               allowed before the first content; no other `---`, no `...`, no `%` directives.
+//   document    one; a `---` line (with nothing after it but spaces and a comment) is allowed before
+//               the first content; no other `---`, no `...`, no `%` directives. Only comments: null.
 //   block node  at indentation n, one of:
 //     mapping     lines `key: value` at indentation n, keys unique;
 //     sequence    lines `- value` at indentation n (a sequence that is a mapping value may sit at the
@@ -47,10 +47,10 @@
 //               package's alias limit allows (parse-yaml.ts MAX_ALIAS_COUNT), and expands to the
 //               same value (merges: a copy).
 //   nesting     at most MAX_NESTING lists and mappings deep, aliases expanded.
+//   limits      at most MAX_ANCHORS_AND_ALIASES anchors and aliases (the yaml package path refuses more).
 import { decimalOf } from '../core/decimal.js';
-import { MAX_ALIAS_COUNT, NonFiniteNumber } from './parse-yaml.js';
 import type { PathSegment } from './path.js';
-import { LineIndex, MAX_NESTING, PathIndex, type ParsedDocument, type Recorder } from './source.js';
+import { LineIndex, MAX_ALIAS_COUNT, MAX_ANCHORS_AND_ALIASES, MAX_NESTING, NonFiniteNumber, PathIndex, type ParsedDocument, type Recorder } from './source.js';
 
 class GiveUp extends Error {}
 const giveUp = (): never => {
@@ -216,6 +216,8 @@ class FastParser {
   private readonly anchors = new Map<string, Anchor>();
   /** Inside an anchored node: no other anchor or alias may come. */
   private inAnchor = false;
+  /** Anchors and aliases met so far. */
+  private props = 0;
   /** Recording pass, inside an anchored node: what is recorded, and the anchored node's path length. */
   private capture: [PathSegment[], number, number][] | undefined;
   private captureBase = 0;
@@ -223,9 +225,7 @@ class FastParser {
   constructor(
     private readonly source: string,
     private readonly record?: Recorder,
-  ) {
-    this.advance();
-  }
+  ) {}
 
   /** Moves to the next line with content. */
   private advance(): void {
@@ -242,6 +242,7 @@ class FastParser {
       if (first === stop) continue;
       const c = s.charCodeAt(first);
       if (c === 35) continue; // a comment line
+      this.pos = first;
       if (first === start && (c === 45 || c === 46 || c === 37) && (c === 37 || s.startsWith(c === 45 ? '---' : '...', first))) {
         // A directive or a document marker (or a plain scalar starting like one): only one `---`
         // before any content, followed by nothing but spaces and a comment.
@@ -276,8 +277,14 @@ class FastParser {
     if (this.restAt(p, end) !== end) giveUp();
   }
 
+  /** Where the parser is: the current line's content, or inside a flow collection. */
+  get at(): number {
+    return this.inFlow ? this.i : this.done ? this.source.length : this.pos;
+  }
+
   parse(): unknown {
-    if (this.done) giveUp(); // no content: the yaml package says where its null is
+    this.advance();
+    if (this.done) return null; // no content (nothing in it is ever located)
     this.mark(this.pos); // the root
     const value = this.block(this.indent);
     if (!this.done) giveUp();
@@ -497,7 +504,7 @@ class FastParser {
 
   /** Parses an anchored node with `parse` and keeps it under `name`. */
   private anchor(name: string, parse: () => unknown): unknown {
-    if (this.inAnchor || this.anchors.has(name)) giveUp();
+    if (this.inAnchor || this.anchors.has(name) || ++this.props > MAX_ANCHORS_AND_ALIASES) giveUp();
     this.inAnchor = true;
     if (this.record !== undefined) {
       this.capture = [];
@@ -515,7 +522,7 @@ class FastParser {
   /** One more use of the anchor `name`, counted as the yaml package counts them. */
   private use(name: string): Anchor {
     const anchor = this.anchors.get(name);
-    if (anchor === undefined || this.inAnchor) return giveUp();
+    if (anchor === undefined || this.inAnchor || ++this.props > MAX_ANCHORS_AND_ALIASES) return giveUp();
     anchor.uses++;
     if ((anchor.uses + 1) * anchor.weight > MAX_ALIAS_COUNT) giveUp();
     return anchor;
@@ -578,9 +585,12 @@ class FastParser {
     let value: unknown;
     let q: number;
     if (c === 91 || c === 123) {
+      if (!this.mayClose(p, end)) giveUp();
       this.i = p;
       this.lineEnd = end;
+      this.inFlow = true;
       value = this.flowNode();
+      this.inFlow = false;
       q = this.i;
     } else if (c === 34 || c === 39) {
       [value, q] = this.quoted(p, end);
@@ -593,6 +603,18 @@ class FastParser {
     }
     this.rest(q, end);
     return value;
+  }
+
+  /**
+   * Whether a flow collection from `p` may close on its line: the line ends with a bracket, or has a
+   * comment. (A long line that cannot is given up at once, not read entry by entry first.)
+   */
+  private mayClose(p: number, end: number): boolean {
+    const s = this.source;
+    const last = s.charCodeAt(end - 1);
+    if (last === 93 || last === 125) return true;
+    for (let i = p + 1; i < end; i++) if (s.charCodeAt(i) === 35 && s.charCodeAt(i - 1) === 32) return true;
+    return false;
   }
 
   /** A plain scalar in block context from `p` to the line's end (or a comment). */
@@ -668,6 +690,7 @@ class FastParser {
 
   private i = 0;
   private lineEnd = 0;
+  private inFlow = false;
 
   private spaces(): void {
     const s = this.source;
@@ -813,15 +836,51 @@ class FastParser {
   }
 }
 
+/**
+ * Where the fast path stops reading `text` (the start of the line, or the place in a flow
+ * collection, where the text leaves the subset), or undefined when it reads it all.
+ */
+export function fastPathStop(text: string): number | undefined {
+  if (lastStop !== undefined && lastStop.text === text) {
+    const { at } = lastStop;
+    lastStop = undefined;
+    return at;
+  }
+  if (NOT_ASCII.test(text)) {
+    const unread = UNREAD.exec(text);
+    if (unread) return unread.index;
+  }
+  const parser = new FastParser(text);
+  try {
+    parser.parse();
+    return undefined;
+  } catch (err) {
+    if (err instanceof GiveUp) return parser.at;
+    throw err;
+  }
+}
+
+/** Where parseYamlFast last gave up, and on what text: fastPathStop needs not read it again. */
+let lastStop: { text: string; at: number } | undefined;
+
 /** The estate parsed by the fast path, or undefined when the `yaml` package must parse it. */
 export function parseYamlFast(text: string): ParsedDocument | undefined {
-  if (NOT_ASCII.test(text) && UNREAD.test(text)) return undefined;
+  lastStop = undefined;
+  if (NOT_ASCII.test(text)) {
+    const unread = UNREAD.exec(text);
+    if (unread) {
+      lastStop = { text, at: unread.index };
+      return undefined;
+    }
+  }
   let data: unknown;
+  const parser = new FastParser(text);
   try {
-    data = new FastParser(text).parse();
+    data = parser.parse();
   } catch (err) {
-    if (err instanceof GiveUp) return undefined;
-    throw err;
+    if (!(err instanceof GiveUp)) throw err;
+    lastStop = { text, at: parser.at };
+    return undefined;
   }
   const lines = new LineIndex(text);
   const positions = new PathIndex((record) => new FastParser(text, record).parse(), lines);

@@ -8,10 +8,20 @@
 import YAML from 'yaml';
 import { decimalOf } from '../core/decimal.js';
 import type { Path } from './path.js';
-import { LineIndex, MAX_NESTING, TOO_DEEP, type ParseResult, type Position, type SyntaxProblem } from './source.js';
-
-/** How many alias expansions toJS allows (its `maxAliasCount`); the fast path counts them alike. */
-export const MAX_ALIAS_COUNT = 1000;
+import { fastPathStop } from './parse-yaml-fast.js';
+import {
+  LineIndex,
+  MAX_ALIAS_COUNT,
+  MAX_ANCHORS_AND_ALIASES,
+  MAX_FULL_YAML_CHARS,
+  MAX_FULL_YAML_TOKENS,
+  MAX_NESTING,
+  NonFiniteNumber,
+  TOO_DEEP,
+  type ParseResult,
+  type Position,
+  type SyntaxProblem,
+} from './source.js';
 
 /** A number's source text, carried through toJS (which would call a Decimal's toJSON). */
 class NumberText {
@@ -21,13 +31,7 @@ class NumberText {
   }
 }
 
-/** A number the estate cannot use (`.inf`, `.nan`): left for the schema to report by its text. */
-export class NonFiniteNumber {
-  constructor(readonly text: string) {}
-  toString(): string {
-    return this.text;
-  }
-}
+export { NonFiniteNumber };
 
 const NUMBER_TAGS = new Set(['tag:yaml.org,2002:int', 'tag:yaml.org,2002:float']);
 
@@ -87,11 +91,16 @@ const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 function* tokens(text: string): Generator<YAML.CST.Token> {
   const parser = new YAML.Parser();
   let scalar = false;
+  let count = 0;
+  let props = 0;
   for (const lexeme of new YAML.Lexer().lex(text)) {
+    if (++count > MAX_FULL_YAML_TOKENS) throw beyondFastPath(text, `more than ${MAX_FULL_YAML_TOKENS.toLocaleString('en-US')} tokens`);
     // The lexeme after the scalar marker is a scalar's text, whatever it starts with.
     if (scalar) scalar = false;
     else if (lexeme === YAML.CST.SCALAR) scalar = true;
-    else if (YAML.CST.tokenType(lexeme) === 'tag') {
+    else if ((lexeme[0] === '&' || lexeme[0] === '*') && ++props > MAX_ANCHORS_AND_ALIASES) {
+      throw new Refused(parser.offset, `invalid YAML: more than ${MAX_ANCHORS_AND_ALIASES.toLocaleString('en-US')} anchors and aliases (an estate needs a few)`);
+    } else if (YAML.CST.tokenType(lexeme) === 'tag') {
       throw new Refused(parser.offset, `YAML tags are not allowed (an estate is plain data): found ${JSON.stringify(lexeme.length > 40 ? `${lexeme.slice(0, 37)}...` : lexeme)}`);
     } else if (/^%YAML[ \t]+1\.1(?:[ \t#]|$)/.test(lexeme)) {
       throw new Refused(parser.offset, 'invalid YAML: a %YAML 1.1 directive (estates are YAML 1.2: remove it; yes/no/on/off are then text)');
@@ -105,9 +114,19 @@ function* tokens(text: string): Generator<YAML.CST.Token> {
   yield* parser.end();
 }
 
+/** The file is too large for the `yaml` package: refused where the fast path stopped reading it. */
+function beyondFastPath(text: string, what: string): Refused {
+  return new Refused(
+    fastPathStop(text) ?? 0,
+    `the file needs the full YAML reader from here on (it leaves the plain block style, or goes beyond the limits on anchors), and is too large for it (${what}): write it in the plain style (a key or list item per line, flow collections on one line, no tabs) or as JSON`,
+  );
+}
+
 /** The document, composed as YAML.parseDocument composes it, from `tokens`. */
 function compose(text: string): YAML.Document.Parsed {
-  const composer = new YAML.Composer({ customTags: exactNumberTags, merge: true, uniqueKeys: true, strict: true, resolveKnownTags: false });
+  // Duplicate keys are found by `duplicateKeys`: the package's own check compares every key with every
+  // earlier one of its mapping (seconds for a mapping of 10,000 keys).
+  const composer = new YAML.Composer({ customTags: exactNumberTags, merge: true, uniqueKeys: false, strict: true, resolveKnownTags: false });
   let doc: YAML.Document.Parsed | undefined;
   for (const next of composer.compose(tokens(text), true, text.length)) {
     if (doc === undefined) doc = next;
@@ -119,20 +138,58 @@ function compose(text: string): YAML.Document.Parsed {
   return doc!;
 }
 
-/** The node an alias stands for (`resolve` looks through the whole document: for error paths only). */
-function resolved(doc: YAML.Document, node: unknown): unknown {
-  return YAML.isAlias(node) ? node.resolve(doc) : node;
+/**
+ * Where keys repeat an earlier key of their mapping, as the package's `uniqueKeys: true` finds them
+ * (scalar keys with the same value; numbers here resolve to objects, which never match), in one pass.
+ */
+function duplicateKeys(doc: YAML.Document): number[] {
+  const found: number[] = [];
+  YAML.visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!YAML.isScalar(key) || (key.value !== null && (typeof key.value === 'object' || typeof key.value === 'symbol'))) continue;
+        if (seen.has(key.value)) found.push(key.range?.[0] ?? 0);
+        else seen.add(key.value);
+      }
+    },
+  });
+  return found;
+}
+
+/**
+ * The node an alias stands for: the last node before it with its anchor, as Alias.resolve finds it
+ * (which walks the whole document for every alias: here, one walk for all).
+ */
+function aliasResolver(doc: YAML.Document): (node: unknown) => unknown {
+  let targets: Map<unknown, unknown> | undefined;
+  return (node) => {
+    if (!YAML.isAlias(node)) return node;
+    if (targets === undefined) {
+      const found = new Map<unknown, unknown>();
+      const anchors = new Map<string, unknown>();
+      YAML.visit(doc, {
+        Node(_, n) {
+          if (YAML.isAlias(n)) found.set(n, anchors.get(n.source));
+          else if (n.anchor) anchors.set(n.anchor, n);
+        },
+      });
+      targets = found;
+    }
+    return targets.get(node);
+  };
 }
 
 /** The first merge (`<<`) whose value is not a mapping, an alias of one, or a list of those: where its value starts. */
 function badMerge(doc: YAML.Document): number | undefined {
   let at: number | undefined;
-  const isSource = (node: unknown) => YAML.isMap(resolved(doc, node));
+  const resolved = aliasResolver(doc);
+  const isSource = (node: unknown) => YAML.isMap(resolved(node));
   YAML.visit(doc, {
     Pair(_, pair) {
       const key = pair.key;
       if (!YAML.isScalar(key) || typeof key.value !== 'symbol' || key.value.description !== '<<') return undefined;
-      const value = resolved(doc, pair.value);
+      const value = resolved(pair.value);
       if (isSource(value) || (YAML.isSeq(value) && value.items.every(isSource))) return undefined;
       at = YAML.isNode(pair.value) && pair.value.range ? pair.value.range[0] : YAML.isNode(key) && key.range ? key.range[0] : 0;
       return YAML.visit.BREAK;
@@ -182,11 +239,12 @@ function tooDeep(data: unknown): Path | undefined {
 }
 
 function locator(doc: YAML.Document, lines: LineIndex) {
+  const resolved = aliasResolver(doc);
   return (path: Path, options?: { key?: boolean }): Position => {
     let node: unknown = doc.contents;
     let located: [number, number] | undefined = (node as YAML.Node | null)?.range ? [(node as YAML.Node).range![0], -1] : undefined;
     for (let i = 0; i < path.length && node; i++) {
-      if (YAML.isAlias(node)) node = node.resolve(doc);
+      node = resolved(node);
       const seg = path[i]!;
       if (YAML.isMap(node)) {
         const pair = node.items.find((p) => (YAML.isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
@@ -213,17 +271,19 @@ export function parseYaml(text: string): ParseResult {
   const fail = (offset: number, message: string): ParseResult => ({ ok: false, problems: [{ position: lines.position(offset), message }] });
   let doc: YAML.Document.Parsed;
   try {
+    if (text.length > MAX_FULL_YAML_CHARS) throw beyondFastPath(text, `more than ${MAX_FULL_YAML_CHARS / 1024 / 1024} MiB`);
     doc = compose(text);
   } catch (err) {
     if (err instanceof Refused) return fail(err.offset, err.message);
     if (err instanceof RangeError) return fail(0, `invalid YAML: ${TOO_DEEP}`);
     throw err;
   }
-  const problems: SyntaxProblem[] = [...doc.errors, ...doc.warnings].map((err) => ({
-    position: lines.position(err.pos[0]),
-    message: describe(err),
-  }));
-  if (problems.length > 0) return { ok: false, problems };
+  const found: [number, string][] = [...doc.errors, ...doc.warnings].map((err) => [err.pos[0], describe(err)]);
+  for (const offset of duplicateKeys(doc)) found.push([offset, `invalid YAML: ${MESSAGES.DUPLICATE_KEY}`]);
+  if (found.length > 0) {
+    const problems: SyntaxProblem[] = found.sort((a, b) => a[0] - b[0]).map(([offset, message]) => ({ position: lines.position(offset), message }));
+    return { ok: false, problems };
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

@@ -62,6 +62,8 @@ export function compareParsers(text: string, label = ''): 'fast' | 'gave up' {
   expect({ ...context, result: slow.ok ? 'ok' : slow.problems }).toEqual({ ...context, result: 'ok' });
   if (!slow.ok) return 'fast';
   expect({ ...context, data: plain(fast.data) }).toEqual({ ...context, data: plain(slow.document.data) });
+  // An empty document is refused as such: nothing in it is ever located.
+  if (slow.document.data === null) return 'fast';
   const paths = pathsOf(slow.document.data);
   const expected = positions(slow.document, paths);
   expect({ ...context, positions: positions(fast, paths) }).toEqual({ ...context, positions: expected });
