@@ -105,6 +105,8 @@ function* tokens(text: string): Generator<YAML.CST.Token> {
     } else if (/^%YAML[ \t]+1\.1(?:[ \t#]|$)/.test(lexeme)) {
       throw new Refused(parser.offset, 'invalid YAML: a %YAML 1.1 directive (estates are YAML 1.2: remove it; yes/no/on/off are then text)');
     }
+    // What comes before the limit is read (its problems said precisely); nothing after it is.
+    if (parser.offset + lexeme.length > MAX_FULL_YAML_CHARS) throw beyondFastPath(text, `more than ${MAX_FULL_YAML_CHARS / 1024 / 1024} MiB`);
     yield* parser.next(lexeme);
     if (parser.stack.length > MAX_NESTING) {
       const open = parser.stack.filter((token) => COLLECTIONS.has(token.type));
@@ -271,7 +273,6 @@ export function parseYaml(text: string): ParseResult {
   const fail = (offset: number, message: string): ParseResult => ({ ok: false, problems: [{ position: lines.position(offset), message }] });
   let doc: YAML.Document.Parsed;
   try {
-    if (text.length > MAX_FULL_YAML_CHARS) throw beyondFastPath(text, `more than ${MAX_FULL_YAML_CHARS / 1024 / 1024} MiB`);
     doc = compose(text);
   } catch (err) {
     if (err instanceof Refused) return fail(err.offset, err.message);
