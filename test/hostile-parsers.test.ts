@@ -43,6 +43,7 @@ const CASES: [string, string, () => string, RegExp][] = [
   ['a %YAML 1.1 directive', 'yaml11.yaml', () => '%YAML 1.1\n---\nversion: 1\nname: yes\n', /^1:1: error: invalid YAML: a %YAML 1\.1 directive/],
   ['%YAML 2.0', 'yaml20.yaml', () => '%YAML 2.0\n---\nversion: 1\n', /^1:7: error: invalid YAML: Unsupported YAML version 2\.0/],
   ['an alias bomb', 'bomb.yaml', () => `version: 1\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((x, i) => `${x}: &${x} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`).join('\n')}\n`, /^1:1: error: invalid YAML: too many alias expansions/],
+  ['999 aliases of a list of 500: 500,000 values from 12 KB', 'repeat.yaml', () => `version: 1\nx: &a [${'1, '.repeat(499)}1]\ny:\n${'  - *a\n'.repeat(999)}`, /^203:5: error: invalid YAML: aliases that repeat more than 100,000 values in all/],
   ['1,000 uses of one anchor', 'uses.yaml', () => `version: 1\nx: &x 1\ny:\n${'  - *x\n'.repeat(1000)}`, /^1:1: error: invalid YAML: too many alias expansions/],
   [`${MAX_ANCHORS_AND_ALIASES + 1} anchors and aliases`, 'props.yaml', () => `version: 1\nx: &a 1\ny: [${'*a,'.repeat(MAX_ANCHORS_AND_ALIASES)}*a]\n`, /^3:30002: error: invalid YAML: more than 10,000 anchors and aliases/],
   ['10 MB of anchors on one node', 'anchors-one.yaml', () => `version: 1\nname: ${'&a '.repeat(3.3 * MB)}x\n`, /^2:30007: error: invalid YAML: more than 10,000 anchors and aliases/],

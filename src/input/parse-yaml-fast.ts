@@ -47,10 +47,11 @@
 //               package's alias limit allows (parse-yaml.ts MAX_ALIAS_COUNT), and expands to the
 //               same value (merges: a copy).
 //   nesting     at most MAX_NESTING lists and mappings deep, aliases expanded.
-//   limits      at most MAX_ANCHORS_AND_ALIASES anchors and aliases (the yaml package path refuses more).
+//   limits      at most MAX_ANCHORS_AND_ALIASES anchors and aliases, and MAX_ALIAS_VALUES values
+//               repeated by aliases (the yaml package path refuses more).
 import { decimalOf } from '../core/decimal.js';
 import type { PathSegment } from './path.js';
-import { LineIndex, MAX_ALIAS_COUNT, MAX_ANCHORS_AND_ALIASES, MAX_NESTING, NonFiniteNumber, PathIndex, type ParsedDocument, type Recorder } from './source.js';
+import { LineIndex, MAX_ALIAS_COUNT, MAX_ALIAS_VALUES, MAX_ANCHORS_AND_ALIASES, MAX_NESTING, NonFiniteNumber, PathIndex, type ParsedDocument, type Recorder } from './source.js';
 
 class GiveUp extends Error {}
 const giveUp = (): never => {
@@ -169,26 +170,30 @@ function copy(v: unknown): unknown {
 }
 
 /**
- * The lists and mappings on the deepest path of `v` (0: a scalar), and what the yaml package
- * counts for each use of an alias of it: 1, or 0 for a collection holding no scalar and no pair.
+ * The lists and mappings on the deepest path of `v` (0: a scalar); what the yaml package counts for
+ * each use of an alias of it: 1, or 0 for a collection holding no scalar and no pair; and how many
+ * values it holds, itself included (mapping keys are not counted).
  */
-function measure(v: unknown): [height: number, weight: number] {
+function measure(v: unknown): [height: number, weight: number, size: number] {
   const items = Array.isArray(v) ? v : isMapping(v) ? Object.values(v) : undefined;
-  if (items === undefined) return [0, 1];
+  if (items === undefined) return [0, 1, 1];
   let height = 0;
   let weight = Array.isArray(v) || items.length === 0 ? 0 : 1;
+  let size = 1;
   for (const item of items) {
-    const [h, w] = measure(item);
+    const [h, w, n] = measure(item);
     if (h > height) height = h;
     if (w > weight) weight = w;
+    size += n;
   }
-  return [height + 1, weight];
+  return [height + 1, weight, size];
 }
 
 interface Anchor {
   value: unknown;
   height: number;
   weight: number;
+  size: number;
   uses: number;
   /** Recording pass: where the anchored node's descendants are (path below it, value and key offsets). */
   records: [PathSegment[], number, number][] | undefined;
@@ -218,6 +223,8 @@ class FastParser {
   private inAnchor = false;
   /** Anchors and aliases met so far. */
   private props = 0;
+  /** Values that aliases repeat, so far. */
+  private repeated = 0;
   /** Recording pass, inside an anchored node: what is recorded, and the anchored node's path length. */
   private capture: [PathSegment[], number, number][] | undefined;
   private captureBase = 0;
@@ -514,8 +521,8 @@ class FastParser {
     const records = this.capture;
     this.capture = undefined;
     this.inAnchor = false;
-    const [height, weight] = measure(value);
-    this.anchors.set(name, { value, height, weight, uses: 0, records });
+    const [height, weight, size] = measure(value);
+    this.anchors.set(name, { value, height, weight, size, uses: 0, records });
     return value;
   }
 
@@ -525,6 +532,8 @@ class FastParser {
     if (anchor === undefined || this.inAnchor || ++this.props > MAX_ANCHORS_AND_ALIASES) return giveUp();
     anchor.uses++;
     if ((anchor.uses + 1) * anchor.weight > MAX_ALIAS_COUNT) giveUp();
+    this.repeated += anchor.size;
+    if (this.repeated > MAX_ALIAS_VALUES) giveUp();
     return anchor;
   }
 

@@ -12,6 +12,7 @@ import { fastPathStop } from './parse-yaml-fast.js';
 import {
   LineIndex,
   MAX_ALIAS_COUNT,
+  MAX_ALIAS_VALUES,
   MAX_ANCHORS_AND_ALIASES,
   MAX_FULL_YAML_CHARS,
   MAX_FULL_YAML_TOKENS,
@@ -200,6 +201,38 @@ function badMerge(doc: YAML.Document): number | undefined {
   return at;
 }
 
+/**
+ * Where the aliases of `doc` have repeated more than MAX_ALIAS_VALUES values in all (each counting
+ * the values of its anchored node, nested aliases expanded, mapping keys not counted), or undefined.
+ */
+function tooManyRepeated(doc: YAML.Document): number | undefined {
+  const resolved = aliasResolver(doc);
+  const sizes = new Map<unknown, number>();
+  // Recursive: called once toJS has expanded the aliases (no cycle) within MAX_NESTING levels.
+  const size = (node: unknown): number => {
+    if (YAML.isAlias(node)) return size(resolved(node));
+    if (!YAML.isCollection(node)) return 1;
+    let n = sizes.get(node);
+    if (n === undefined) {
+      n = 1;
+      for (const item of node.items) n += size(YAML.isPair(item) ? item.value : item);
+      sizes.set(node, n);
+    }
+    return n;
+  };
+  let repeated = 0;
+  let at: number | undefined;
+  YAML.visit(doc, {
+    Alias(_, alias) {
+      repeated += size(resolved(alias));
+      if (repeated <= MAX_ALIAS_VALUES) return undefined;
+      at = alias.range?.[0] ?? 0;
+      return YAML.visit.BREAK;
+    },
+  });
+  return at;
+}
+
 /** Lists and mappings of plain data (what toJS makes; numbers are NumberText, a leaf). */
 function children(value: unknown): unknown[] | undefined {
   if (Array.isArray(value)) return value;
@@ -298,5 +331,9 @@ export function parseYaml(text: string): ParseResult {
   const deep = tooDeep(data);
   const locate = locator(doc, lines);
   if (deep !== undefined) return { ok: false, problems: [{ position: locate(deep), message: `invalid YAML: ${TOO_DEEP}, with aliases expanded` }] };
+  const repeated = tooManyRepeated(doc);
+  if (repeated !== undefined) {
+    return fail(repeated, `invalid YAML: aliases that repeat more than ${MAX_ALIAS_VALUES.toLocaleString('en-US')} values in all (an estate needs a few)`);
+  }
   return { ok: true, document: { data: toDecimals(data, new Set()), locate } };
 }

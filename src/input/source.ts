@@ -15,6 +15,12 @@ export const MAX_ALIAS_COUNT = 1000;
  */
 export const MAX_ANCHORS_AND_ALIASES = 10_000;
 /**
+ * Values that aliases may repeat in one file, in all (each alias counts the values of its anchored
+ * node, nested aliases expanded): the `yaml` package's alias limit counts uses, not sizes, so 999
+ * aliases of a list of 10,000 would make a 300 KB file validate ten million values.
+ */
+export const MAX_ALIAS_VALUES = 100_000;
+/**
  * YAML outside the plain block style (parse-yaml-fast.ts) is read by the `yaml` package, which takes
  * ~10 µs and ~1 KB per token: at most this many tokens (~125 KB of YAML, ~1,000 entries) are given
  * to it, so that no file keeps it busy for seconds or gigabytes. Larger estates are written in the

@@ -4,7 +4,8 @@ import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseJson } from '../../src/input/parse-json.js';
 import { parseYaml } from '../../src/input/parse-yaml.js';
-import { MAX_NESTING } from '../../src/input/source.js';
+import { parseYamlFast } from '../../src/input/parse-yaml-fast.js';
+import { MAX_ALIAS_VALUES, MAX_NESTING } from '../../src/input/source.js';
 
 function problems(text: string): string[] {
   const r = parseYaml(text);
@@ -37,6 +38,16 @@ describe('the yaml package path', () => {
     expect(problems(`a: &a ${'['.repeat(40)}1${']'.repeat(40)}\nb: ${'['.repeat(30)}*a${']'.repeat(30)}\n`)).toEqual([
       '1:40 invalid YAML: lists and mappings nested more than 64 levels deep (an estate needs a few), with aliases expanded',
     ]);
+  });
+
+  it(`refuses aliases that repeat more than ${MAX_ALIAS_VALUES.toLocaleString('en-US')} values, at the alias that goes beyond; the fast path gives up there`, () => {
+    const doc = (uses: number) => `a: &a [${'1, '.repeat(199)}1]\nb:\n${'  - *a\n'.repeat(uses)}`;
+    // Each alias repeats the list and its 200 numbers: 201 values.
+    const crossing = Math.ceil((MAX_ALIAS_VALUES + 1) / 201);
+    expect(problems(doc(600))).toEqual([`${2 + crossing}:5 invalid YAML: aliases that repeat more than 100,000 values in all (an estate needs a few)`]);
+    expect(parseYamlFast(doc(600))).toBeUndefined();
+    expect(problems(doc(crossing - 1))).toEqual([]);
+    expect(parseYamlFast(doc(crossing - 1))).toBeDefined();
   });
 
   it('refuses a merge of anything but mappings, at the merged value', () => {
