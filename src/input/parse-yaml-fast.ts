@@ -4,8 +4,8 @@
 // same text (the same data, and the same position for every path) or gives up (`undefined`), and
 // then the `yaml` package parses the file, with its own messages. It never reports an error itself:
 // any text that is not in the subset, valid YAML or not, makes it give up. Checked against the `yaml`
-// package on the YAML test suite and on generated documents (test/input/yaml-fast-*.test.ts,
-// `npm run fuzz`).
+// package on the YAML test suite and on generated documents (test/estate/yaml-test-suite.test.ts,
+// yaml-differential.test.ts, parse-yaml-fast.test.ts; `npm run fuzz` runs 100,000 documents).
 //
 // THE SUBSET (anything else gives up):
 //
@@ -16,14 +16,15 @@
 //               spaces. A comment after content needs a space before its `#`.
 //   document    one; a `---` line (with nothing after it but spaces and a comment) is allowed before
 //               the first content; no other `---`, no `...`, no `%` directives. Only comments: null.
-//   block node  at indentation n, one of:
+//   block node  at indentation n (the root's is that of its first line), one of:
 //     mapping     lines `key: value` at indentation n, keys unique;
 //     sequence    lines `- value` at indentation n (a sequence that is a mapping value may sit at the
 //                 key's own indentation);
 //     scalar      a line value (below) alone on its line.
-//   key         a plain scalar that resolves to text (not a number, null or boolean; not `<<`, at
-//               most 1,000 characters) or a single- or double-quoted scalar, then `:` and a space or
-//               the line end. No `?` keys, no keys with anchors, tags or aliases, no flow keys.
+//   key         a plain scalar that resolves to text (not a number, null or boolean; at most 1,000
+//               characters; a plain `<<` is a merge, below) or a single- or double-quoted scalar, then
+//               spaces, `:` and a space or the line end. No `?` keys, no keys with anchors, tags or
+//               aliases, no flow keys.
 //   value       after `key: ` or `- `, on the same line: a line value; or nothing (a comment at
 //               most), then either a block node on the next lines (indented more, or a sequence at
 //               the key's indentation) or null; after `- `, a `key: value` line starts a mapping
@@ -37,15 +38,15 @@
 //               collections, quoted scalars, aliases, anchored values or plain scalars; a trailing
 //               comma is allowed, empty entries and values are not; no `key: value` pairs in
 //               sequences, no `?`, no comments.
-//   plain       one line; does not start with an indicator (`-` only before a non-space); no
-//               `: ` and no ` #` inside (no `,[]{}` in flow), no `:` at the end. Trailing spaces
-//               are not part of it. Resolved by the YAML 1.2 core schema: null, true/false, numbers
+//   plain       one line; does not start with an indicator ,[]{}#&*!|>'"%@`?: (`-` only before a
+//               non-space); no `: ` and no ` #` inside, no `:` at the end; in flow, no `,[]{}` and no
+//               `:` before a space or one of them. Trailing spaces are not part of it. Resolved by the YAML 1.2 core schema: null, true/false, numbers
 //               (exact, as parse-yaml.ts reads them: Decimal or NonFiniteNumber), else text.
 //   quoted      `'...'` (`''` for a quote) or `"..."` with YAML's escapes, on one line.
 //   anchors     names of letters, digits, `_` and `-`, each defined once, holding no anchor or alias
-//               inside; an alias comes after its anchor, is used at most as often as the yaml
-//               package's alias limit allows (parse-yaml.ts MAX_ALIAS_COUNT), and expands to the
-//               same value (merges: a copy).
+//               inside, not on an empty value; an alias comes after its anchor, is used at most as
+//               often as the yaml package's alias limit allows (MAX_ALIAS_COUNT, counted as it
+//               counts), and expands to the same value (merges: a copy).
 //   nesting     at most MAX_NESTING lists and mappings deep, aliases expanded.
 //   limits      at most MAX_ANCHORS_AND_ALIASES anchors and aliases, and MAX_ALIAS_VALUES values
 //               repeated by aliases (the yaml package path refuses more).
