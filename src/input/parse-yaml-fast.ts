@@ -21,9 +21,9 @@
 //     sequence    lines `- value` at indentation n (a sequence that is a mapping value may sit at the
 //                 key's own indentation);
 //     scalar      a line value (below) alone on its line.
-//   key         a plain scalar that resolves to text (not a number, null or boolean; at most 1,000
-//               characters; a plain `<<` is a merge, below) or a single- or double-quoted scalar, then
-//               spaces, `:` and a space or the line end. No `?` keys, no keys with anchors, tags or
+//   key         a plain scalar that resolves to text (not a number, null or boolean; a plain `<<`
+//               is a merge, below) or a single- or double-quoted scalar, then spaces, `:` and a space
+//               or the line end, the `:` at most 1,024 characters after the key's start. No `?` keys, no keys with anchors, tags or
 //               aliases, no flow keys.
 //   value       after `key: ` or `- `, on the same line: a line value; or nothing (a comment at
 //               most), then either a block node on the next lines (indented more, or a sequence at
@@ -226,6 +226,8 @@ class FastParser {
   private props = 0;
   /** Values that aliases repeat, so far. */
   private repeated = 0;
+  /** A key too long for YAML, when that is where the parser gave up: where, and its length. */
+  longKey: { at: number; chars: number } | undefined;
   /** Recording pass, inside an anchored node: what is recorded, and the anchored node's path length. */
   private capture: [PathSegment[], number, number][] | undefined;
   private captureBase = 0;
@@ -361,10 +363,14 @@ class FastParser {
   private keyText(p: number, colon: number): string {
     const s = this.source;
     const c = s.charCodeAt(p);
-    if (c === 34 || c === 39) return this.key(this.quoted(p, colon)[0]);
     let e = colon;
     while (s.charCodeAt(e - 1) === 32) e--;
-    if (e - p > 1000) giveUp(); // the yaml package allows 1,024 characters before an implicit key's `:`
+    // The `:` of an implicit key comes at most 1,024 characters after the key's start (YAML 1.2).
+    if (colon - p > 1024) {
+      this.longKey = { at: p, chars: e - p };
+      giveUp();
+    }
+    if (c === 34 || c === 39) return this.key(this.quoted(p, colon)[0]);
     const raw = s.slice(p, e);
     // A key that resolves to a number, null or a boolean is the yaml package's to turn into text.
     if (typeof plainScalar(raw) !== 'string') giveUp();
@@ -846,50 +852,50 @@ class FastParser {
   }
 }
 
+/** Where the fast path stops reading a text, and whether that is at a key too long for YAML. */
+export interface FastPathStop {
+  at: number;
+  longKey?: { at: number; chars: number };
+}
+
 /**
  * Where the fast path stops reading `text` (the start of the line, or the place in a flow
  * collection, where the text leaves the subset), or undefined when it reads it all.
  */
-export function fastPathStop(text: string): number | undefined {
+export function fastPathStop(text: string): FastPathStop | undefined {
   if (lastStop !== undefined && lastStop.text === text) {
-    const { at } = lastStop;
+    const { stop } = lastStop;
     lastStop = undefined;
-    return at;
+    return stop;
   }
-  if (NOT_ASCII.test(text)) {
-    const unread = UNREAD.exec(text);
-    if (unread) return unread.index;
-  }
-  const parser = new FastParser(text);
+  // A character the fast path does not read: the text before it may stop it sooner.
+  const unread = NOT_ASCII.test(text) ? UNREAD.exec(text)?.index : undefined;
+  const parser = new FastParser(unread === undefined ? text : text.slice(0, unread));
   try {
     parser.parse();
-    return undefined;
+    return unread === undefined ? undefined : { at: unread };
   } catch (err) {
-    if (err instanceof GiveUp) return parser.at;
+    if (err instanceof GiveUp) return stopOf(parser);
     throw err;
   }
 }
 
+const stopOf = (parser: FastParser): FastPathStop => (parser.longKey ? { at: parser.at, longKey: parser.longKey } : { at: parser.at });
+
 /** Where parseYamlFast last gave up, and on what text: fastPathStop needs not read it again. */
-let lastStop: { text: string; at: number } | undefined;
+let lastStop: { text: string; stop: FastPathStop } | undefined;
 
 /** The estate parsed by the fast path, or undefined when the `yaml` package must parse it. */
 export function parseYamlFast(text: string): ParsedDocument | undefined {
   lastStop = undefined;
-  if (NOT_ASCII.test(text)) {
-    const unread = UNREAD.exec(text);
-    if (unread) {
-      lastStop = { text, at: unread.index };
-      return undefined;
-    }
-  }
+  if (NOT_ASCII.test(text) && UNREAD.test(text)) return undefined;
   let data: unknown;
   const parser = new FastParser(text);
   try {
     data = parser.parse();
   } catch (err) {
     if (!(err instanceof GiveUp)) throw err;
-    lastStop = { text, at: parser.at };
+    lastStop = { text, stop: stopOf(parser) };
     return undefined;
   }
   const lines = new LineIndex(text);

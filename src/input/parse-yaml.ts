@@ -8,6 +8,7 @@
 import YAML from 'yaml';
 import { decimalOf } from '../core/decimal.js';
 import type { Path } from './path.js';
+import { MAX_KEY_CHARS } from './limits.js';
 import { fastPathStop } from './parse-yaml-fast.js';
 import {
   LineIndex,
@@ -68,7 +69,11 @@ const MESSAGES: Record<string, string> = {
   BAD_ALIAS: 'an alias that refers to no anchor',
 };
 
+/** A key too long for YAML is reported as limits.ts reports long keys. */
+const longKey = (chars: number) => `a key of ${chars.toLocaleString('en-US')} characters; keys are at most ${MAX_KEY_CHARS.toLocaleString('en-US')} characters`;
+
 function describe(err: YAML.YAMLError): string {
+  if (err.code === 'KEY_OVER_1024_CHARS' && err.message.includes('block mapping')) return longKey(err.pos[1] - err.pos[0]);
   const base = MESSAGES[err.code] ?? err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   return `invalid YAML: ${base}`;
 }
@@ -119,8 +124,10 @@ function* tokens(text: string): Generator<YAML.CST.Token> {
 
 /** The file is too large for the `yaml` package: refused where the fast path stopped reading it. */
 function beyondFastPath(text: string, what: string): Refused {
+  const stop = fastPathStop(text);
+  if (stop?.longKey) return new Refused(stop.longKey.at, longKey(stop.longKey.chars));
   return new Refused(
-    fastPathStop(text) ?? 0,
+    stop?.at ?? 0,
     `the file needs the full YAML reader from here on (it leaves the plain block style, or goes beyond the limits on anchors), and is too large for it (${what}): write it in the plain style (a key or list item per line, flow collections on one line, no tabs) or as JSON`,
   );
 }

@@ -104,7 +104,8 @@ describe('fast YAML path', () => {
     ['a lone CR', 'a: 1\rb: 2\n', undefined],
     ['a BOM', '\ufeffa: 1\n', undefined],
     ['a nested mapping in a value', 'a: b: c\n', undefined],
-    ['a key of 1,001 characters', `${'k'.repeat(1001)}: 1\n`, undefined],
+    ['a key of 1,025 characters (YAML: the `:` at most 1,024 on)', `${'k'.repeat(1025)}: 1\n`, undefined],
+    ['a key of 1,024 characters', `${'k'.repeat(1024)}: v\n`, { ['k'.repeat(1024)]: 'v' }],
   ])('%s: agrees with the yaml package or gives up', (_what, text, expected) => {
     const f = fast(text);
     expect(f).toEqual(expected === undefined ? 'gave up' : plain(expected));

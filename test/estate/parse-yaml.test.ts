@@ -50,6 +50,17 @@ describe('the yaml package path', () => {
     expect(parseYamlFast(doc(crossing - 1))).toBeDefined();
   });
 
+  it('a key too long for YAML (its `:` more than 1,024 characters on) is refused as long keys are, by both paths', () => {
+    const key = (n: number, extra = '') => `a: 1\n- x: 1\n  ${'k'.repeat(n)}: 1\n${extra}`.replace('a: 1\n', '');
+    expect(parseYamlFast(key(1024))).toBeDefined();
+    expect(problems(key(1024))).toEqual([]);
+    expect(parseYamlFast(key(1025))).toBeUndefined();
+    expect(problems(key(1025))).toEqual(['2:3 a key of 1,025 characters; keys are at most 128 characters']);
+    // Too large for the full reader: said the same way, where the fast path stopped.
+    const large = key(1025, `${'- y: 1\n'.repeat(10000)}\t`);
+    expect(problems(large)).toEqual(['2:3 a key of 1,025 characters; keys are at most 128 characters']);
+  });
+
   it('refuses a merge of anything but mappings, at the merged value', () => {
     expect(problems('<<: &x 5\n')).toEqual(['1:8 invalid YAML: a merge key (<<) takes a mapping, an alias of one, or a list of them']);
     expect(problems('a: &a [1]\nb:\n  <<: [*a]\n')).toEqual(['3:7 invalid YAML: a merge key (<<) takes a mapping, an alias of one, or a list of them']);
