@@ -125,6 +125,16 @@ hostile('1 MB host name', ['estimate', hostileFile('h-name.yaml', `version: 1\nh
   hostile('100 MB estate (refused by its size)', ['estimate', 'h-huge.yaml']);
 }
 hostile('70 MB on standard input', ['estimate', '-'], { input: Buffer.alloc(70 << 20, 0x20) });
+// YAML for the full reader (the `yaml` package): more cases, with their messages, in test/hostile-parsers.test.ts.
+hostile('3,000 levels of indentation (YAML)', ['estimate', hostileFile('h-indent.yaml', Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'))]);
+hostile('10 MB of an unclosed quote (YAML)', ['estimate', hostileFile('h-quote.yaml', `version: 1\nname: "${'a'.repeat(10e6)}\n`)]);
+hostile('10 MB of an unclosed flow sequence (YAML)', ['estimate', hostileFile('h-flow.yaml', `version: 1\nname: [${'a, '.repeat(3.3e6)}`)]);
+hostile('2.6 million aliases (YAML)', ['estimate', hostileFile('h-aliases.yaml', `version: 1\nx: &a [1]\nname: [${'*a, '.repeat(2.6e6)}]\n`)]);
+hostile('100,000 chained anchors (YAML)', ['estimate', hostileFile('h-chain.yaml', `version: 1\n${Array.from({ length: 100000 }, (_, i) => (i === 0 ? 'a0: &a0 [1]' : `a${i}: &a${i} [*a${i - 1}]`)).join('\n')}\n`)]);
+hostile('999 aliases of a 500-item list (YAML)', ['estimate', hostileFile('h-repeat.yaml', `version: 1\nx: &a [${'1, '.repeat(499)}1]\ny:\n${'  - *a\n'.repeat(999)}`)]);
+hostile('an alias bomb (YAML)', ['estimate', hostileFile('h-bomb.yaml', `version: 1\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${[...'bcdefghi'].map((x, i) => `${x}: &${x} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`).join('\n')}\n`)]);
+hostile('<<: &x 5 (YAML)', ['estimate', hostileFile('h-merge.yaml', 'version: 1\n<<: &x 5\n')]);
+hostile('budget: !!omap [total: 5] (YAML)', ['estimate', hostileFile('h-omap.yaml', 'version: 1\nbudget: !!omap [total: 5]\n')]);
 
 if (onlyHostile) {
   finish();
@@ -153,6 +163,16 @@ for (const n of sizes) {
       for (const other of ['table', 'markdown', 'csv']) {
         row(`estimate, ${n} entries, ${format}, --format ${other}`, timed([BIN, 'estimate', file, '--format', other], 3), floor, 'JSON.parse', BARS.estate);
       }
+    }
+    // One anchor and one alias in the same estate: read by the fast YAML path too (it once sent the
+    // whole file to the yaml package: 27 s, 1.3 GB).
+    if (n === 100000 && format === 'yaml') {
+      const anchored = join(TMP, `estate-${n}-anchor.yaml`);
+      const list = /locations:\n( +)- eu\n\1- us\n/g;
+      let seen = 0;
+      const text = `${toYaml(data)}\n`.replace(list, (all, indent) => (++seen === 1 ? `locations: &locations\n${indent}- eu\n${indent}- us\n` : seen === 2 ? 'locations: *locations\n' : all));
+      writeFileSync(anchored, text);
+      row(`estimate, ${n} entries, yaml, one anchor and one alias`, timed([BIN, 'estimate', anchored, '--format', 'json'], 3), floor, 'JSON.parse', BARS.estate);
     }
   }
 }

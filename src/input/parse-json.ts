@@ -4,7 +4,7 @@
 // pays for them.
 import { decimalOf, type D } from '../core/decimal.js';
 import type { PathSegment } from './path.js';
-import { LineIndex, PathIndex, type ParseResult, type Recorder, type SyntaxProblem } from './source.js';
+import { LineIndex, MAX_NESTING, PathIndex, TOO_DEEP, type ParseResult, type Recorder, type SyntaxProblem } from './source.js';
 
 class JsonSyntaxError extends Error {
   constructor(
@@ -16,7 +16,6 @@ class JsonSyntaxError extends Error {
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const MAX_DEPTH = 200;
 const LITERALS = [['true', true], ['false', false], ['null', null]] as const;
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
@@ -63,9 +62,10 @@ class Parser {
   }
 
   private value(keyOffset: number): unknown {
-    if (this.path.length > MAX_DEPTH) throw new JsonSyntaxError(`nesting deeper than ${MAX_DEPTH} levels`, this.i);
-    this.record?.(this.path, this.i, keyOffset);
     const c = this.text.charCodeAt(this.i);
+    // An array or object inside MAX_NESTING others: refused where it opens.
+    if ((c === 123 || c === 91) && this.path.length >= MAX_NESTING) throw new JsonSyntaxError(TOO_DEEP, this.i);
+    this.record?.(this.path, this.i, keyOffset);
     if (c === 123) return this.object();
     if (c === 91) return this.array();
     if (c === 34) return this.string();

@@ -1,5 +1,43 @@
 import type { Path, PathSegment } from './path.js';
 
+/**
+ * How deeply lists and mappings may nest in an estate or a rate card (JSON or YAML, aliases
+ * expanded). Real ones nest 5 or 6 levels; the limit keeps a hostile file from exhausting the stack.
+ */
+export const MAX_NESTING = 64;
+export const TOO_DEEP = `lists and mappings nested more than ${MAX_NESTING} levels deep (an estate needs a few)`;
+
+/** How many times one anchor's alias may be expanded: the `yaml` package's `maxAliasCount` (no "billion laughs"). */
+export const MAX_ALIAS_COUNT = 1000;
+/**
+ * Anchors and aliases in one YAML file, at most: the `yaml` package resolves each alias by a walk
+ * over those before it (quadratic), and no estate needs more than a few dozen.
+ */
+export const MAX_ANCHORS_AND_ALIASES = 10_000;
+/**
+ * Values that aliases may repeat in one file, in all (each alias counts the values of its anchored
+ * node, nested aliases expanded): the `yaml` package's alias limit counts uses, not sizes, so 999
+ * aliases of a list of 10,000 would make a 300 KB file validate ten million values.
+ */
+export const MAX_ALIAS_VALUES = 100_000;
+/**
+ * YAML outside the plain block style (parse-yaml-fast.ts) is read by the `yaml` package, which takes
+ * ~10 µs and ~1 KB per token: at most this many tokens (~125 KB of YAML, ~1,000 entries) are given
+ * to it, so that no file keeps it busy for seconds or gigabytes. Larger estates are written in the
+ * plain style (as `dtcost init` and `dtcost import` write them) or as JSON.
+ */
+export const MAX_FULL_YAML_TOKENS = 50_000;
+/** ... and at most this many characters (a single token, an unclosed quote say, can be long). */
+export const MAX_FULL_YAML_CHARS = 1024 * 1024;
+
+/** A number the estate cannot use (`.inf`, `.nan`, too large): left for the schema to report by its text. */
+export class NonFiniteNumber {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
 export interface Position {
   line: number;
   col: number;
