@@ -68,9 +68,24 @@ describe('budgets', () => {
     expect(dps.warnings).toContainEqual({ code: 'ignored', id: 'budget-cap-other-model', message: 'budget.units.dem-unit: a classic licensing unit; not checked under DPS' });
   });
 
-  it('a money budget over unpriced line items is incomplete and says so', () => {
-    const e = run('version: 1\nlicensing: classic\nbudget: { total: 10 }\nsynthetic: { browser: [{ name: b, billableSteps: 1, frequencyMinutes: 60, locations: 1 }] }');
-    expect(e.budget).toMatchObject({ complete: false, exceeded: false });
+  it('a money budget over unpriced line items cannot be verified: it fails closed, naming them', () => {
+    const e = run('version: 1\nlicensing: classic\nbudget: { total: 10, capabilities: { dem-browser-monitor: 5 } }\nsynthetic: { browser: [{ name: b, billableSteps: 1, frequencyMinutes: 60, locations: 1 }] }');
+    expect(e.budget).toMatchObject({ complete: false, exceeded: true });
+    expect(e.budget!.violations.map((v) => [v.kind, v.exceeded, v.unpriced])).toEqual([
+      ['total', false, ['dem-browser-monitor']],
+      ['capability', false, ['dem-browser-monitor']],
+    ]);
     expect(e.warnings.at(-1)).toEqual({ code: 'budget-incomplete', id: 'budget-incomplete', message: 'the budget is checked against priced line items only: 1 line item has no price' });
+  });
+
+  it('a cap on a priced capability is verified even when other capabilities have no price', () => {
+    const e = run('version: 1\nbudget: { capabilities: { browser-monitor: 50 } }\nsynthetic: { browser: [{ name: b, billableSteps: 1, frequencyMinutes: 60, locations: 1 }] }\nserverless: [{ name: s, invocationsPerMonth: 5 }]');
+    expect(e.budget).toMatchObject({ exceeded: false });
+  });
+
+  it('an unpriced line of nothing costs nothing: it leaves no total unknown', () => {
+    const e = run('version: 1\nlicensing: classic\nlicense: { ddus: 1000 }');
+    expect(e.lineItems.map((i) => [i.id, i.cost?.toFixed() ?? null])).toEqual([['overage-ddus/license', '0']]);
+    expect(e.totals.cost?.toFixed()).toBe('0');
   });
 });

@@ -173,5 +173,11 @@ describe('diff', () => {
     expect(dtcost(['diff', 'examples/saas-api-synthetics.yaml', head, '--max-increase', '9%']).stderr).toBe('dtcost: the increase of 190.64 USD (9.4%) is over the allowed 9%\n');
     expect(dtcost(['diff', 'examples/saas-api-synthetics.yaml', head, '--budget', '2200'])).toMatchObject({ status: 1, stderr: 'dtcost: head total 2,224.08 USD is over the budget of 2,200.00 USD by 24.08 USD\n' });
     expect(dtcost(['diff', 'examples/saas-api-synthetics.yaml', head, '--max-increase', 'lots']).status).toBe(2);
+    // The head estate's own budget gates too, as estimate checks it.
+    const capped = join(TMP, 'saas-head-capped.yaml');
+    writeFileSync(capped, readFileSync(join(ROOT, head), 'utf8').replace('http-monitor: 2000', 'http-monitor: 1500'));
+    const own = dtcost(['diff', 'examples/saas-api-synthetics.yaml', capped]);
+    expect(own.status).toBe(1);
+    expect(own.stderr).toMatch(/^dtcost: budget for http-monitor exceeded: 1,802\.88 USD is over 1,500\.00 USD by 302\.88 USD/);
   });
 });

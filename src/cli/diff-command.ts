@@ -7,6 +7,7 @@ import { diffJson, diffMarkdown, diffText } from '../render/diff.js';
 import { money } from '../render/numbers.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT, UsageError } from './exit.js';
+import { describeViolation } from '../render/view.js';
 import { writeStdout } from './streams.js';
 import { optionsFrom, parseAmountFlag, prepareOrReport, streamJob, type EstimateInputFlags } from './pipeline.js';
 
@@ -43,7 +44,8 @@ export async function diffCommand(baseFile: string, headFile: string, flags: Dif
     return EXIT.invalidInput;
   }
   const diff = diffEstimates(base, head);
-  const failures = checkGates(diff, gate, diff.head.currency, money);
+  // The head estate's own budget gates too, as `estimate` would check it.
+  const failures = [...checkGates(diff, gate, diff.head.currency, money), ...(diff.head.budget?.violations ?? []).map((v) => describeViolation(v, diff.head.currency))];
   const chunks = flags.format === 'json' ? diffJson(diff, failures) : flags.format === 'markdown' ? diffMarkdown(diff, failures) : diffText(diff);
   for (const chunk of chunks) await writeStdout(chunk);
   for (const f of failures) process.stderr.write(`dtcost: ${errStyle.red(f)}\n`);

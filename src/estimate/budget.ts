@@ -26,9 +26,14 @@ export interface Check {
   /** What drives the amount, largest first (at most three). */
   drivers: Driver[];
   exceeded: boolean;
+  /**
+   * The capabilities in the check's scope whose items have no price (money checks only): with any,
+   * the check cannot be verified, and fails (a budget fails closed; it never passes on a part).
+   */
+  unpriced: string[];
 }
 
-/** A check that failed. */
+/** A check that failed: exceeded, or not verifiable. */
 export type Violation = Check;
 
 export interface BudgetResult {
@@ -66,11 +71,12 @@ export interface BudgetBasis {
 
 export function evaluateBudget(spec: BudgetSpec, basis: BudgetBasis, totals: Totals): BudgetResult {
   const checks: Check[] = [];
-  const violation = (kind: Check['kind'], key: string | null, limit: D, actual: D, drivers: Driver[]) => {
+  const violation = (kind: Check['kind'], key: string | null, limit: D, actual: D, drivers: Driver[], unpriced: string[] = []) => {
     // Compared as reported, so that a repeating fraction's last guard digit never tips the scale.
     const exceeded = settle(actual).greaterThan(settle(limit));
-    checks.push({ kind, key, limit, actual, excess: exceeded ? actual.minus(limit) : ZERO, drivers, exceeded });
+    checks.push({ kind, key, limit, actual, excess: exceeded ? actual.minus(limit) : ZERO, drivers, exceeded, unpriced });
   };
+  const unpricedIn = (ids: Iterable<string>) => [...ids].filter((id) => (basis.capabilities.get(id)?.unpriced ?? 0) > 0);
   /** A figure of every capability that `matches`, by capability id. */
   const byCapability = (figure: (c: CapabilitySum) => D, matches: (id: string, c: CapabilitySum) => boolean = () => true) => {
     const out = new Map<string, D>();
@@ -80,17 +86,17 @@ export function evaluateBudget(spec: BudgetSpec, basis: BudgetBasis, totals: Tot
   let moneyBudget = false;
   if (spec.total !== undefined) {
     moneyBudget = true;
-    violation('total', null, spec.total, totals.pricedCost, top(byCapability((c) => c.priced)));
+    violation('total', null, spec.total, totals.pricedCost, top(byCapability((c) => c.priced)), unpricedIn(basis.capabilities.keys()));
   }
   for (const [id, limit] of Object.entries(spec.capabilities ?? {})) {
     moneyBudget = true;
-    violation('capability', id, limit, basis.capabilities.get(id)?.priced ?? ZERO, top(basis.itemCosts.get(id) ?? new Map()));
+    violation('capability', id, limit, basis.capabilities.get(id)?.priced ?? ZERO, top(basis.itemCosts.get(id) ?? new Map()), unpricedIn([id]));
   }
   for (const [unit, limit] of Object.entries(spec.units ?? {})) {
     const drivers = byCapability((c) => c.quantity, (id, c) => c.unit === unit && !capability(id).overage);
     violation('unit', unit, limit, totals.quantityByUnit.get(unit) ?? ZERO, top(drivers));
   }
-  const violations = checks.filter((c) => c.exceeded);
+  const violations = checks.filter((c) => c.exceeded || c.unpriced.length > 0);
   return {
     total: spec.total ?? null,
     cost: totals.cost,

@@ -118,7 +118,10 @@ export function checkGates(diff: Diff, gate: Gate, currency: string, format: (d:
   const failures: string[] = [];
   const total = diff.head.totals.cost;
   if (gate.budget !== undefined) {
-    if (total === null) failures.push(`the budget cannot be checked: the head estimate has unpriced line items`);
+    if (total === null) {
+      const unpriced = [...diff.head.totals.costByCapability].filter(([, c]) => c === null).map(([id]) => id);
+      failures.push(`the budget of ${format(gate.budget)} ${currency} cannot be checked: no price for ${unpriced.join(', ')} in the head estimate; add ${unpriced.length === 1 ? 'it' : 'them'} to a rate card (--rates)`);
+    }
     else if (total.greaterThan(gate.budget)) failures.push(`head total ${format(total)} ${currency} is over the budget of ${format(gate.budget)} ${currency} by ${format(total.minus(gate.budget))} ${currency}`);
   }
   if (gate.maxIncrease) {

@@ -88,7 +88,8 @@ export function pricer(card: RateCard): (draft: LineItemDraft, rule: Rule, file:
       capability: cap.name,
       unit: cap.unit,
       unitPrice,
-      cost: unitPrice ? draft.quantity.times(unitPrice) : null,
+      // Nothing consumed costs nothing, priced or not: a zero line never leaves a total unknown.
+      cost: unitPrice ? draft.quantity.times(unitPrice) : draft.quantity.isZero() ? ZERO : null,
       priceSource,
       provisional,
       rule: rule.id,

@@ -22,6 +22,7 @@ function checkToJson(c: Check): object {
     actual: toPlain(c.actual),
     excess: toPlain(c.excess),
     exceeded: c.exceeded,
+    unpriced: c.unpriced,
     drivers: c.drivers.map((d) => ({ id: d.id, amount: toPlain(d.amount) })),
   };
 }

@@ -56,6 +56,9 @@ function amount(kind: Check['kind'], value: D, currency: string, unit: string | 
 export function describeViolation(v: Violation, currency: string): string {
   const what = v.kind === 'total' ? 'total budget' : v.kind === 'capability' ? `budget for ${v.key}` : `quota for ${v.key}`;
   const fmt = (d: D) => amount(v.kind, d, currency, v.key);
+  if (!v.exceeded && v.unpriced.length > 0) {
+    return `${what} of ${fmt(v.limit)} cannot be checked: no price for ${v.unpriced.join(', ')} (${fmt(v.actual)} priced so far); add ${v.unpriced.length === 1 ? 'it' : 'them'} to a rate card (--rates)`;
+  }
   const drivers = v.drivers.map((d) => `${d.id} ${fmt(d.amount)} (${percent(d.amount, v.actual)})`).join(', ');
   return `${what} exceeded: ${fmt(v.actual)} is over ${fmt(v.limit)} by ${fmt(v.excess)} (${percent(v.excess, v.limit)})${drivers ? `; driven by ${drivers}` : ''}`;
 }
@@ -67,8 +70,8 @@ export function budgetLines(e: EstimateResult): string[] {
   return b.checks.map((c) => {
     const fmt = (d: D) => amount(c.kind, d, e.currency, c.key);
     const label = c.kind === 'total' ? 'Budget' : c.kind === 'capability' ? `Budget for ${c.key}` : `Quota for ${c.key}`;
-    const within = c.kind === 'unit' ? 'within quota' : b.complete ? 'within budget' : 'within budget for the priced items';
-    const state = c.exceeded ? `EXCEEDED by ${fmt(c.excess)}` : within;
+    const within = c.kind === 'unit' ? 'within quota' : 'within budget';
+    const state = c.exceeded ? `EXCEEDED by ${fmt(c.excess)}` : c.unpriced.length > 0 ? `CANNOT BE CHECKED: no price for ${c.unpriced.join(', ')}` : within;
     return `${label}: ${fmt(c.actual)} of ${fmt(c.limit)} (${percent(c.actual, c.limit) || '0%'}): ${state}`;
   });
 }

@@ -97,7 +97,7 @@ describe('classic quotas and overages', () => {
   });
 
   it('DDUs beyond license.ddus, after the free tier', () => {
-    expect(rows(classic('license: { ddus: 1000000 }', 'year'))).toEqual([['overage-ddus/license', '0', null]]);
+    expect(rows(classic('license: { ddus: 1000000 }', 'year'))).toEqual([['overage-ddus/license', '0', '0']]);
     const f = classic('license: { ddus: 100000 }\nserverless: [{ name: s, invocationsPerMonth: 10000000 }]');
     // 20,000 DDUs − 16,438.36 free = 3,561.64: within 100,000
     expect(q(f, 'overage-ddus/license')).toBe('0');

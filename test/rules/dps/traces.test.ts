@@ -54,7 +54,7 @@ describe('dps/traces', () => {
     const e = dps('license: { platformExtensions: true }\ntraces: [{ name: partner, requestsPerMonth: 1000000, spansPerRequest: 10 }, { name: own, requestsPerMonth: 1000, fromFullStack: true }]');
     expect(rows(e)).toEqual([
       ['custom-traces-classic/partner', '10000000', null],
-      ['custom-traces-classic/own', '0', null],
+      ['custom-traces-classic/own', '0', '0'],
     ]);
   });
 });
