@@ -20,7 +20,7 @@ import { EVENT_TYPES, normaliseName } from './event-types.js';
 import { quantityOf } from './exact-sum.js';
 import { hashHigh, hashString, Table64 } from './hash-table.js';
 import { Problems } from './problems.js';
-import { isJsonLines, readCsvFile, readJsonDocument, readJsonLines, sniff, SourceProblem, type ReadSummary, type RecordVisitor, type Shape, type UsageRecord } from './sources.js';
+import { exactRecord, isJsonLines, readCsvFile, readJsonDocument, readJsonLines, sniff, SourceProblem, type ReadSummary, type RecordVisitor, type Shape, type UsageRecord } from './sources.js';
 import { UsageAggregator, type UsageTotals } from './usage.js';
 
 export interface UsageFileInfo {
@@ -252,12 +252,12 @@ export function collectUsage(files: readonly string[]): CollectResult {
       shape: (s) => {
         shape = s;
       },
-      record: (record, ordinal, line) => {
+      record: (record, ordinal, line, text) => {
         if (shape === 'data') {
-          api.row(record, file, line, ordinal);
+          api.row(text !== undefined && /[0-9.eE+-]{16,}/.test(text) ? (exactRecord(text) ?? record) : record, file, line, ordinal);
           return;
         }
-        const v = agg.read(record, file, line);
+        const v = agg.read(record, file, line, text);
         if (!v) return;
         const low = hashString(v.id, v.typeIndex);
         const high = hashHigh;
@@ -338,8 +338,8 @@ export function collectUsage(files: readonly string[]): CollectResult {
           while (cursor < sorted.length && sorted[cursor]! < global) cursor++;
           return cursor < sorted.length && sorted[cursor] === global;
         },
-        record: (record, ordinal, line) => {
-          const v = agg.read(record, file, line);
+        record: (record, ordinal, line, text) => {
+          const v = agg.read(record, file, line, text);
           if (!v) throw new Error(`${file}:${line}: a record read before could not be read again`);
           const global = fileBase + ordinal;
           const low = hashString(v.id, v.typeIndex);

@@ -32,8 +32,11 @@ export class SourceProblem extends Error {
 export type UsageRecord = Record<string, unknown>;
 
 export interface RecordVisitor {
-  /** Called with each record wanted, its 0-based ordinal in the file, and the line it starts on. */
-  record(record: UsageRecord, ordinal: number, line: number): void;
+  /**
+   * Called with each record wanted, its 0-based ordinal in the file, the line it starts on, and
+   * for JSON its text (see exactRecord).
+   */
+  record(record: UsageRecord, ordinal: number, line: number, text?: string): void;
   /** Called once the shape of the file is known, before its first record. */
   shape?(shape: Shape, columns?: readonly string[]): void;
   /** Whether record `ordinal` is to be parsed (default: all). */
@@ -53,19 +56,41 @@ export interface ReadSummary {
   mtimeMs: number;
 }
 
-/** JSON.parse of a record's text; again with exact decimals when a number may have more digits than a double holds. */
+/** JSON.parse of a record's text (numbers as doubles: see exactRecord). */
 function parseRecord(text: string, line: number): unknown {
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (err) {
     throw new SourceProblem(`this record is not valid JSON: ${(err as Error).message}`, line);
   }
-  if (/[0-9.]{16,}/.test(text)) {
-    const exact = parseJson(text);
-    if (exact.ok) value = exact.document.data;
+}
+
+/**
+ * Whether a number given for `field` in a record's JSON text has more than 15 significant
+ * characters, which a double may not hold exactly (a long past 2^53, a decimal with many places):
+ * every occurrence of the key is looked at (a cost-centre list repeats it).
+ */
+export function needsExact(text: string, field: string): boolean {
+  const key = `"${field}"`;
+  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + key.length)) {
+    let j = i + key.length;
+    let c = text.charCodeAt(j);
+    while (c === 32 || c === 9 || c === 10 || c === 13 || c === 58) c = text.charCodeAt(++j);
+    let digits = 0;
+    while ((c >= 48 && c <= 57) || c === 46 || c === 45 || c === 43 || c === 101 || c === 69) {
+      digits++;
+      c = text.charCodeAt(++j);
+    }
+    if (digits > 15) return true;
   }
-  return value;
+  return false;
+}
+
+/** A record's JSON text parsed with exact decimals (numbers as Decimals), or undefined when it cannot be. */
+export function exactRecord(text: string): UsageRecord | undefined {
+  const parsed = parseJson(text);
+  const data = parsed.ok ? parsed.document.data : undefined;
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as UsageRecord) : undefined;
 }
 
 function asRecord(value: unknown, line: number, what: string): UsageRecord {
@@ -193,7 +218,7 @@ export function readJsonLines(file: string, visitor: RecordVisitor): ReadSummary
     if (text.length === 0 || /^\s*$/.test(text)) return;
     const o = ordinal++;
     if (wanted && !wanted(o)) return;
-    visitor.record(asRecord(parseRecord(text, line), line, `line ${line}`), o, line);
+    visitor.record(asRecord(parseRecord(text, line), line, `line ${line}`), o, line, text);
   }, visitor.progress && ((bytes) => visitor.progress!(bytes, ordinal)));
   return { shape: 'jsonl', records: ordinal, topLevel: {}, topKeys: [], ...stat };
 }
@@ -272,7 +297,7 @@ export function readJsonDocument(file: string, visitor: RecordVisitor): ReadSumm
     const text = parts.length === 0 ? buf.toString('utf8', start, end) : Buffer.concat([...parts, buf.subarray(start, end)]).toString('utf8');
     parts = [];
     partBytes = 0;
-    visitor.record(asRecord(parseRecord(text, recordLine), recordLine, `record ${o + 1}`), o, recordLine);
+    visitor.record(asRecord(parseRecord(text, recordLine), recordLine, `record ${o + 1}`), o, recordLine, text);
   };
 
   let first = true;

@@ -11,7 +11,7 @@ import { EVENT_TYPE_NAMES, EVENT_TYPES, eventTypeIndex, type EventType } from '.
 import { ExactSum, quantityOf, type Quantity } from './exact-sum.js';
 import { hashHigh, hashString, Table64 } from './hash-table.js';
 import type { Problems } from './problems.js';
-import { jsonCell, type UsageRecord } from './sources.js';
+import { exactRecord, jsonCell, needsExact, type UsageRecord } from './sources.js';
 
 export const QUARTER_HOUR_MS = 900_000;
 export const HOUR_MS = 3_600_000;
@@ -54,7 +54,9 @@ interface CapAcc {
   events: number;
   costCenters: Map<string, ExactSum>;
   products: Map<string, ExactSum>;
-  entities: Map<string, EntityAcc>;
+  /** By field, then value. */
+  entities: Map<string, Map<string, EntityAcc>>;
+  entityCount: number;
   /** How `sum` (and the groups) convert to the capability's unit. */
   divisor: D | null;
   /** DPS API rows (value already in the capability's unit). */
@@ -165,7 +167,7 @@ export class UsageAggregator {
    * Reads and checks one record: the event it is, or undefined when it is not a billing usage
    * event (counted) or has a problem (reported). The view is reused by the next call.
    */
-  read(record: UsageRecord, file: string, line: number): EventView | undefined {
+  read(record: UsageRecord, file: string, line: number, text?: string): EventView | undefined {
     const kind = record['event.kind'];
     if (kind !== undefined && kind !== 'BILLING_USAGE_EVENT') {
       this.otherKinds++;
@@ -191,6 +193,8 @@ export class UsageAggregator {
       return undefined;
     }
     let quantity: Quantity | undefined;
+    // A billed number with more digits than a double holds: the record again, with exact decimals.
+    if (text !== undefined && type.field !== null && needsExact(text, type.field)) record = exactRecord(text) ?? record;
     if (type.field !== null) {
       const raw = record[type.field];
       quantity = quantityOf(raw);
@@ -261,6 +265,7 @@ export class UsageAggregator {
         costCenters: new Map(),
         products: new Map(),
         entities: new Map(),
+        entityCount: 0,
         divisor: conversion === 'bytes-gib' ? GIB : conversion === 'bytes-gib-day' ? GIB_DAY : null,
         api: new ExactSum(),
         apiRows: 0,
@@ -310,15 +315,18 @@ export class UsageAggregator {
   }
 
   private entity(acc: CapAcc, field: string, value: string, q: Quantity, ms: number, sign: 1 | -1, label?: string): void {
-    let key = `${field}\u0000${value}`;
-    let e = acc.entities.get(key);
+    let byValue = acc.entities.get(field);
+    if (!byValue) acc.entities.set(field, (byValue = new Map()));
+    let e = byValue.get(value);
     if (!e) {
-      if (acc.entities.size >= MAX_GROUPS) {
-        key = `${field}\u0000${OTHERS}`;
+      if (acc.entityCount >= MAX_GROUPS) {
         value = OTHERS;
-        e = acc.entities.get(key);
+        e = byValue.get(value);
       }
-      if (!e) acc.entities.set(key, (e = { field, value, sum: new ExactSum(), ms: 0, events: 0 }));
+      if (!e) {
+        byValue.set(value, (e = { field, value, sum: new ExactSum(), ms: 0, events: 0 }));
+        acc.entityCount++;
+      }
     }
     e.sum.add(q, sign);
     e.ms += sign * ms;
@@ -480,6 +488,7 @@ export class UsageAggregator {
       const groups = (map: Map<string, ExactSum>): GroupUsage[] =>
         [...map].map(([key, s]) => ({ key, quantity: convert(s) })).filter((g) => !g.quantity.isZero()).sort((a, b) => b.quantity.comparedTo(a.quantity) || (a.key < b.key ? -1 : 1));
       const entities: EntityUsage[] = [...acc.entities.values()]
+        .flatMap((m) => [...m.values()])
         .filter((e) => e.events > 0)
         .map((e) => ({ key: e.value, field: e.field, quantity: convert(e.sum), hours: new D(e.ms).div(HOUR_MS), events: e.events, ...(e.label !== undefined ? { label: e.label } : {}) }))
         .sort((a, b) => b.quantity.comparedTo(a.quantity) || (a.key < b.key ? -1 : 1));
