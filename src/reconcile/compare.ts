@@ -8,7 +8,7 @@
 // and Infrastructure Monitoring in metrics and traces ingest). The actual side subtracts the same
 // inclusions from the gross of the events (usage.ts), so the two are compared on what is billed.
 import { CAPABILITIES, capability } from '../core/capabilities.js';
-import { D, ONE, ZERO } from '../core/decimal.js';
+import { D, ONE, settle, ZERO } from '../core/decimal.js';
 import type { Warning } from '../core/messages.js';
 import type { Period } from '../core/period.js';
 import type { EstimateStream } from '../estimate/run.js';
@@ -152,8 +152,10 @@ export function reconcile(input: ReconcileInput): Reconciliation {
       bookedCost: a?.bookedCost ?? null,
     };
     const est: EstimatedSide = e ?? { quantity: ZERO, gross: ZERO, included: ZERO, items: 0, cost: price === null ? null : ZERO };
-    const difference = actual.quantity.minus(est.quantity);
-    const pct = variance(actual.quantity, est.quantity);
+    // Each side as it is reported (34 digits): a repeating fraction worked at 50 digits (hours of
+    // a 1-hour period in days) must not show as a difference in the 49th place.
+    const difference = settle(actual.quantity).minus(settle(est.quantity));
+    const pct = variance(settle(actual.quantity), settle(est.quantity));
     const exceeded = max !== null && (pct === null ? actual.quantity.greaterThan(0) : pct.abs().greaterThan(max));
     const row: ReconcileRow = {
       capabilityId: cap.id,
@@ -163,7 +165,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
       estimated: est,
       difference,
       variancePercent: pct,
-      costDifference: actual.cost !== null && est.cost !== null ? actual.cost.minus(est.cost) : null,
+      costDifference: actual.cost !== null && est.cost !== null ? settle(actual.cost).minus(settle(est.cost)) : null,
       exceeded,
       explanations: [],
       notes: a?.notes ?? [],

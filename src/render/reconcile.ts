@@ -20,8 +20,8 @@ function signedQuantity(d: D): string {
 
 function percentText(d: D | null, actual: D): string {
   if (d === null) return actual.isZero() ? '' : 'new';
-  const v = d.toDecimalPlaces(1, 1).toFixed();
-  return `${d.greaterThan(0) ? '+' : ''}${v === '-0.0' ? '0.0' : v}%`;
+  const v = d.toFixed(1, 4);
+  return `${d.greaterThan(0) && v !== '0.0' ? '+' : ''}${v === '-0.0' ? '0.0' : v}%`;
 }
 
 const moneyOr = (d: D | null) => (d === null ? 'no price' : money(d));
