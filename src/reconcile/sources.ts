@@ -191,7 +191,8 @@ export function sniff(file: string): 'json-array' | 'json-object' | 'csv' | 'emp
 
 /**
  * JSON lines: one record per line. A file that starts with `{` is JSON lines when its first line
- * is a whole object of its own that is not a document holding records (`records`, `result`, `data`).
+ * is a whole object of its own with the fields of an event (event.*, usage.*, timestamp), not a
+ * document (`records`, `result`, `data`, a DPS subscription).
  */
 export function isJsonLines(file: string): boolean {
   const head = headOf(file, 1024 * 1024).toString('utf8').replace(/^\uFEFF/, '').trimStart();
@@ -200,9 +201,9 @@ export function isJsonLines(file: string): boolean {
   try {
     const value = JSON.parse(first) as unknown;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+    // An event of its own (a line of JSON lines), not a document holding records or API rows.
     const keys = Object.keys(value);
-    if (keys.includes('records') || keys.includes('result') || keys.includes('data')) return false;
-    return true;
+    return keys.some((k) => k.startsWith('event.') || k === 'timestamp' || k.startsWith('usage.'));
   } catch {
     return false;
   }
