@@ -220,7 +220,9 @@ export function usageEstate(collected: CollectedUsage, command: string): MadeEst
   }
   const http = usage.get('http-monitor');
   for (const e of http?.entities ?? []) {
-    b.add('synthetic.http', e.key, [['requests', ONE], ['frequencyMinutes', fixed(minutes.div(e.quantity), 6, rounded)], ['locations', ONE]], [`from ${events(e.events)} "HTTP Monitor": ${n(e.quantity)} synthetic requests in ${n(b.days)} days (one request per execution, one location assumed)`]);
+    // Requests per execution such that it runs at most every 5 minutes, as the browser monitors.
+    const requests = D.max(ONE, e.quantity.times(5).div(minutes).ceil());
+    b.add('synthetic.http', e.key, [['requests', requests], ['frequencyMinutes', fixed(requests.times(minutes).div(e.quantity), 6, rounded)], ['locations', ONE]], [`from ${events(e.events)} "HTTP Monitor": ${n(e.quantity)} synthetic requests in ${n(b.days)} days (requests × executions × locations: one location assumed)`]);
   }
   const third = usage.get('third-party-synthetic');
   for (const e of third?.entities ?? []) {
