@@ -6,7 +6,6 @@ import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { D } from '../core/decimal.js';
 import { VERSION } from '../core/version.js';
-import { writeFileAtomic } from '../import/write-file.js';
 import { toDecimal } from '../input/schema-kit.js';
 import { collectUsage } from '../reconcile/collect.js';
 import { reconcile } from '../reconcile/compare.js';
@@ -17,6 +16,8 @@ import { styleFor, wantsColor } from './color.js';
 import { EXIT, UsageError } from './exit.js';
 import { prepare, streamJob } from './pipeline.js';
 import { formatDiagnostics } from './report.js';
+import { refuseTarget, writeOutputFile } from './output-file.js';
+import { writeStdout } from './streams.js';
 import type { Diagnostic } from '../input/diagnostics.js';
 
 export const RECONCILE_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
@@ -39,17 +40,14 @@ export function parsePercent(flag: string, text: string): D {
   return value;
 }
 
-function write(output: string | undefined, text: string): string | undefined {
+/** The text to standard output, or to `output` (atomically: output-file.ts); a problem in words. */
+async function write(output: string | undefined, text: string): Promise<string | undefined> {
   if (output === undefined) {
-    process.stdout.write(text);
+    await writeStdout(text);
     return undefined;
   }
-  try {
-    writeFileAtomic(output, text);
-    return undefined;
-  } catch (err) {
-    return `cannot write ${output}: ${(err as Error).message}`;
-  }
+  const done = await writeOutputFile(output, [text]);
+  return done.ok ? undefined : done.reason;
 }
 
 export async function reconcileCommand(files: string[], flags: ReconcileFlags): Promise<number> {
@@ -60,6 +58,10 @@ export async function reconcileCommand(files: string[], flags: ReconcileFlags): 
   };
   const maxVariance = flags.maxVariance === undefined ? undefined : parsePercent('--max-variance', flags.maxVariance);
   if (files.includes('-')) throw new UsageError('reconcile reads files, not standard input (usage files are read again when they hold refreshed events)');
+  if (flags.output) {
+    const refused = refuseTarget(flags.output, files.map((path) => ({ path, role: 'a file' })));
+    if (refused) return fail([{ file: flags.output, message: `-o: ${refused}` }], 'nothing was written');
+  }
 
   if (flags.toEstate) {
     if (flags.output && existsSync(flags.output) && !flags.force) return fail([{ file: flags.output, message: 'already exists; pass --force to overwrite it' }], 'nothing was written');
@@ -67,8 +69,8 @@ export async function reconcileCommand(files: string[], flags: ReconcileFlags): 
     if (!collected.ok) return fail(collected.diagnostics, 'nothing was written');
     const made = usageEstate(collected.usage, `dtcost reconcile --to-estate ${files.join(' ')}`);
     if (!made.ok) return fail(made.diagnostics, 'nothing was written');
-    const problem = write(flags.output, made.text);
-    if (problem) return fail([{ file: flags.output!, message: problem }], 'nothing was written');
+    const problem = await write(flags.output, made.text);
+    if (problem) return fail([{ file: flags.output!, message: `cannot write the estate: ${problem}` }], 'nothing was written');
     if (!flags.quiet) {
       const lines = [...made.notes];
       if (flags.output) lines.push(`wrote ${flags.output}: ${made.entries} ${made.entries === 1 ? 'entry' : 'entries'}. Next: dtcost estimate ${flags.output}`);
@@ -107,8 +109,8 @@ export async function reconcileCommand(files: string[], flags: ReconcileFlags): 
         : flags.format === 'markdown'
           ? reconcileMarkdown(result)
           : reconcileText(result, await styleFor(toTerminal && wantsColor(process.stdout, flags.color)));
-  const problem = write(flags.output, text);
-  if (problem) return fail([{ file: flags.output!, message: problem }], 'nothing was written');
+  const problem = await write(flags.output, text);
+  if (problem) return fail([{ file: flags.output!, message: `cannot write the report: ${problem}` }], 'nothing was written');
   const stderr: string[] = [];
   if (!flags.quiet) {
     for (const w of result.warnings) stderr.push(`${w.code === 'note' ? 'note' : errStyle.yellow('warning')}: ${w.message}`);

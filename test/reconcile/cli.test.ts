@@ -23,6 +23,13 @@ const F = (name: string) => fixture(name).replace(`${ROOT}/`, '');
 const ajv = new (Ajv as unknown as typeof Ajv.default)({ allErrors: true, strict: false });
 const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schema/reconcile-output-v1.schema.json'), 'utf8')));
 
+/** The one-hour estate with host2 all the hour instead of 45 minutes: 10.125 GiB-hours estimated, 8 used. */
+function offEstate(): string {
+  const path = join(TMP, 'off.yaml');
+  writeFileSync(path, readFileSync(fixture('security-hour.yaml'), 'utf8').replace('hoursPerDay: 18', 'hoursPerDay: 24'));
+  return path;
+}
+
 describe('dtcost reconcile', () => {
   it('prints actual against estimated per capability, for the events\' span', () => {
     const r = dtcost(['reconcile', F('dem-month.yaml'), F('dem-month.csv')]);
@@ -36,7 +43,7 @@ describe('dtcost reconcile', () => {
     const cases = [
       [F('dem-month.yaml'), F('dem-month.csv')],
       [F('dem-month.yaml'), F('dps-api-usage.json'), F('dps-api-cost.json')],
-      [F('security-hour-rap.yaml'), F('security-hour.json'), '--max-variance', '5'],
+      [offEstate(), F('security-hour.json'), '--max-variance', '5'],
       [F('logs-included-queries.yaml'), F('samples.csv')],
     ];
     for (const args of cases) {
@@ -53,11 +60,16 @@ describe('dtcost reconcile', () => {
   });
 
   it('--max-variance exits 1 after the whole output, naming the capabilities over it; within it, 0', () => {
-    const over = dtcost(['reconcile', F('security-hour-rap.yaml'), F('security-hour.json'), '--max-variance', '10%']);
+    const over = dtcost(['reconcile', offEstate(), F('security-hour.json'), '--max-variance', '10%']);
     expect(over.status).toBe(1);
-    expect(over.stdout).toMatch(/Variance over 10%: runtime-vulnerability-analytics\n/);
-    expect(over.stdout).toMatch(/runtime-vulnerability-analytics:\n {2}- not in the estimate/);
-    expect(over.stderr).toMatch(/dtcost: variance over 10%: runtime-vulnerability-analytics\n$/);
+    const over10 = 'full-stack-monitoring, runtime-vulnerability-analytics, runtime-application-protection, metrics-ingest';
+    expect(over.stdout).toContain(`Variance over 10%: ${over10}\n`);
+    // Over a 1-hour span, hours a day are the hour's share × 24: host1 15 minutes and host2 45 (12 h/day
+    // on average) where the estate says 6 and 24.
+    expect(over.stdout).toContain('full-stack-monitoring:\n  - observed 12 h/day per host on average, the estate says 15\n  - 7.38 GiB billed per host on average');
+    expect(over.stdout).toContain('  - GiB-hours 20.99% below the estimate (8 against 10.13)\n');
+    expect(over.stderr).toMatch(new RegExp(`dtcost: variance over 10%: ${over10}\n$`));
+    expect(dtcost(['reconcile', offEstate(), F('security-hour.json'), '--max-variance', '641'])).toMatchObject({ status: 0 });
     const within = dtcost(['reconcile', F('security-hour.yaml'), F('security-hour.json'), '--max-variance', '0']);
     expect(within.status).toBe(0);
     expect(within.stdout).toMatch(/Every variance within 0%/);
@@ -70,10 +82,10 @@ describe('dtcost reconcile', () => {
     expect(lines[0]).toBe('estate,spanStart,spanEnd,scope,capabilityId,unit,field,key,actual,estimated,difference,variancePercent,actualCost,estimatedCost,costDifference,exceeded,explanation');
     expect(lines).toContain('DPS worked examples,2026-04-01T11:00:00Z,2026-04-01T12:00:00Z,capability,full-stack-monitoring,GiB-hour,,,8,8,0,0,0.08,0.08,0,false,'.replace('DPS worked examples', '"DPS worked examples, Full-Stack, RVA, RAP and Infrastructure in one hour"'));
     expect(lines.filter((l) => l.includes(',entity,full-stack-monitoring,'))).toHaveLength(2);
-    const md = dtcost(['reconcile', F('security-hour-rap.yaml'), F('security-hour.json'), '--format', 'markdown']).stdout;
+    const md = dtcost(['reconcile', offEstate(), F('security-hour.json'), '--format', 'markdown']).stdout;
     expect(md).toMatch(/^### dtcost reconcile: /);
-    expect(md).toMatch(/\| runtime-vulnerability-analytics \| GiB-hour \| 8 \| 0 \| \+8 \| new \|/);
-    expect(md).toMatch(/- `runtime-vulnerability-analytics`: not in the estimate/);
+    expect(md).toMatch(/\| full-stack-monitoring \| GiB-hour \| 8 \| 10\.125 \| -2\.125 \| -21\.0% \| 0\.08 \| 0\.10 \|/);
+    expect(md).toMatch(/- `full-stack-monitoring`: observed 12 h\/day per host on average, the estate says 15\n/);
   });
 
   it('bad input in the estate and in the usage files is all reported at once, exit 2, nothing on standard output', () => {

@@ -1,12 +1,8 @@
 // The DPS pages' worked examples, rendered as billing usage events by hand (test/fixtures/reconcile,
 // README.md there), reconcile to zero variance against the estate of the same example: the
 // events' quantities are the pages' numbers, and so are the estimate's.
-//
-// Where the estimate side is not yet right on main (the rule engine is being corrected: trace and
-// metric inclusions per 15-minute interval, RAP consuming RVA, the rules of the new capabilities),
-// the actual side is checked in a test of its own, and the zero-variance test is marked `it.fails`
-// with the reason: it passes while the estimate is wrong, and fails (to be turned into `it`) the
-// day the rule is fixed.
+// The actual side of each example is also checked on its own (the events' numbers, exactly), so
+// that a failure says which side moved.
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/core/decimal.js';
 import { actual, fixture, reconcileFiles, table, usageOf } from './helpers.js';
@@ -54,19 +50,16 @@ describe('reconcile: the DPS pages worked examples as billing usage events', () 
       'infrastructure-monitoring': ['1.25', '1.25', '0'],
       'runtime-vulnerability-analytics': ['8', '8', '0'],
       'runtime-application-protection': ['8', '8', '0'],
-      'metrics-ingest': ['0', '0', null],
+      'metrics-ingest': ['8325', '8325', '0'],
     });
     const metrics = r.rows.find((row) => row.capabilityId === 'metrics-ingest')!;
-    expect([metrics.actual.gross.toFixed(), metrics.actual.included.toFixed()]).toEqual(['36300', '36300']);
-    expect([metrics.estimated.gross.toFixed(), metrics.estimated.included.toFixed()]).toEqual(['36300', '36300']);
+    expect([metrics.actual.gross.toFixed(), metrics.actual.included.toFixed()]).toEqual(['36300', '27975']);
+    expect([metrics.estimated.gross.toFixed(), metrics.estimated.included.toFixed()]).toEqual(['36300', '27975']);
     expect(r.usage.duplicates).toBe(1);
-    expect(r.usage.events).toBe(36);
+    expect(r.usage.events).toBe(37);
   });
 
-  // ESTIMATE SIDE NOT YET RIGHT ON MAIN: Runtime Application Protection consumes Runtime
-  // Vulnerability Analytics (runtime-application-protection.md), so hosts with appSecurity [rap]
-  // alone must bill RVA too; main bills no RVA for them (8 actual against 0 estimated).
-  it.fails('RAP alone (the page\'s own scenario) bills RVA as well: zero variance', async () => {
+  it('RAP alone (the page\'s own scenario) bills RVA as well: zero variance', async () => {
     await zeroVariance('security-hour-rap.yaml', ['security-hour.json']);
   });
 
@@ -77,10 +70,7 @@ describe('reconcile: the DPS pages worked examples as billing usage events', () 
     expect(actual(u)['full-stack-monitoring']).toBe('24');
   });
 
-  // ESTIMATE SIDE NOT YET RIGHT ON MAIN: the estimate pools the Full-Stack inclusion over the
-  // period (24 GiB-hours × 3,600 = 86,400 ≥ 80,000: nothing billed) instead of per 15-minute
-  // interval without rollover (38,400 billed).
-  it.fails('metrics, no rollover: the estimate bills 38,400 too (zero variance)', async () => {
+  it('metrics, no rollover: the estimate bills 38,400 too (zero variance)', async () => {
     await zeroVariance('metrics-no-rollover.yaml', ['metrics-no-rollover.jsonl']);
   });
 
@@ -96,10 +86,7 @@ describe('reconcile: the DPS pages worked examples as billing usage events', () 
     expect(table(r)['log-ingest']).toEqual(['3000', '3000', '0']);
   });
 
-  // ESTIMATE SIDE NOT YET RIGHT ON MAIN: the included-queries period is at most 35 days, the rest of
-  // the retention is Retain (105,000 + 180,000 GiB-days); main bills all 95 days with included
-  // queries (285,000) and no Retain.
-  it.fails('logs with included queries: zero variance', async () => {
+  it('logs with included queries: zero variance', async () => {
     await zeroVariance('logs-included-queries.yaml', ['logs-included-queries.jsonl']);
   });
 
@@ -110,9 +97,7 @@ describe('reconcile: the DPS pages worked examples as billing usage events', () 
     expect(actual(u)['full-stack-monitoring']).toBe('1000');
   });
 
-  // ESTIMATE SIDE NOT YET RIGHT ON MAIN: spans not from Full-Stack (fromFullStack: false) are always
-  // billed; main subtracts the Full-Stack trace inclusion from them (nets to 0).
-  it.fails('partner traces: zero variance', async () => {
+  it('partner traces: zero variance', async () => {
     await zeroVariance('partner-traces.yaml', ['partner-traces.jsonl']);
   });
 
@@ -123,8 +108,7 @@ describe('reconcile: the DPS pages worked examples as billing usage events', () 
     expect(u.totals.span![1] - u.totals.span![0]).toBe(240 * 3_600_000);
   });
 
-  // ESTIMATE SIDE NOT YET ON MAIN: no rule for securityPosture yet.
-  it.fails('Security Posture Management: zero variance', async () => {
+  it('Security Posture Management: zero variance', async () => {
     await zeroVariance('spm-10d.yaml', ['spm-10d.jsonl']);
   });
 
@@ -134,8 +118,7 @@ describe('reconcile: the DPS pages worked examples as billing usage events', () 
     expect(u.totals.capabilities[0]!.entities.map((e) => [e.key, e.label, e.hours.toFixed()])).toEqual([['1c2d3e4f-0000-4000-8000-00000000a11c', 'hourly cleanup', '336']]);
   });
 
-  // ESTIMATE SIDE NOT YET ON MAIN: no rule for automation yet.
-  it.fails('Automation Workflow: zero variance', async () => {
+  it('Automation Workflow: zero variance', async () => {
     await zeroVariance('automation-14d.yaml', ['automation-14d.jsonl']);
   });
 });
