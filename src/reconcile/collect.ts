@@ -109,8 +109,8 @@ class ApiRows {
     if (typeof name === 'string') {
       const id = NAMES.get(normaliseName(name));
       if (id) return id;
-      const near = didYouMean(name, DISPLAY_NAMES);
-      this.problems.add(file, line, `capabilityName "${name}" is not a DPS capability dtcost knows${near ? ` (did you mean "${near}"?)` : ''}; dtcost never guesses what an unknown capability is`, `${file}\u0000cap\u0000${name}`, `${path}.capabilityName`);
+      const near = name.length <= 100 ? didYouMean(name, DISPLAY_NAMES) : undefined;
+      this.problems.add(file, line, `capabilityName "${name.length > 80 ? `${name.slice(0, 77)}...` : name}" is not a DPS capability dtcost knows${near ? ` (did you mean "${near}"?)` : ''}; dtcost never guesses what an unknown capability is`, `${file}\u0000cap\u0000${name}`, `${path}.capabilityName`);
       return undefined;
     }
     this.problems.add(file, line, `capabilityName: missing (capabilityKey ${JSON.stringify(key ?? null)} alone does not say which capability it is)`, `${file}\u0000noname`, `${path}.capabilityName`);

@@ -161,6 +161,7 @@ function lines(file: string, onLine: (text: string, line: number) => void, progr
   };
   const stat = chunks(file, (buf, n) => {
     const last = buf.lastIndexOf(10, n - 1);
+    if (carry && last >= 0 && carry.length + buf.indexOf(10) > MAX_RECORD_BYTES) throw new SourceProblem(`a line of more than ${MAX_RECORD_BYTES / 1024 / 1024} MiB`, line + 1);
     if (last < 0) {
       carry = carry ? Buffer.concat([carry, buf.subarray(0, n)]) : Buffer.from(buf.subarray(0, n));
       if (carry.length > MAX_RECORD_BYTES) throw new SourceProblem(`a line of more than ${MAX_RECORD_BYTES / 1024 / 1024} MiB`, line + 1);
@@ -289,6 +290,7 @@ export function readJsonDocument(file: string, visitor: RecordVisitor): ReadSumm
     token = undefined;
   };
   const finishRecord = (buf: Buffer, start: number, end: number) => {
+    if (partBytes + end - start > MAX_RECORD_BYTES) throw new SourceProblem(`record ${ordinal + 1} is larger than ${MAX_RECORD_BYTES / 1024 / 1024} MiB`, recordLine);
     const o = ordinal++;
     if (wanted && !wanted(o)) {
       parts = [];

@@ -180,7 +180,7 @@ export class UsageAggregator {
     }
     const typeIndex = eventTypeIndex(typeName);
     if (typeIndex < 0) {
-      const near = didYouMean(typeName, EVENT_TYPE_NAMES);
+      const near = typeName.length <= 100 ? didYouMean(typeName, EVENT_TYPE_NAMES) : undefined;
       const shown = typeName.length > 80 ? `${typeName.slice(0, 77)}...` : typeName;
       this.problems.add(file, line, `event.type "${shown}" is not a billing usage event type dtcost knows${near ? ` (did you mean "${near}"?)` : ''}; dtcost never guesses what an unknown type bills`, `${file}\u0000type\u0000${typeName}`);
       return undefined;

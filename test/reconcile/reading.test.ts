@@ -215,6 +215,9 @@ describe('reconcile: what cannot be read is said, with where', () => {
     expect(problems(join(TMP, 'nul.csv'))).toEqual(['nul.csv: the file is not text (it holds NUL bytes)']);
     expect(problems(join(TMP, 'missing.json'))).toEqual(['missing.json: no such file']);
     expect(problems(write('empty.json', '   \n'))).toEqual(['empty.json: the file is empty']);
+    const first = JSON.stringify(base({ 'event.type': 'HTTP Monitor', 'event.id': '1', billed_http_request_count: 1 }));
+    expect(problems(write('long.jsonl', `${first}\n{"event.type": "${'x'.repeat(17 << 20)}"}\n`))).toEqual(['long.jsonl:2: a line of more than 16 MiB']);
+    expect(problems(write('long.json', `[{"event.type": "${'x'.repeat(17 << 20)}"}]`))).toEqual(['long.json:1: record 1 is larger than 16 MiB']);
     expect(problems(write('other.json', '{"hello": [1]}'))[0]).toMatch(/^other\.json: no records found: .* the document has the keys hello$/);
   });
 });
