@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync, statSync, truncateSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ESTATE as RECONCILE_ESTATE, writeEvents } from './reconcile-events.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/dtcost');
@@ -13,6 +14,8 @@ const TMP = mkdtempSync(join(tmpdir(), 'dtcost-bench-'));
 const full = process.argv.includes('--full');
 /** `--hostile`: only the floor and the hostile inputs. */
 const onlyHostile = process.argv.includes('--hostile');
+/** `--reconcile`: only the floor and dtcost reconcile (RECONCILE_EVENTS events, 10,000,000 by default). */
+const onlyReconcile = process.argv.includes('--reconcile');
 
 function timed(args, runs) {
   const times = [];
@@ -76,6 +79,11 @@ const BARS = {
 
 const nodeFloor = timed(['-e', '0'], 15);
 row('node -e 0', nodeFloor);
+if (onlyReconcile) {
+  reconcileBench();
+  finish();
+  process.exit(0);
+}
 
 // Hostile inputs (issue 11, "Small inputs that exhaust memory or CPU"): each must be refused with a
 // located error (exit 2) in under 2 s and 200 MB. A run that takes longer than 10 s is stopped.
@@ -135,6 +143,13 @@ hostile('999 aliases of a 500-item list (YAML)', ['estimate', hostileFile('h-rep
 hostile('an alias bomb (YAML)', ['estimate', hostileFile('h-bomb.yaml', `version: 1\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${[...'bcdefghi'].map((x, i) => `${x}: &${x} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`).join('\n')}\n`)]);
 hostile('<<: &x 5 (YAML)', ['estimate', hostileFile('h-merge.yaml', 'version: 1\n<<: &x 5\n')]);
 hostile('budget: !!omap [total: 5] (YAML)', ['estimate', hostileFile('h-omap.yaml', 'version: 1\nbudget: !!omap [total: 5]\n')]);
+{
+  // dtcost reconcile: a usage file of one 1 GB line (sparse), refused at 16 MiB of it.
+  hostileFile('h-rec.yaml', 'version: 1\n');
+  hostileFile('h-usage.jsonl', `{"event.type": "${'x'.repeat(200_000)}`);
+  truncateSync(join(TMP, 'h-usage.jsonl'), 1 << 30);
+  hostile('1 GB usage line (reconcile)', ['reconcile', 'h-rec.yaml', 'h-usage.jsonl']);
+}
 
 if (onlyHostile) {
   finish();
@@ -239,7 +254,31 @@ function vinfoCsv(n) {
   row(`import rvtools, ${n.toLocaleString('en-US')} VMs`, timed([BIN, 'import', 'rvtools', csv, '--quiet'], 3), floor, 'line count', BARS.importVms);
 }
 
+reconcileBench();
 finish();
+
+/**
+ * dtcost reconcile of 10,000,000 billing usage events (generated: bench/reconcile-events.mjs, one
+ * in 100 a refreshed copy), as JSON lines and as CSV, each against a bare line scan of the same
+ * file; and of a tenth as many, to show what grows with the events (only the deduplication table,
+ * 16 bytes per distinct event). One run each: they take minutes.
+ */
+function reconcileBench() {
+  const n = Number(process.env.RECONCILE_EVENTS ?? 10_000_000);
+  const estate = join(TMP, 'reconcile-estate.yaml');
+  writeFileSync(estate, RECONCILE_ESTATE);
+  const scan = (file) => `let n=0;require('readline').createInterface({input:require('fs').createReadStream(${JSON.stringify(file)})}).on('line',()=>n++)`;
+  for (const format of ['jsonl', 'csv']) {
+    for (const count of format === 'jsonl' ? [n / 10, n] : [n]) {
+      const file = join(TMP, `events-${count}.${format}`);
+      writeEvents(count, file, format);
+      const floor = timed(['-e', scan(file)], 1);
+      row(`line count, ${count.toLocaleString('en-US')} billing usage events, ${format === 'csv' ? 'CSV' : 'JSON lines'} (${(statSync(file).size / 1e6).toFixed(0)} MB)`, floor);
+      row(`reconcile, ${count.toLocaleString('en-US')} events (${(count / 100).toLocaleString('en-US')} refreshed), ${format === 'csv' ? 'CSV' : 'JSON lines'}`, timed([BIN, 'reconcile', estate, file, '--format', 'json', '--quiet'], 1), floor, 'line count');
+      rmSync(file);
+    }
+  }
+}
 
 function finish() {
 rmSync(TMP, { recursive: true, force: true });

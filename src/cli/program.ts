@@ -8,6 +8,7 @@ import { diffCommand, type DiffFlags } from './diff-command.js';
 import { explainCommand, type ExplainFlags } from './explain-command.js';
 import { initCommand } from './init-command.js';
 import { registerImport } from './import-command.js';
+import { registerReconcile } from './reconcile-command.js';
 import { ratesCommand, type RatesFlags } from './rates-command.js';
 import { schemaCommand } from './schema-command.js';
 import { validateCommand, type ValidateFlags } from './validate-command.js';
@@ -123,6 +124,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (file: string | undefined, flags: { force?: boolean; quiet?: boolean }) => setExit(await initCommand(file, flags)));
 
   registerImport(program, setExit);
+  registerReconcile(program, setExit);
 
   for (const cmd of program.commands) cmd.exitOverride().addHelpText('after', EXAMPLES);
   return program;
