@@ -8,6 +8,7 @@ import type { Diagnostic } from '../input/diagnostics.js';
 import { mergeEstates, originOf } from '../input/merge.js';
 import { inRange, toDecimal } from '../input/schema-kit.js';
 import { parsePeriod, PERIOD_HELP, type Period } from '../core/period.js';
+import { currencyConflict, describeCurrencyConflict } from '../estimate/currency.js';
 import { streamEstimate, type EstimateOptions, type EstimateStream } from '../estimate/run.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import type { Style } from '../render/style.js';
@@ -89,6 +90,13 @@ export async function prepare(files: readonly string[], flags: EstimateInputFlag
       const activity = await inputs.activities(estate);
       if (card) jobs.push({ estate, card, activity });
     }
+  }
+  // Amounts are never relabelled: every price the estimate may apply is in the currency it reports in.
+  const labelFlag = flags.currency?.toUpperCase();
+  for (const job of jobs) {
+    const model = flags.model ?? job.estate.data.licensing;
+    const conflict = currencyConflict(job.estate.data, model, job.card, labelFlag ?? job.estate.data.currency ?? job.card.currency, job.activity);
+    if (conflict) inputs.report([{ file: labelFlag !== undefined ? '--currency' : job.card.files.at(-1) ?? job.estate.file, message: describeCurrencyConflict(conflict) }]);
   }
   return inputs.diagnostics.length > 0 ? { ok: false, diagnostics: inputs.diagnostics } : { ok: true, jobs, notes, reads: inputs.reads };
 }

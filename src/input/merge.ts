@@ -58,11 +58,18 @@ export function mergeEstates(files: readonly EstateFile[]): Merged {
   }
   for (const f of files.slice(1)) {
     for (const key of SETTINGS) {
-      if (f.data[key] !== undefined && JSON.stringify(f.data[key]) !== JSON.stringify(first.data[key])) ignored.push(`${f.file}: ${key}`);
+      if (f.data[key] !== undefined && effective(key, f.data) !== effective(key, first.data)) ignored.push(`${f.file}: ${key}`);
     }
   }
   data.name = files.map((f) => f.data.name ?? f.file).join(' + ');
   return { data, origins, diagnostics, ignored };
+}
+
+/** A setting as it takes effect: an unset currency or period is the default one (USD, a month). */
+function effective(key: (typeof SETTINGS)[number], data: EstateData): string {
+  if (key === 'currency') return data.currency ?? 'USD';
+  if (key === 'period') return data.period ? `${data.period.days.toString()} d` : '30 d';
+  return JSON.stringify(data[key]);
 }
 
 function setSection(data: EstateData, section: Section, entries: { name: string }[]): void {

@@ -14,6 +14,10 @@ export interface Price {
   /** D or S for built-in list prices; `card` for a user's rate card. */
   grade: 'D' | 'S' | 'card';
   provisional: boolean;
+  /** The currency the price is in: its card's (a price is never converted or relabelled). */
+  currency: string;
+  /** Where it comes from, for messages: `built-in list prices`, or the rate card's file. */
+  from: string;
 }
 
 export interface RateCard {
@@ -58,6 +62,8 @@ export function builtinRateCard(): RateCard {
       source: `list price, ${p.source} (grade ${p.grade}${p.grade === 'S' ? ', provisional' : ''})`,
       grade: p.grade,
       provisional: p.grade === 'S',
+      currency: BUILTIN_CURRENCY,
+      from: 'the built-in list prices',
     });
   }
   return { name: 'Dynatrace list prices (built-in)', currency: BUILTIN_CURRENCY, discount: new D(0), prices, files: [], unpricedNotes };
@@ -71,7 +77,7 @@ export function mergeRateCard(base: RateCard, card: RateCardData, file: string):
     const full = isDecimal(entry) ? { unitPrice: entry } : entry;
     const { unitPrice, source } = full;
     const provisional = 'provisional' in full ? (full.provisional ?? false) : false;
-    prices.set(key, { unitPrice, source: source ? `${source} (rate card ${label})` : `rate card ${label}`, grade: 'card', provisional });
+    prices.set(key, { unitPrice, source: source ? `${source} (rate card ${label})` : `rate card ${label}`, grade: 'card', provisional, currency: card.currency ?? base.currency, from: file });
   }
   return {
     name: card.name ?? `${base.name} + ${file}`,
