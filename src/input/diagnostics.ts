@@ -122,12 +122,24 @@ function valueAt(data: unknown, path: Path): unknown {
   return v;
 }
 
-function isRootTypeMismatch(issue: Issue): boolean {
+/**
+ * Numbers reach the schema as Decimal objects, and a mapping's schema sees a Decimal's methods as
+ * keys: an issue of a mapping schema about a number (its "unknown keys", its missing keys) means
+ * only that a mapping was expected and a number found.
+ */
+function aboutANumber(issue: Issue, input: unknown): boolean {
+  if (!isDecimal(input)) return false;
+  return issue.code === 'unrecognized_keys' || issue.path.length === 1;
+}
+
+function isRootTypeMismatch(issue: Issue, input?: unknown): boolean {
+  if (aboutANumber(issue, input)) return true;
   if (issue.path.length > 0) return false;
   return issue.code === 'invalid_type' || (issue.code === 'custom' && typeof issue.params?.expected === 'string' && !issue.params.found);
 }
 
-function expectedOf(issue: Issue): string | undefined {
+function expectedOf(issue: Issue, input?: unknown): string | undefined {
+  if (aboutANumber(issue, input)) return 'a mapping';
   if (issue.code === 'invalid_type') return TYPE_NAMES[issue.expected] ?? issue.expected;
   if (issue.code === 'custom' && typeof issue.params?.expected === 'string') return issue.params.expected;
   return undefined;
@@ -139,9 +151,23 @@ export function issuesToDiagnostics(issues: readonly Issue[], doc: ParsedDocumen
   const at = (path: Path, message: string, hint?: string): Diagnostic =>
     positions.at({ file, position: undefined, path: path.length > 0 ? formatPath(path) : undefined, message, ...(hint ? { hint } : {}) }, path);
 
+  /** The numbers already reported as "expected a mapping", by path. */
+  const numbers = new Set<string>();
   const visit = (issue: Issue, prefix: PathSegment[]): void => {
     const path = [...prefix, ...(issue.path as PathSegment[])];
     const input = valueAt(doc.data, path);
+    // An issue of a mapping's schema about a number: one "expected a mapping, found 5", however
+    // many keys the number's methods made it seem to have.
+    const parentPath = path.slice(0, -1);
+    const numberPath = issue.code === 'unrecognized_keys' && isDecimal(input) ? path : path.length > prefix.length && isDecimal(valueAt(doc.data, parentPath)) ? parentPath : undefined;
+    if (numberPath !== undefined) {
+      const key = formatPath(numberPath);
+      if (!numbers.has(key)) {
+        numbers.add(key);
+        out.push(at(numberPath, `expected a mapping, found ${describeFound(valueAt(doc.data, numberPath))}`));
+      }
+      return;
+    }
     const found = describeFound(input);
     switch (issue.code) {
       case 'unrecognized_keys':
@@ -160,12 +186,12 @@ export function issuesToDiagnostics(issues: readonly Issue[], doc: ParsedDocumen
       case 'invalid_union': {
         // Report the branch that matches the value's shape (a list for the list form, say);
         // when none does, say what each branch expected.
-        const shaped = issue.errors.filter((branch) => !branch.every(isRootTypeMismatch));
+        const shaped = issue.errors.filter((branch) => !branch.every((inner) => isRootTypeMismatch(inner, input)));
         if (shaped.length === 1) {
           for (const inner of shaped[0]!) visit(inner, path);
           return;
         }
-        const expected = issue.errors.flatMap((branch) => branch.filter(isRootTypeMismatch).map(expectedOf)).filter((e): e is string => !!e);
+        const expected = issue.errors.flatMap((branch) => branch.filter((inner) => isRootTypeMismatch(inner, input)).map((inner) => expectedOf(inner, input))).filter((e): e is string => !!e);
         out.push(at(path, `expected ${[...new Set(expected)].join(', or ')}, found ${found}`));
         return;
       }
