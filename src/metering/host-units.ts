@@ -65,7 +65,9 @@ export function classicHours(hoursPerDay: D, period: Period): Derived {
     : billed.isZero()
       ? ` (${n(hoursPerDay)} h: a run under 5 minutes a day does not count)`
       : ` (${n(hoursPerDay)} h rounded up to calendar hours)`;
-  return { value: billed.times(period.days), text: `${n(billed)} h/day${rounded} × ${n(period.days)} d` };
+  // A period of hours that are not whole days (250h) says so, rather than a rounded 10.416667 d.
+  const days = period.days.isInteger() ? `${n(period.days)} d` : `${n(period.hours)} h / 24 h`;
+  return { value: billed.times(period.days), text: `${n(billed)} h/day${rounded} × ${days}` };
 }
 
 /**

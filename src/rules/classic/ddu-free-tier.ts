@@ -8,6 +8,7 @@
 // "Free tier", FAQ; log-management-and-analytics.md FAQ ("a free tier of 200,000 DDUs per year").
 import { D } from '../../core/decimal.js';
 import { consumptionIn, priorSum } from '../kit/prior.js';
+import { scaleTo } from '../kit/quota.js';
 import { n } from '../../core/text.js';
 import { defineRule, type LineItemDraft } from '../types.js';
 
@@ -24,11 +25,12 @@ export const dduFreeTier = defineRule({
   after: DDU_CONSUMPTION,
   doc: 'davis-data-units.md (managed/license/classic-licensing/, https://docs.dynatrace.com/managed/license/classic-licensing/davis-data-units): free tier of 200,000 DDUs a year per environment (SaaS) or license (Managed)',
   estimate(estate, { period, prior }) {
-    const free = FREE_DDUS_PER_YEAR.times(period.days).div(365);
+    const share = scaleTo(FREE_DDUS_PER_YEAR, 'year', period);
+    const free = share.value;
     const grant = (gross: D, subject: string, path: string, whose: string): LineItemDraft[] => {
       if (!gross.greaterThan(0)) return [];
       const used = free.greaterThan(gross) ? `, of which the ${n(gross)} consumed are used` : '';
-      return [{ capabilityId: 'ddu-free-tier', subject, path, quantity: D.min(gross, free).negated(), formula: `200,000 DDUs/year ${whose} × ${n(period.days)} d / 365 d = ${n(free)} DDUs${used}` }];
+      return [{ capabilityId: 'ddu-free-tier', subject, path, quantity: D.min(gross, free).negated(), formula: `200,000 DDUs/year ${whose} × ${share.text} = ${n(free)} DDUs${used}` }];
     };
     const managed = estate.license?.deployment === 'managed';
     if (managed || estate.environments.length === 0) {

@@ -15,7 +15,7 @@
 // (https://docs.dynatrace.com/managed/manage/account-management/license-subscription/license-overview-classic).
 import { D, ZERO } from '../../core/decimal.js';
 import { dailyProfiles, environmentOf, runningEntries } from '../kit/fleet.js';
-import { accountHostUnits, allowsOverages, licensedLine, quotaForPeriod } from '../kit/quota.js';
+import { accountHostUnits, allowsOverages, licensedLine, quotaForPeriod, scaleTo } from '../kit/quota.js';
 import { n, plural } from '../../core/text.js';
 import { defineRule, type LineItemDraft } from '../types.js';
 
@@ -45,7 +45,8 @@ export const overageHostUnitHours = defineRule({
 
     if (quota !== undefined) {
       const assigned = license?.hostUnits === undefined ? ` (assigned to the environments: ${estate.environments.filter((e) => e.hostUnits !== undefined).map((e) => `${e.name} ${n(e.hostUnits!)}`).join(' + ')})` : '';
-      items.push(licensedLine('licensed-host-units', { value: quota.times(days).div(365), text: `${plural(quota, 'host unit')} licensed${assigned} × ${n(days)} d / 365 d (host-unit years)` }));
+      const years = scaleTo(quota, 'year', period);
+      items.push(licensedLine('licensed-host-units', { value: years.value, text: `${plural(quota, 'host unit')} licensed${assigned} × ${years.text} (host-unit years)` }));
     }
     const pool = license?.hostUnitHours === undefined ? undefined : quotaForPeriod(license.hostUnitHours, license.hostUnitHoursPeriod, period, ['host unit hour', 'host unit hours']);
     if (pool !== undefined) items.push(licensedLine('licensed-host-unit-hours', { value: pool.value, text: `${pool.text} (a pool for spikes)` }));

@@ -35,10 +35,21 @@ const DAYS: Record<QuotaPeriod, number> = { year: 365, month: 30 };
  */
 export function quotaForPeriod(quota: D, per: QuotaPeriod | undefined, period: Period, what: [one: string, many: string]): Derived {
   if (per === undefined) return { value: quota, text: `${plural(quota, ...what)} licensed` };
-  const days = DAYS[per];
   const licensed = `${plural(quota, ...what)} licensed a ${per}`;
-  if (period.days.equals(days)) return { value: quota, text: licensed };
-  return { value: quota.times(period.days).div(days), text: `${licensed} × ${n(period.days)} d / ${days} d` };
+  if (period.days.equals(DAYS[per])) return { value: quota, text: licensed };
+  const share = scaleTo(quota, per, period);
+  return { value: share.value, text: `${licensed} × ${share.text}` };
+}
+
+/**
+ * A yearly (or monthly) amount for the period: × `30 d / 365 d`, or in hours for a period of hours
+ * that are not whole days (`1 h / 8,760 h`); divided last, so that whole numbers stay whole.
+ */
+export function scaleTo(amount: D, per: QuotaPeriod, period: Period): Derived {
+  const days = DAYS[per];
+  return period.days.isInteger()
+    ? { value: amount.times(period.days).div(days), text: `${n(period.days)} d / ${days} d` }
+    : { value: amount.times(period.hours).div(days * 24), text: `${n(period.hours)} h / ${n(new D(days * 24))} h` };
 }
 
 /** The licensed quota, a line of its own: the committed cost of the contract. */
