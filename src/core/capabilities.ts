@@ -148,8 +148,10 @@ const FAMILY_OF: Record<string, Family> = {
   'licensed-host-unit-hours': 'Hosts and containers',
   'licensed-dem-units': 'Digital experience',
   'licensed-ddus': 'Licensed DDUs',
-  'not-monitored-host-unit-hours': 'Free tier and overages',
-  'not-monitored-dem-units': 'Free tier and overages',
+  // What a quota without overages stops is less of what the family consumes; DDUs, like their free
+  // tier, are offset where the overages are.
+  'not-monitored-host-unit-hours': 'Hosts and containers',
+  'not-monitored-dem-units': 'Digital experience',
   'not-monitored-ddus': 'Free tier and overages',
 };
 

@@ -84,7 +84,7 @@ export function coverageWarnings(estate: EstateData, model: Model, rules: readon
     }
   }
   if (estate.license) {
-    const quotas = ['hostUnits', 'hostUnitHours', 'demUnits', 'ddus', 'customMetrics', 'logStorageGiB', 'logStorageDays'].filter((k) => estate.license![k as keyof typeof estate.license] !== undefined);
+    const quotas = ['hostUnits', 'hostUnitHours', 'demUnits', 'ddus', 'customMetrics', 'logStorageGiB', 'logStorageDays', 'logStorageGiBPerDay'].filter((k) => estate.license![k as keyof typeof estate.license] !== undefined);
     const evaluated = new Set(rules.flatMap((r) => r.licenseKeys ?? []));
     const open = quotas.filter((k) => !evaluated.has(k));
     if (model === 'dps' && quotas.length > 0) warnings.push(warning('license-ignored-under-dps', {}));
