@@ -27,7 +27,7 @@ export interface CompareFlags extends Omit<EstimateInputFlags, 'model' | 'merge'
 function modelCard(flag: string, path: string | undefined, diagnostics: Diagnostic[]): { data: RateCardData; file: string } | undefined {
   if (path === undefined) return undefined;
   if (path === '-') throw new UsageError(`${flag}: expected a file (standard input is for the estate)`);
-  const input = readInput(path, () => new Uint8Array());
+  const input = readInput(path, () => ({ ok: false, message: 'standard input is for the estate' }));
   if (!input.ok) {
     diagnostics.push(...input.diagnostics);
     return undefined;
