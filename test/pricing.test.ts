@@ -133,7 +133,7 @@ describe('classic committed cost: the licensed quotas, and overages; consumption
     expect(rows(e)).toEqual([
       ['host-unit-hours/h', '8760', '0'],
       ['licensed-host-units/license', '2', '1200'],
-      ['overage-host-unit-hours/license', '0', null],
+      ['overage-host-unit-hours/license', '0', '0'],
       ['dem-rum-sessions/a', '91250', '0'],
       ['licensed-dem-units/license', '100000', '1000'],
       ['overage-dem-units/license', '0', '0'],
@@ -153,7 +153,7 @@ describe('classic committed cost: the licensed quotas, and overages; consumption
     expect(rows(e)).toEqual([
       ['host-unit-hours/h', '24', '2.4'],
       ['licensed-host-units/license', '0.005479452054794520547945205479452055', null],
-      ['overage-host-unit-hours/license', '0', null],
+      ['overage-host-unit-hours/license', '0', '0'],
     ]);
     expect(e.totals.cost).toBeNull();
     expect(e.warnings.map((w) => w.message)).toContain('no price for host-unit-year (licensed-host-units): 1 line item has no cost; classic unit prices come only from your own rate card (--rates)');

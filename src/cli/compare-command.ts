@@ -5,6 +5,7 @@ import type { Model } from '../core/capabilities.js';
 import type { Diagnostic } from '../input/diagnostics.js';
 import { loadText, readInput } from '../input/load.js';
 import { compareEstimates } from '../estimate/compare.js';
+import { currencyConflict, describeCurrencyConflict } from '../estimate/currency.js';
 import { mergeRateCard, rateCardSchema, type RateCardData } from '../pricing/rate-card.js';
 import { compareJson, compareMarkdown, compareText } from '../render/compare.js';
 import { money } from '../render/numbers.js';
@@ -56,10 +57,22 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
     return EXIT.invalidInput;
   }
   const job = prepared.jobs[0]!;
-  const side = (model: Model): Job => {
+  const sides: Record<Model, Job> = { dps: job, classic: job };
+  for (const model of ['dps', 'classic'] as const) {
     const card = cards[model];
-    return card ? { ...job, card: mergeRateCard(job.card, card.data, card.file) } : job;
-  };
+    if (!card) continue;
+    const side = { ...job, card: mergeRateCard(job.card, card.data, card.file) };
+    sides[model] = side;
+    // Each side's amounts are in its own card's currency (or --currency, or the estate's): never relabelled.
+    const label = flags.currency?.toUpperCase() ?? job.estate.data.currency ?? side.card.currency;
+    const conflict = currencyConflict(job.estate.data, model, side.card, label, job.activity);
+    if (conflict) diagnostics.push({ file: card.file, message: describeCurrencyConflict(conflict) });
+  }
+  if (diagnostics.length > 0) {
+    process.stderr.write(formatDiagnostics(diagnostics, errStyle));
+    return EXIT.invalidInput;
+  }
+  const side = (model: Model): Job => sides[model];
   const comparison = compareEstimates(streamJob(side('dps'), { ...options, model: 'dps' }), streamJob(side('classic'), { ...options, model: 'classic' }), money);
   const { dps, classic } = comparison;
   const out = flags.format === 'json' ? compareJson(comparison) : flags.format === 'markdown' ? compareMarkdown(comparison) : compareText(comparison, await styleFor(wantsColor(process.stdout, flags.color)));

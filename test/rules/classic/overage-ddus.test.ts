@@ -28,7 +28,7 @@ describe('overage-ddus', () => {
   it('nothing consumed: the licensed line and no overage', () => {
     expect(rows(classic('license: { ddus: 1000000 }', 'year'))).toEqual([
       ['licensed-ddus/license', '1000000', null],
-      ['overage-ddus/license', '0', null],
+      ['overage-ddus/license', '0', '0'],
     ]);
   });
 
