@@ -54,6 +54,7 @@ for (let i = 0; i + 1 < examples.length; i++) {
     }
   }
 }
+runs.push(['compare.classic-enterprise.two-cards.json', ['compare', 'examples/classic-enterprise.yaml', '--rates-classic', 'examples/rates/classic-contract-2026.yaml', '--rates-dps', 'examples/rates/dps-commit-2026.yaml', '--format', 'json']]);
 runs.push(['estimate.merged.json', ['estimate', '--merge', 'examples/retail-web-shop.yaml', 'examples/saas-api-synthetics.yaml', 'examples/observability-data.yaml', '--format', 'json']]);
 for (const format of ['table', 'json', 'csv', 'markdown']) runs.push([`rates.${format}`, ['rates', '--rates', rates, '--format', format]]);
 runs.push(['schema', ['schema']]);

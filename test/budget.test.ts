@@ -84,8 +84,9 @@ describe('budgets', () => {
   });
 
   it('an unpriced line of nothing costs nothing: it leaves no total unknown', () => {
-    const e = run('version: 1\nlicensing: classic\nlicense: { ddus: 1000 }');
-    expect(e.lineItems.map((i) => [i.id, i.cost?.toFixed() ?? null])).toEqual([['overage-ddus/license', '0']]);
-    expect(e.totals.cost?.toFixed()).toBe('0');
+    // The licensed volume is priced by the card (ddu); the overage of nothing has no price of its own.
+    const e = run('version: 1\nlicensing: classic\nperiod: year\nlicense: { ddus: 1000 }', { rates: 'prices: { ddu: 0.01 }' });
+    expect(e.lineItems.map((i) => [i.id, i.cost?.toFixed() ?? null])).toEqual([['licensed-ddus/license', '10'], ['overage-ddus/license', '0']]);
+    expect(e.totals.cost?.toFixed()).toBe('10');
   });
 });

@@ -96,7 +96,9 @@ describe('explain', () => {
 
   it('an item of every capability, under both models, with its inputs located in the file', () => {
     const seen = new Set<string>();
-    for (const [file, model] of [['every-capability', 'dps'], ['every-capability', 'classic'], ['every-extension', 'dps']]) {
+    // Classic capabilities that exclude others (licensing before DDUs, quotas without overages) have
+    // estates of their own.
+    for (const [file, model] of [['every-capability', 'dps'], ['every-capability', 'classic'], ['every-extension', 'dps'], ['every-capability-legacy', 'classic'], ['every-capability-no-overages', 'classic']]) {
       const r = dtcost(['explain', `test/fixtures/valid/${file}.yaml`, '--model', model!, '--format', 'json']);
       expect(r.status).toBe(0);
       for (const x of JSON.parse(r.stdout) as { capabilityId: string; line: number; inputs: { line: number }[]; rule: string; doc: string; formula: string }[]) {
@@ -121,8 +123,27 @@ describe('compare', () => {
     [['compare', 'examples/retail-web-shop.yaml', '--rates', 'examples/rates/bank-contract-2026.yaml']],
     [['compare', 'examples/platform-hosts.yaml', '--format', 'markdown']],
     [['compare', 'examples/observability-data.yaml', '--format', 'json', '--quiet']],
+    [['compare', 'examples/classic-enterprise.yaml', '--rates-classic', 'examples/rates/classic-contract-2026.yaml', '--rates-dps', 'examples/rates/dps-commit-2026.yaml']],
   ])('dtcost %j', (args) => {
     expect(dtcost(args)).toMatchSnapshot();
+  });
+
+  it('a rate card per model: the classic contract prices only the classic side, the DPS offer only the DPS side', () => {
+    const both = JSON.parse(dtcost(['compare', 'examples/classic-enterprise.yaml', '--rates-classic', 'examples/rates/classic-contract-2026.yaml', '--rates-dps', 'examples/rates/dps-commit-2026.yaml', '--format', 'json', '--quiet']).stdout);
+    const classicOnly = JSON.parse(dtcost(['estimate', 'examples/classic-enterprise.yaml', '--rates', 'examples/rates/classic-contract-2026.yaml', '--format', 'json']).stdout);
+    const dpsOnly = JSON.parse(dtcost(['estimate', 'examples/classic-enterprise.yaml', '--model', 'dps', '--rates', 'examples/rates/dps-commit-2026.yaml', '--format', 'json']).stdout);
+    expect(both.totals).toEqual({ dps: dpsOnly.totals.cost, classic: classicOnly.totals.cost });
+    // The DPS offer's 22% discount never reaches the classic contract's prices.
+    expect(classicOnly.lineItems.find((i: { id: string }) => i.id === 'licensed-host-units/license').cost).toBe('172500');
+    expect(both.summary[0]).toBe('Rate cards: DPS Nordlys DPS offer 2026; classic licensing Nordlys classic contract 2026.');
+  });
+
+  it('a bad rate card of either side is reported with the estate\'s problems, and nothing is compared', () => {
+    const r = dtcost(['compare', 'examples/classic-enterprise.yaml', '--rates-classic', 'test/fixtures/missing-card.yaml', '--rates-dps', 'examples/observability-data.yaml']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/missing-card\.yaml/);
+    expect(r.stderr).toMatch(/examples\/observability-data\.yaml:\d+:\d+: error: /);
   });
 });
 

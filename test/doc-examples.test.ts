@@ -12,31 +12,6 @@ describe('dps-browser-monitor.txt', () => {
   });
 });
 
-describe('classic-dem-units.txt and classic-monitoring-consumption.txt', () => {
-  it('576 synthetic actions per day = 576 DEM units', () => {
-    const e = run(golden('classic/dem-browser-monitor/576-actions.yaml'));
-    expect(rows(e)).toEqual([['dem-browser-monitor/two-pages-one-button', '576', null]]);
-    expect(item(e, 'dem-browser-monitor/two-pages-one-button').formula).toBe('3 billable steps × 4 executions/h × 2 locations × 24 h × 1.0 DEM/action');
-  });
-
-  it('a 4-hour session is 4 sessions: 1 DEM unit, or 4 with Session Replay', () => {
-    const e = run(golden('classic/dem-real-user-monitoring/4-hour-session.yaml'));
-    expect(rows(e)).toEqual([
-      ['dem-rum-sessions/without-replay', '1', null],
-      ['dem-session-replay/with-replay', '4', null],
-    ]);
-  });
-
-  it('100 sessions with 25 defined properties = 25 + 5 = 30 DEM units', () => {
-    const e = run(golden('classic/dem-real-user-monitoring/properties-30-dem.yaml'));
-    expect(rows(e)).toEqual([
-      ['dem-rum-sessions/shop', '25', null],
-      ['dem-properties/shop', '5', null],
-    ]);
-    expect(e.totals.quantityByUnit.get('dem-unit')?.toFixed()).toBe('30');
-  });
-});
-
 describe('dps-real-user-monitoring.txt', () => {
   it('a 2.5-hour visit to the same application counts as three sessions', () => {
     const e = run('version: 1\napplications: [{ name: app, visitsPerMonth: 1, visitMinutes: 150 }]');

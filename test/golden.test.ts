@@ -4,7 +4,9 @@
 //   # page: <file under shared/docs> (<source URL>)           where the example comes from
 //   # flags: --model classic --period year                     options of the estimate (optional)
 //   # expect: <item id> quantity <q> [cost <c>]                the page's numbers, written by hand
+//                                                             (an item id may hold spaces)
 //   # expect: total <c>    |    # expect: unit <unit> <q>     the total cost, a total quantity
+//   # expect: capability <id> <q>                              a capability's summed quantity
 //   # expect: none <item id>                                   an item that must not be made
 //
 // Every `expect` is checked exactly; then the whole estimate (every line item with its quantity,
@@ -90,6 +92,8 @@ describe('golden estates', () => {
           expect(plain(e.totals.cost), `${name}: total`).toBe(expected(words[1]!));
         } else if (words[0] === 'unit') {
           expect(plain(e.totals.quantityByUnit.get(words[1]!) ?? null), `${name}: total ${words[1]}`).toBe(expected(words[2]!));
+        } else if (words[0] === 'capability') {
+          expect(plain(e.totals.quantityByCapability.get(words[1]!) ?? null), `${name}: total of ${words[1]}`).toBe(expected(words[2]!));
         } else if (words[0] === 'none') {
           const id = line.slice('none '.length);
           expect(e.lineItems.map((i) => i.id), `${name}: no ${id}`).not.toContain(id);

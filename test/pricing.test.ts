@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CAPABILITIES } from '../src/core/capabilities.js';
+import { toPlain } from '../src/core/decimal.js';
 import { BUILTIN_PRICES } from '../src/pricing/builtin.js';
 import { builtinRateCard } from '../src/pricing/rate-card.js';
 import { coverageWarnings } from '../src/estimate/run.js';
@@ -121,5 +122,45 @@ describe('warnings', () => {
   it('a currency label that differs from the prices is flagged', () => {
     const e = run(`${MONITOR}\ncurrency: EUR`);
     expect(e.warnings).toEqual([{ code: 'currency', id: 'currency-label', message: 'prices are in USD but amounts are labelled EUR: nothing is converted' }]);
+  });
+});
+
+describe('classic committed cost: the licensed quotas, and overages; consumption within a quota is not paid twice', () => {
+  const contract = 'name: Classic contract\nprices: { host-unit-year: 600, dem-unit: 0.01, ddu: 0.001, overage-dem-units: 0.012 }';
+
+  it('a licensed quota priced by the card covers its unit: consumption in it costs nothing, said where it is paid', () => {
+    const e = run('version: 1\nlicensing: classic\nperiod: year\nlicense: { hostUnits: 2, demUnits: 100000 }\nhosts: [{ name: h, memoryGiB: 16 }]\napplications: [{ name: a, visitsPerMonth: 30000 }]', { rates: contract });
+    expect(rows(e)).toEqual([
+      ['host-unit-hours/h', '8760', '0'],
+      ['licensed-host-units/license', '2', '1200'],
+      ['overage-host-unit-hours/license', '0', '0'],
+      ['dem-rum-sessions/a', '91250', '0'],
+      ['licensed-dem-units/license', '100000', '1000'],
+      ['overage-dem-units/license', '0', '0'],
+    ]);
+    expect(item(e, 'host-unit-hours/h').priceSource).toBe('within the licensed quota (licensed-host-units): paid for there');
+    expect(item(e, 'licensed-host-units/license').priceSource).toBe('rate card Classic contract');
+  });
+
+  it('a unit with no licensed quota is paid as consumed (pay as you go), as before', () => {
+    const e = run('version: 1\nlicensing: classic\nperiod: year\nserverless: [{ name: s, invocationsPerMonth: 30000000 }]', { rates: contract });
+    // 730,000 − 200,000 free = 530,000 DDUs × 0.001
+    expect(e.totals.cost!.toFixed()).toBe('530');
+  });
+
+  it('a licensed quota the card does not price leaves its unit paid as consumed, and has no cost itself (a warning says so)', () => {
+    const e = run('version: 1\nlicensing: classic\nperiod: day\nlicense: { hostUnits: 2 }\nhosts: [{ name: h, memoryGiB: 16 }]', { rates: 'prices: { host-unit-hour: 0.1 }' });
+    expect(rows(e)).toEqual([
+      ['host-unit-hours/h', '24', '2.4'],
+      ['licensed-host-units/license', '0.005479452054794520547945205479452055', null],
+      ['overage-host-unit-hours/license', '0', '0'],
+    ]);
+    expect(e.totals.cost).toBeNull();
+    expect(e.warnings.map((w) => w.message)).toContain('no price for host-unit-year (licensed-host-units): 1 line item has no cost; classic unit prices come only from your own rate card (--rates)');
+  });
+
+  it('licensed lines are left out of the quantity totals by unit', () => {
+    const e = run('version: 1\nlicensing: classic\nlicense: { ddus: 1000000 }\nevents: [{ name: e, eventsPerMonth: 1000 }]');
+    expect(toPlain(e.totals.quantityByUnit.get('ddu')!)).toBe('0');
   });
 });

@@ -23,6 +23,7 @@ Examples:
   $ dtcost validate examples/*.yaml
   $ dtcost explain estate.yaml browser-monitor/checkout
   $ dtcost compare estate.yaml --rates contract.yaml
+  $ dtcost compare estate.yaml --rates-classic classic.yaml --rates-dps dps.yaml
   $ dtcost diff main.yaml branch.yaml --format markdown --max-increase 10%
   $ dtcost init estate.yaml && dtcost schema --output dtcost.schema.json
 
@@ -87,7 +88,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
   ).action(async (file: string, itemId: string | undefined, flags: ExplainFlags) => setExit(await explainCommand(file, itemId, flags)));
 
   common(
-    viewFormats(modelPeriod(program.command('compare').description('the same estate under DPS and classic licensing, side by side').argument('<estate>', 'estate file'))),
+    viewFormats(
+      modelPeriod(
+        program
+          .command('compare')
+          .description('the same estate under DPS and classic licensing, side by side')
+          .argument('<estate>', 'estate file')
+          .option('--rates-dps <file>', 'a rate card for the DPS side only (over --rates)')
+          .option('--rates-classic <file>', 'a rate card for the classic side only (over --rates): per-unit prices of the licensed quotas'),
+      ),
+    ),
   ).action(async (file: string, flags: CompareFlags) => setExit(await compareCommand(file, flags)));
 
   common(

@@ -14,6 +14,17 @@ export interface Capability {
    * the quantity totals by unit.
    */
   overage?: true;
+  /**
+   * Classic licensed quotas (the committed cost): the unit of the consumption the quota covers. They
+   * are priced by their own id or unit, and the consumption they cover at nothing (its cost is the
+   * quota's); they are left out of the quantity totals by unit (they are not consumption).
+   */
+  licensed?: string;
+  /**
+   * Classic consumption a quota without overages stops (negative, like a free tier): counted in the
+   * quantity totals by unit, so that they say what is monitored; read by no rule.
+   */
+  notMonitored?: true;
 }
 
 const dps = (id: string, name: string, unit: string): Capability => ({ id, name, unit, model: 'dps' });
@@ -75,6 +86,16 @@ export const CAPABILITIES: readonly Capability[] = [
   { ...classic('overage-ddus', 'Overage: DDUs', 'ddu'), overage: true },
   { ...classic('overage-custom-metrics', 'Overage: custom metrics', 'metric'), overage: true },
   { ...classic('overage-log-storage', 'Overage: Log Monitoring storage', 'GiB'), overage: true },
+  // Classic licensing to the documents (issue 14).
+  classic('ddu-log-monitoring-classic', 'DDU: Log Monitoring Classic (log records)', 'ddu'),
+  classic('application-security-units', 'Application Security units', 'asu'),
+  { ...classic('licensed-host-units', 'Licensed: host units', 'host-unit-year'), licensed: 'host-unit-hour' },
+  { ...classic('licensed-host-unit-hours', 'Licensed: host unit hours (pool)', 'host-unit-hour'), licensed: 'host-unit-hour' },
+  { ...classic('licensed-dem-units', 'Licensed: DEM units', 'dem-unit'), licensed: 'dem-unit' },
+  { ...classic('licensed-ddus', 'Licensed: DDUs', 'ddu'), licensed: 'ddu' },
+  { ...classic('not-monitored-host-unit-hours', 'Not monitored: host unit hours beyond the quota (no overages)', 'host-unit-hour'), notMonitored: true },
+  { ...classic('not-monitored-dem-units', 'Not monitored: DEM units beyond the quota (no overages)', 'dem-unit'), notMonitored: true },
+  { ...classic('not-monitored-ddus', 'Not monitored: DDUs beyond the quota (no overages)', 'ddu'), notMonitored: true },
 ];
 
 const byId = new Map(CAPABILITIES.map((c) => [c.id, c]));
@@ -89,7 +110,7 @@ export const CAPABILITY_IDS: readonly string[] = CAPABILITIES.map((c) => c.id);
 export const UNIT_IDS: readonly string[] = [...new Set(CAPABILITIES.map((c) => c.unit))];
 
 /** Families group the capabilities of both models for `dtcost compare`. */
-export const FAMILIES = ['Hosts and containers', 'Application security', 'Mainframe', 'Digital experience', 'Logs', 'Metrics', 'Traces', 'Events', 'Serverless', 'Automation', 'Free tier and overages'] as const;
+export const FAMILIES = ['Hosts and containers', 'Application security', 'Mainframe', 'Digital experience', 'Logs', 'Metrics', 'Traces', 'Events', 'Serverless', 'Automation', 'Free tier and overages', 'Licensed DDUs'] as const;
 export type Family = (typeof FAMILIES)[number];
 
 const FAMILY_OF: Record<string, Family> = {
@@ -120,6 +141,18 @@ const FAMILY_OF: Record<string, Family> = {
   'overage-log-storage': 'Free tier and overages',
   'ddu-custom-traces': 'Traces',
   'ddu-custom-events': 'Events',
+  'ddu-log-monitoring-classic': 'Logs',
+  'application-security-units': 'Application security',
+  // A licensed quota is the committed cost of what it licenses; DDUs license every data family at once.
+  'licensed-host-units': 'Hosts and containers',
+  'licensed-host-unit-hours': 'Hosts and containers',
+  'licensed-dem-units': 'Digital experience',
+  'licensed-ddus': 'Licensed DDUs',
+  // What a quota without overages stops is less of what the family consumes; DDUs, like their free
+  // tier, are offset where the overages are.
+  'not-monitored-host-unit-hours': 'Hosts and containers',
+  'not-monitored-dem-units': 'Digital experience',
+  'not-monitored-ddus': 'Free tier and overages',
 };
 
 export function familyOf(id: string): Family {

@@ -48,7 +48,6 @@ export const MESSAGES = {
   'dps-only-capabilities': message('note', (p: { sections: readonly string[] }) =>
     `${list(p.sections)}: DPS capabilities (Security Posture Management, Automation Workflow, AppEngine Functions) with no classic licensing equivalent: nothing consumed`),
   'pods-no-classic': message('note', () => 'pods: Kubernetes Platform Monitoring is a DPS capability; under classic licensing only the hosts and containers the pods run on consume host units'),
-  'asu-not-estimated': message('note', (p: { names: readonly string[] }) => `appSecurity (${list(p.names)}): classic Application Security units are not estimated by this version of dtcost`),
   'classic-trace-volume': message('note', (p: { calls: string; hostUnits: string }) =>
     `included trace volume: ${p.calls} full-service calls/min (max(5,000, 250 × ${p.hostUnits} Full-Stack host units at peak))`),
   'quota-no-overages': message('note', (p: { quota: string; excess: string }) =>
@@ -65,6 +64,23 @@ export const MESSAGES = {
     `logs ${p.name}: ${p.read} GiB read a day within the included-queries period is more than its fair-use quota of ${p.quota} GiB a day (the ${p.days} days of logs × 15); Dynatrace reaches out beyond it, no charge`),
   'traces-no-span-size': message('note', (p: { name: string }) => `traces ${p.name}: no averageSpanKiB, so no GiB to bill under DPS; not estimated`),
   'events-no-event-size': message('note', (p: { name: string }) => `events ${p.name}: no averageEventKiB, so no GiB to bill under DPS; not estimated`),
+  // Classic licensing to the documents (issue 14).
+  'custom-metrics-legacy': message('note', (p: { series: string }) =>
+    `metrics: ${p.series} custom metrics counted against license.customMetrics (custom-metric licensing, before Davis data units), not billed as DDUs; without customMetrics they are DDUs`),
+  'custom-metrics-converted': message('note', () =>
+    'license.customMetrics: not evaluated, the license has DDUs (license.ddus), into which custom-metric quotas were converted; metrics are billed as DDUs'),
+  'log-storage-legacy': message('note', (p: { key: string }) =>
+    `logs: counted against the Log Monitoring storage quota (license.${p.key}, Dynatrace 1.207 and earlier), not billed as DDUs; without it they are DDUs`),
+  'log-storage-no-gib': message('note', (p: { names: readonly string[] }) =>
+    `logs ${list(p.names)}: no ingestGiBPerDay, so nothing to count against the log storage quota; not estimated`),
+  'classic-metric-origin': message('note', (p: { names: readonly string[] }) =>
+    `metrics ${list(p.names, 5)}: origin is a DPS key; under classic licensing a metric uses a host's included metrics only when booked on it with host: <hosts name>, so these consume DDUs in full`),
+  'metric-host-no-inclusion': message('note', (p: { host: string; mode: string }) =>
+    `hosts ${p.host} (mode ${p.mode}) consumes no host units, so it includes no metrics: the metrics booked on it consume DDUs in full`),
+  'asu-not-applicable': message('note', (p: { names: readonly string[] }) =>
+    `appSecurity (${list(p.names)}): no Application Security units without host units (discovery mode, or no memory)`),
+  'environment-quota-stop': message('note', (p: { environment: string; hostUnits: string; excess: string }) =>
+    `environment ${p.environment} would exceed its ${p.hostUnits} host units by ${p.excess}, and it allows no overages: monitoring there would stop`),
 } as const;
 
 function items(n: number): string {

@@ -93,7 +93,7 @@ export function evaluateBudget(spec: BudgetSpec, basis: BudgetBasis, totals: Tot
     violation('capability', id, limit, basis.capabilities.get(id)?.priced ?? ZERO, top(basis.itemCosts.get(id) ?? new Map()), unpricedIn([id]));
   }
   for (const [unit, limit] of Object.entries(spec.units ?? {})) {
-    const drivers = byCapability((c) => c.quantity, (id, c) => c.unit === unit && !capability(id).overage);
+    const drivers = byCapability((c) => c.quantity, (id, c) => c.unit === unit && !capability(id).overage && capability(id).licensed === undefined);
     violation('unit', unit, limit, totals.quantityByUnit.get(unit) ?? ZERO, top(drivers));
   }
   const violations = checks.filter((c) => c.exceeded || c.unpriced.length > 0);

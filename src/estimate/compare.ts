@@ -1,12 +1,15 @@
 // `dtcost compare`: one estate under DPS and under classic licensing, family by family, in units
 // and money, with a summary in plain words for a customer deciding on a migration.
-import { familyOf, FAMILIES, type Family } from '../core/capabilities.js';
+import { capability, familyOf, FAMILIES, type Family } from '../core/capabilities.js';
 import { D, ZERO } from '../core/decimal.js';
 import type { LineItem } from '../pricing/price.js';
 import type { EstimateResult, EstimateStream } from './run.js';
 
 export interface Side {
-  /** Quantities by unit (overage lines are a family of their own, so nothing counts twice). */
+  /**
+   * Quantities by unit (overage lines are a family of their own, so nothing counts twice); a
+   * classic licensed quota under `<unit> licensed`, apart from what is consumed.
+   */
   quantities: Map<string, D>;
   cost: D | null;
 }
@@ -32,7 +35,8 @@ function sides(items: Iterable<LineItem>): { byFamily: Map<Family, Side>; unpric
     const family = familyOf(i.capabilityId);
     let side = byFamily.get(family);
     if (side === undefined) byFamily.set(family, (side = { quantities: new Map(), cost: ZERO }));
-    side.quantities.set(i.unit, (side.quantities.get(i.unit) ?? ZERO).plus(i.quantity));
+    const unit = capability(i.capabilityId).licensed === undefined ? i.unit : `${i.unit} licensed`;
+    side.quantities.set(unit, (side.quantities.get(unit) ?? ZERO).plus(i.quantity));
     side.cost = side.cost === null || i.cost === null ? null : side.cost.plus(i.cost);
     if (i.cost === null) unpriced.add(i.capabilityId);
   }
@@ -52,9 +56,13 @@ export function compareEstimates(dpsStream: EstimateStream, classicStream: Estim
   );
   const c = dps.currency;
   const summary: string[] = [];
+  // Each side may be priced by its own contract's card (compare --rates-dps, --rates-classic).
+  if (dps.rateCard.name !== classic.rateCard.name) summary.push(`Rate cards: DPS ${dps.rateCard.name}; classic licensing ${classic.rateCard.name}.`);
   const a = dps.totals.cost;
   const b = classic.totals.cost;
-  if (a !== null && b !== null) {
+  if (dps.currency !== classic.currency) {
+    summary.push(`The sides are in different currencies (DPS ${dps.currency}, classic licensing ${classic.currency}): nothing is converted, so their totals are not compared.`);
+  } else if (a !== null && b !== null) {
     const cheaper = a.lessThan(b) ? 'DPS' : b.lessThan(a) ? 'Classic licensing' : undefined;
     const gap = a.minus(b).abs();
     if (!cheaper) summary.push(`Both models cost ${money(a)} ${c} for the ${dps.period.label}.`);

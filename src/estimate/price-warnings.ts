@@ -8,7 +8,7 @@ import type { RateCard } from '../pricing/rate-card.js';
 import { warning, type Warning } from '../core/messages.js';
 
 /** Units of classic licensing: no public price, priced per unit by a user's rate card. */
-const CLASSIC_UNITS = ['host-unit-hour', 'dem-unit', 'ddu', 'msu', 'metric'];
+const CLASSIC_UNITS = ['host-unit-hour', 'host-unit-year', 'dem-unit', 'ddu', 'msu', 'metric', 'asu'];
 
 /** The price warnings of an estimate whose sums by capability (in the order they came) are `capabilities`. */
 export function priceWarnings(capabilities: ReadonlyMap<string, Readonly<CapabilitySum>>, card: RateCard, currency: string): Warning[] {

@@ -8,6 +8,7 @@ import type { EstateData } from '../input/schema.js';
 import { pricer, TotalsBuilder, type LineItem, type Totals } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import { RULES } from '../rules/index.js';
+import { licensedCapabilities } from '../rules/kit/quota.js';
 import { evaluationOrder } from '../rules/order.js';
 import { sectionEntries, SECTIONS } from '../input/sections.js';
 import type { Rule, RuleContext } from '../rules/types.js';
@@ -83,7 +84,7 @@ export function coverageWarnings(estate: EstateData, model: Model, rules: readon
     }
   }
   if (estate.license) {
-    const quotas = ['hostUnits', 'hostUnitHours', 'demUnits', 'ddus', 'customMetrics', 'logStorageGiB', 'logStorageDays'].filter((k) => estate.license![k as keyof typeof estate.license] !== undefined);
+    const quotas = ['hostUnits', 'hostUnitHours', 'demUnits', 'ddus', 'customMetrics', 'logStorageGiB', 'logStorageDays', 'logStorageGiBPerDay'].filter((k) => estate.license![k as keyof typeof estate.license] !== undefined);
     const evaluated = new Set(rules.flatMap((r) => r.licenseKeys ?? []));
     const open = quotas.filter((k) => !evaluated.has(k));
     if (model === 'dps' && quotas.length > 0) warnings.push(warning('license-ignored-under-dps', {}));
@@ -96,14 +97,17 @@ export function coverageWarnings(estate: EstateData, model: Model, rules: readon
  * What a rule may read of the others: the quantities of the capabilities it declares in `after`,
  * fixed as it starts (a rule may yield its items as they are read; it never sees its own).
  */
-function priorOf(rule: Rule, sums: ReadonlyMap<string, D>): (capabilityId: string) => D {
+function priorOf(rule: Rule, sums: ReadonlyMap<string, D>): (capabilityId: string, environment?: string) => D {
   const declared = new Map((rule.after ?? []).map((id) => [id, sums.get(id) ?? ZERO]));
-  return (capabilityId) => {
+  return (capabilityId, environment) => {
     const value = declared.get(capabilityId);
     if (value === undefined) throw new Error(`rule ${rule.id} read ${capabilityId}, which it does not declare in after`);
-    return value;
+    return environment === undefined ? value : (sums.get(inEnvironment(capabilityId, environment)) ?? ZERO);
   };
 }
+
+/** The key of a capability's sum within one environment (classic items say theirs). */
+const inEnvironment = (capabilityId: string, environment: string) => `${capabilityId}\u0000${environment}`;
 
 /** A collected estimate, read as a stream (by the renderers that write one). */
 export function asStream(e: Estimate): EstimateStream {
@@ -159,7 +163,7 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
   const notes = new Map<string, Warning>();
   const sums = new TotalsBuilder();
   const rulesUsed: Record<string, { doc: string }> = {};
-  const price = pricer(card);
+  const price = pricer(card, model === 'classic' ? licensedCapabilities(estate) : []);
   let done = false;
 
   function* lineItems(): Generator<LineItem> {
@@ -185,7 +189,13 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
         if (!rule.emits.includes(draft.capabilityId)) throw new Error(`rule ${rule.id} made an item of ${draft.capabilityId}, which it does not declare in emits`);
         const origin = options.origin?.(draft.path);
         const item = price(origin ? { ...draft, path: origin.path } : draft, rule, origin?.file ?? file);
-        if (read.has(item.capabilityId)) readSums.set(item.capabilityId, (readSums.get(item.capabilityId) ?? ZERO).plus(item.quantity));
+        if (read.has(item.capabilityId)) {
+          readSums.set(item.capabilityId, (readSums.get(item.capabilityId) ?? ZERO).plus(item.quantity));
+          if (draft.environment !== undefined) {
+            const key = inEnvironment(item.capabilityId, draft.environment);
+            readSums.set(key, (readSums.get(key) ?? ZERO).plus(item.quantity));
+          }
+        }
         if (!listNow) {
           keep.push(item);
           continue;

@@ -207,7 +207,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], doc: ParsedDocumen
         }
         if (typeof params.expected === 'string') {
           const foundText = typeof params.found === 'string' ? params.found : found;
-          out.push(at(path, `expected ${params.expected}, found ${foundText}`));
+          out.push(at(path, `expected ${params.expected}, found ${foundText}`, typeof params.hint === 'string' ? params.hint : undefined));
           return;
         }
         out.push(at(path, `${issue.message}, found ${found}`));

@@ -5,6 +5,7 @@ import { CAPABILITY_IDS, UNIT_IDS } from '../core/capabilities.js';
 import { D } from '../core/decimal.js';
 import { parsePeriod, PERIOD_HELP, type Period } from '../core/period.js';
 import { choice, count, keyedBy, name, num, section, share, toDecimal } from './schema-kit.js';
+import { didYouMean } from './suggest.js';
 
 const hoursPerDay = () => num({ min: 'zero', max: 24 }).default(new D(24));
 const positive = () => num({ min: 'positive' });
@@ -274,6 +275,109 @@ const license = z.strictObject({
   platformExtensions: z.boolean().default(false),
 });
 
+// --- Classic licensing to the documents (SPEC "Classic licensing, to the documents") -------------
+// Keys of classic contracts and their environments, added to the entries and the license above
+// (safeExtend keeps each entry's own checks). Cross-references are checked with the estate.
+
+/** Which environment of the account (`environments[].name`) an entry runs in. */
+const environmentKey = { environment: name().optional() };
+const inEnvironment = <S extends z.core.$ZodShape, C extends z.core.$ZodObjectConfig>(entry: z.ZodObject<S, C>) =>
+  (entry as z.ZodObject<z.core.$ZodShape, C>).safeExtend(environmentKey) as z.ZodObject<z.core.util.Extend<S, typeof environmentKey>, C>;
+
+/** An environment of a classic account: its share of the host units, and whether it may exceed it. */
+const environment = z.strictObject({
+  name: name(),
+  /** The host units assigned to the environment (its quota; the account's overages are summed). */
+  hostUnits: num().optional(),
+  /** false: the environment stops at its own host units; true (default): it may use the account's. */
+  overages: z.boolean().default(true),
+});
+
+/** Classic: the `hosts` entry a metric is booked on, whose included metrics it may use. */
+const classicMetric = inEnvironment(metric).safeExtend({ host: name().optional() });
+
+const quotaPeriod = () => choice(['year', 'month']);
+
+const classicLicense = license.safeExtend({
+  /** SaaS (default) or Managed: Managed has no Grail (no Log Management and Analytics), one DDU free tier per license. */
+  deployment: choice(['saas', 'managed']).default('saas'),
+  /** How long `demUnits`, `ddus` and `hostUnitHours` last: DEM units and DDUs are sold as annual volumes. */
+  demUnitsPeriod: quotaPeriod().default('year'),
+  ddusPeriod: quotaPeriod().default('year'),
+  /** Without it, the pool is a volume for the period estimated (no page says it renews). */
+  hostUnitHoursPeriod: quotaPeriod().optional(),
+  /** Managed Log Monitoring (versions 1.207 and earlier): the daily log storage limit, GiB a day. */
+  logStorageGiBPerDay: num().optional(),
+});
+
+type Ctx = z.core.$RefinementCtx<unknown>;
+const isEntry = (e: unknown): e is Record<string, unknown> => typeof e === 'object' && e !== null && !Array.isArray(e);
+const namesOf = (list: unknown): string[] => (Array.isArray(list) ? list.filter(isEntry).map((e) => e.name).filter((n): n is string => typeof n === 'string') : []);
+
+/** A reference to a named entry of another section: an error at `path` unless `value` is one of `names`. */
+function reference(ctx: Ctx, path: (string | number)[], value: unknown, names: readonly string[], what: string): void {
+  if (typeof value !== 'string' || names.includes(value)) return;
+  const near = didYouMean(value, names);
+  ctx.addIssue({
+    code: 'custom',
+    path,
+    message: `unknown ${what}`,
+    params: {
+      expected: names.length === 0 ? `${what}, but the estate lists none` : `${what}: ${names.length > 8 ? `${names.slice(0, 8).join(', ')}, ...` : names.join(', ')}`,
+      found: `"${value}"`,
+      ...(near ? { hint: `did you mean "${near}"?` } : {}),
+    },
+  });
+}
+
+/** The sections whose entries may say `environment`, by path. */
+const ENVIRONMENT_SECTIONS: readonly (readonly string[])[] = [
+  ['hosts'], ['containers'], ['pods'], ['activity'], ['applications'], ['synthetic', 'browser'], ['synthetic', 'http'], ['synthetic', 'thirdParty'], ['synthetic', 'nam'],
+  ['logs'], ['metrics'], ['traces'], ['events'], ['serverless'], ['mainframe'], ['securityPosture'], ['automation'], ['functions'],
+];
+
+/** Classic cross-references: environments and hosts named, the log model a Managed deployment can have, one log storage model. */
+function classicChecks(estate: Record<string, unknown>, ctx: Ctx): void {
+  const environments = namesOf(estate.environments);
+  for (const path of ENVIRONMENT_SECTIONS) {
+    const list = path.reduce<unknown>((v, k) => (isEntry(v) ? v[k] : undefined), estate);
+    if (!Array.isArray(list)) continue;
+    list.forEach((e, i) => {
+      if (isEntry(e) && e.environment !== undefined) reference(ctx, [...path, i, 'environment'], e.environment, environments, 'the name of an environments entry');
+    });
+  }
+  const hosts = namesOf(estate.hosts);
+  if (Array.isArray(estate.metrics)) {
+    estate.metrics.forEach((m, i) => {
+      if (isEntry(m) && m.host !== undefined) reference(ctx, ['metrics', i, 'host'], m.host, hosts, 'the name of a hosts entry');
+    });
+  }
+  const license = isEntry(estate.license) ? estate.license : undefined;
+  if (license?.deployment === 'managed' && Array.isArray(estate.logs)) {
+    // Log Management and Analytics "only affects Dynatrace SaaS environments that are activated for
+    // Dynatrace Grail" (davis-data-units/log-management-and-analytics.md): Managed bills log records.
+    estate.logs.forEach((l, i) => {
+      if (isEntry(l) && l.model === 'log-management-analytics') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['logs', i, 'model'],
+          message: 'Log Management and Analytics under Managed',
+          params: { expected: 'model: log-monitoring-classic with recordsPerMonth (license.deployment is managed: Log Management and Analytics needs Grail, which only SaaS has)', found: 'log-management-analytics' },
+        });
+      }
+    });
+  }
+  if (license?.logStorageGiBPerDay !== undefined && (license.logStorageGiB !== undefined || license.logStorageDays !== undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['license', 'logStorageGiBPerDay'],
+      message: 'two log storage models',
+      params: { expected: 'either logStorageGiBPerDay (Managed: a daily limit) or logStorageGiB with logStorageDays (SaaS: annual average storage)', found: 'both' },
+    });
+  }
+}
+// --- end of the classic block --------------------------------------------------------------------
+
 const money = () => num();
 
 const budget = z.strictObject({
@@ -283,10 +387,10 @@ const budget = z.strictObject({
 });
 
 const synthetic = z.strictObject({
-  browser: section(browserMonitor).default([]),
-  http: section(httpMonitor).default([]),
-  thirdParty: section(thirdParty).default([]),
-  nam: section(namMonitor).default([]),
+  browser: section(inEnvironment(browserMonitor)).default([]),
+  http: section(inEnvironment(httpMonitor)).default([]),
+  thirdParty: section(inEnvironment(thirdParty)).default([]),
+  nam: section(inEnvironment(namMonitor)).default([]),
 });
 
 export const estateSchema = z.strictObject({
@@ -309,23 +413,25 @@ export const estateSchema = z.strictObject({
     .optional(),
   rates: z.string().min(1).optional(),
   budget: budget.optional(),
-  hosts: section(host).default([]),
-  containers: section(container).default([]),
-  pods: section(pod).default([]),
-  activity: section(activity).default([]),
-  applications: section(application).default([]),
+  hosts: section(inEnvironment(host)).default([]),
+  containers: section(inEnvironment(container)).default([]),
+  pods: section(inEnvironment(pod)).default([]),
+  activity: section(inEnvironment(activity)).default([]),
+  applications: section(inEnvironment(application)).default([]),
   synthetic: synthetic.default({ browser: [], http: [], thirdParty: [], nam: [] }),
-  logs: section(log).default([]),
-  metrics: section(metric).default([]),
-  traces: section(trace).default([]),
-  events: section(event).default([]),
-  serverless: section(serverless).default([]),
-  mainframe: section(mainframe).default([]),
-  securityPosture: section(securityPosture).default([]),
-  automation: section(automation).default([]),
-  functions: section(appFunction).default([]),
-  license: license.optional(),
-});
+  logs: section(inEnvironment(log)).default([]),
+  metrics: section(classicMetric).default([]),
+  traces: section(inEnvironment(trace)).default([]),
+  events: section(inEnvironment(event)).default([]),
+  serverless: section(inEnvironment(serverless)).default([]),
+  mainframe: section(inEnvironment(mainframe)).default([]),
+  securityPosture: section(inEnvironment(securityPosture)).default([]),
+  automation: section(inEnvironment(automation)).default([]),
+  functions: section(inEnvironment(appFunction)).default([]),
+  license: classicLicense.optional(),
+  /** Classic: the environments of the account, their host units and overages. */
+  environments: section(environment).default([]),
+}).superRefine((estate, ctx) => classicChecks(estate as Record<string, unknown>, ctx), { when: () => true });
 
 export type EstateData = z.output<typeof estateSchema>;
 export type Host = EstateData['hosts'][number];

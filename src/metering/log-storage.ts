@@ -1,5 +1,8 @@
-// Classic Log Monitoring storage licensing (classic-monitoring-consumption.txt "Log Monitoring"):
-// a quota of annual average log storage (GiB) for a number of days of retention.
+// Classic Log Monitoring storage licensing, Dynatrace 1.207 and earlier (log-monitoring-consumption-
+// legacy.md, shared/docs/dynatrace/managed/license/monitoring-consumption-classic/,
+// https://docs.dynatrace.com/managed/license/monitoring-consumption-classic/log-monitoring-consumption-legacy;
+// classic-monitoring-consumption.txt "Log Monitoring"): a quota of annual average log storage (GiB)
+// for a number of days of retention (SaaS), or a daily storage limit (Managed).
 //   anticipated daily ingestion = storage / days            (450 GiB / 90 days = 5 GiB)
 //   anticipated annual ingestion = daily × 365              (5 × 365 = 1,825 GiB)
 //   a mid-year change: (5 × 182.5) + (10 × 182.5) = 2,737.5 GiB
@@ -22,4 +25,9 @@ export function ingestionOver(stretches: readonly [days: D, dailyGiB: D][]): D {
 
 export function storageOverage(actual: D, limit: D): D {
   return D.max(0, actual.minus(limit));
+}
+
+/** Managed: the daily overage, actual daily storage beyond the daily limit (12 − 10 = 2 GiB a day). */
+export function dailyOverage(actualDailyGiB: D, dailyLimitGiB: D): D {
+  return D.max(0, actualDailyGiB.minus(dailyLimitGiB));
 }

@@ -1,7 +1,7 @@
 // The one place where money is computed: unit price (after the card's discount) × quantity, and the
 // totals. A line item whose price is unknown keeps `unitPrice: null, cost: null` and the estimate
 // says so; it never counts as zero.
-import { capability } from '../core/capabilities.js';
+import { capability, type Capability } from '../core/capabilities.js';
 import { ONE, ZERO, type D } from '../core/decimal.js';
 import type { LineItemDraft, Rule } from '../rules/types.js';
 import type { RateCard } from './rate-card.js';
@@ -30,6 +30,7 @@ export interface Totals {
   costByCapability: Map<string, D | null>;
   /** Each capability's summed quantity (its subtotal in the table and Markdown). */
   quantityByCapability: Map<string, D>;
+  /** Consumption by unit: overage lines and classic licensed quotas left out (they are not more of it). */
   quantityByUnit: Map<string, D>;
 }
 
@@ -46,23 +47,36 @@ interface Priced {
  * The pricing of one estimate: each draft a rule gives becomes a line item with its unit price
  * and cost (unit price after the card's discount × quantity), priced as it comes.
  */
-export function pricer(card: RateCard): (draft: LineItemDraft, rule: Rule, file: string) => LineItem {
+export function pricer(card: RateCard, licensed: readonly string[] = []): (draft: LineItemDraft, rule: Rule, file: string) => LineItem {
   const factor = ONE.minus(card.discount);
   const discount = card.discount.isZero() ? '' : `, less ${card.discount.times(100).toFixed()}% discount`;
+  const priceOf = (cap: Capability) => card.prices.get(cap.id) ?? (cap.overage ? undefined : card.prices.get(cap.unit));
+  // Classic committed cost: a licensed quota that the card prices is what is paid for the
+  // consumption it covers, which is then priced at nothing (never paid twice). By consumption unit:
+  // the licensed capabilities that cover it.
+  const committed = new Map<string, string[]>();
+  for (const id of licensed) {
+    const cap = capability(id);
+    if (cap.licensed === undefined || priceOf(cap) === undefined) continue;
+    committed.set(cap.licensed, [...(committed.get(cap.licensed) ?? []), id]);
+  }
   // Everything about a price depends on the capability only: worked out once per capability.
   const byCapability = new Map<string, Priced>();
   const pricedFor = (capabilityId: string): Priced => {
     let p = byCapability.get(capabilityId);
     if (!p) {
       const cap = capability(capabilityId);
-      const price = card.prices.get(cap.id) ?? (cap.overage ? undefined : card.prices.get(cap.unit));
-      p = {
-        cap,
-        unitPrice: price ? price.unitPrice.times(factor) : null,
-        priceSource: price ? `${price.source}${discount}` : null,
-        provisional: price?.provisional ?? false,
-        subjects: new Map(),
-      };
+      const covering = cap.overage || cap.licensed !== undefined ? undefined : committed.get(cap.unit);
+      const price = priceOf(cap);
+      p = covering
+        ? { cap, unitPrice: ZERO, priceSource: `within the licensed quota (${covering.join(', ')}): paid for there`, provisional: false, subjects: new Map() }
+        : {
+            cap,
+            unitPrice: price ? price.unitPrice.times(factor) : null,
+            priceSource: price ? `${price.source}${discount}` : null,
+            provisional: price?.provisional ?? false,
+            subjects: new Map(),
+          };
       byCapability.set(capabilityId, p);
     }
     return p;
@@ -149,7 +163,8 @@ export class TotalsBuilder {
     for (const [id, c] of this.byCapability) {
       costByCapability.set(id, c.unpriced > 0 ? null : c.priced);
       quantityByCapability.set(id, c.quantity);
-      if (!capability(id).overage) quantityByUnit.set(c.unit, (quantityByUnit.get(c.unit) ?? ZERO).plus(c.quantity));
+      const cap = capability(id);
+      if (!cap.overage && cap.licensed === undefined) quantityByUnit.set(c.unit, (quantityByUnit.get(c.unit) ?? ZERO).plus(c.quantity));
       pricedCost = pricedCost.plus(c.priced);
     }
     const unpricedLineItems = this.unpricedLineItems;

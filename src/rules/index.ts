@@ -6,6 +6,8 @@ import { dduCustomEvents } from './classic/ddu-custom-events.js';
 import { dduCustomTraces } from './classic/ddu-custom-traces.js';
 import { dduFreeTier } from './classic/ddu-free-tier.js';
 import { dduLogManagement } from './classic/ddu-log-management.js';
+import { dduLogMonitoringClassic } from './classic/ddu-log-monitoring-classic.js';
+import { applicationSecurityUnits } from './classic/application-security-units.js';
 import { dduMetrics } from './classic/ddu-metrics.js';
 import { dduServerless } from './classic/ddu-serverless.js';
 import { events } from './dps/events.js';
@@ -65,6 +67,7 @@ export const RULES: readonly Rule[] = [
   // classic: host units
   hostUnitHours,
   overageHostUnitHours,
+  applicationSecurityUnits,
   mainframeMsu,
   // classic: DEM units
   demRealUserMonitoring,
@@ -73,6 +76,7 @@ export const RULES: readonly Rule[] = [
   demThirdParty,
   // classic: DDUs, then what is measured against them (free tier, quotas)
   dduLogManagement,
+  dduLogMonitoringClassic,
   dduMetrics,
   dduCustomTraces,
   dduCustomEvents,

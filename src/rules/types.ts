@@ -22,6 +22,11 @@ export interface LineItemDraft {
   quantity: D;
   /** The derivation in words and numbers: `3 billable steps × 4 executions/h × 3 locations × 720 h`. */
   formula: string;
+  /**
+   * Classic: the environment (`environments[].name`) whose consumption the item is, where a rule that
+   * reads it needs to know (the DDU free tier is per environment). Read by `prior`, not shown.
+   */
+  environment?: string;
 }
 
 /**
@@ -45,8 +50,9 @@ export interface RuleContext {
    * The summed quantity of the items of capability `capabilityId` made by the other rules: what
    * inclusions, free tiers and quotas are measured against. Only ids the rule declares in `after`
    * may be asked for (anything else is a bug, and throws): those rules have all run by then.
+   * With `environment`, only the items made with that `environment`.
    */
-  prior(capabilityId: string): D;
+  prior(capabilityId: string, environment?: string): D;
 }
 
 export interface Rule {

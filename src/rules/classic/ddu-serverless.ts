@@ -1,9 +1,13 @@
-// Classic DDUs for serverless functions: 0.002 DDU per invocation. Source: prices-and-rules.md
-// "Classic licensing", DDU weights; classic-licensing-bundle.md "Application-only monitoring"
-// ("Serverless functions consume DDUs for serverless functions").
+// Classic DDUs for serverless functions (AWS Lambda tracing, Azure Functions on the consumption
+// plan, Google Functions tracing): "For each invocation, .002 DDUs are deducted"; "1 function × 1
+// million invocations × 0.002 DDU weight = 2,000 DDUs per month per function". Source:
+// serverless-monitoring.md (shared/docs/dynatrace/managed/license/classic-licensing/davis-data-units/,
+// https://docs.dynatrace.com/managed/license/classic-licensing/davis-data-units/serverless-monitoring).
 import { D } from '../../core/decimal.js';
+import { scaled } from '../../core/derivation.js';
 import { perPeriod } from '../../core/period.js';
 import { monthScale, n } from '../../core/text.js';
+import { environmentOf } from '../kit/fleet.js';
 import { defineRule } from '../types.js';
 
 export const DDU_PER_INVOCATION = new D('0.002');
@@ -13,13 +17,11 @@ export const dduServerless = defineRule({
   model: 'classic',
   sections: ['serverless'],
   emits: ['ddu-serverless'],
-  doc: 'prices-and-rules.md: Classic licensing, DDU weights (serverless functions 0.002 DDU per invocation)',
+  doc: 'serverless-monitoring.md (managed/license/classic-licensing/davis-data-units/, https://docs.dynatrace.com/managed/license/classic-licensing/davis-data-units/serverless-monitoring): 0.002 DDU per invocation',
   estimate: (estate, { period }) =>
-    estate.serverless.map((f, i) => ({
-      capabilityId: 'ddu-serverless',
-      subject: f.name,
-      path: `serverless[${i}]`,
-      quantity: perPeriod(f.invocationsPerMonth, period).times(DDU_PER_INVOCATION),
-      formula: `${n(f.invocationsPerMonth)} invocations/month${monthScale(period)} × 0.002 DDU/invocation`,
-    })),
+    estate.serverless.map((f, i) => {
+      const invocations = { value: perPeriod(f.invocationsPerMonth, period), text: `${n(f.invocationsPerMonth)} invocations/month${monthScale(period)}` };
+      const ddus = scaled(invocations, DDU_PER_INVOCATION, '0.002 DDU/invocation');
+      return { capabilityId: 'ddu-serverless', subject: f.name, path: `serverless[${i}]`, quantity: ddus.value, formula: ddus.text, environment: environmentOf(estate, f) };
+    }),
 });

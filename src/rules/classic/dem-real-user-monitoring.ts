@@ -3,6 +3,8 @@
 // (weighted: long strings 1 per 100 characters). Sessions split after 60 minutes of continuous
 // interaction. Source: classic-dem-units.txt (DEM table, RUM session, 4-hour example, defined
 // properties example); classic-monitoring-consumption.txt "Digital Experience Monitoring".
+// Source page: digital-experience-monitoring-units.md (shared/docs/dynatrace/managed/license/
+// classic-licensing/, https://docs.dynatrace.com/managed/license/classic-licensing/digital-experience-monitoring-units).
 import { D } from '../../core/decimal.js';
 import { beyondIncluded, propertyCount, weightedPropertyCount } from '../../metering/properties.js';
 import { sessionLineItems } from '../kit/sessions.js';
@@ -18,7 +20,7 @@ export const demRealUserMonitoring = defineRule({
   model: 'classic',
   sections: ['applications'],
   emits: ['dem-rum-sessions', 'dem-session-replay', 'dem-properties'],
-  doc: 'classic-dem-units.txt: DEM weights; Real User Monitoring sessions; defined properties beyond 20',
+  doc: 'digital-experience-monitoring-units.md (managed/license/classic-licensing/, https://docs.dynatrace.com/managed/license/classic-licensing/digital-experience-monitoring-units; text extract classic-dem-units.txt): DEM weights; Real User Monitoring sessions; defined properties beyond 20 (long strings 1 per 100 characters)',
   estimate(estate, { period }) {
     return sessionLineItems(estate.applications, period, {
       ids: { sessions: 'dem-rum-sessions', replay: 'dem-session-replay', properties: 'dem-properties' },

@@ -1,12 +1,16 @@
-// Classic host unit hours: host units (by RAM, from the weighting table) × hours, for Full-Stack
-// and Infrastructure hosts and for application-only containers (Full-Stack weighting of the memory
-// they are seen with). Discovery mode has no classic equivalent. Sources: classic-licensing-bundle.md
-// "Host units", "Host unit hours", "Application-only monitoring" (scenario table, host unit hours
-// calculation example); classic-monitoring-consumption.txt "Host unit hours".
+// Classic host unit hours: host units (by RAM, from the weighting table) × calendar hours, for
+// Full-Stack and Infrastructure hosts and for application-only containers (Full-Stack weighting of
+// the memory they are seen with); a run under 5 minutes counts nothing. Discovery mode has no
+// classic equivalent. Sources: application-and-infrastructure-monitoring.md (shared/docs/dynatrace/
+// managed/license/classic-licensing/, https://docs.dynatrace.com/managed/license/classic-licensing/application-and-infrastructure-monitoring)
+// "Host units", "Host unit hours", "True concurrency in host unit hour calculations",
+// "Application-only monitoring"; its SaaS copy (shared/docs/dynatrace/saas/license/monitoring-
+// consumption-classic/, https://www.dynatrace.com/docs/license/monitoring-consumption-classic/application-and-infrastructure-monitoring)
+// "Host unit hours calculation example (application-only monitoring)" and "Distributed traces";
+// classic-monitoring-consumption.txt "Host unit hours".
 import { activityLineItems, activityNotes } from '../kit/activity.js';
 import { containerMemory } from '../../metering/containers.js';
-import { classicHours } from '../../metering/hours.js';
-import { hostUnits, type HostUnits } from '../../metering/host-units.js';
+import { classicHours, hostUnits, type HostUnits } from '../../metering/host-units.js';
 import { D } from '../../core/decimal.js';
 import { dailyProfile, runningEntries } from '../kit/fleet.js';
 import { countPrefix, n, plural } from '../../core/text.js';
@@ -21,7 +25,7 @@ export const hostUnitHours = defineRule({
   model: 'classic',
   sections: ['hosts', 'containers', 'pods', 'activity'],
   emits: ['host-unit-hours'],
-  doc: 'classic-licensing-bundle.md: Host units (weighting table); Host unit hours; Application-only monitoring',
+  doc: 'application-and-infrastructure-monitoring.md (managed/license/classic-licensing/, https://docs.dynatrace.com/managed/license/classic-licensing/application-and-infrastructure-monitoring; SaaS copy https://www.dynatrace.com/docs/license/monitoring-consumption-classic/application-and-infrastructure-monitoring): Host units (weighting table); Host unit hours; True concurrency (5 minutes); Application-only monitoring',
   estimate(estate, context) {
     const { period, note } = context;
     const cap = estate.license?.infrastructureCap ?? true;
@@ -32,10 +36,6 @@ export const hostUnitHours = defineRule({
     }
     if (estate.pods.length > 0) {
       note('pods-no-classic', {});
-    }
-    const secured = [...estate.hosts, ...estate.containers].filter((e) => e.appSecurity.length > 0);
-    if (secured.length > 0) {
-      note('asu-not-estimated', { names: secured.map((e) => e.name) });
     }
     estate.hosts.forEach((host, i) => {
       if (!hasMemory(host) || host.mode === 'discovery') return;
@@ -68,8 +68,9 @@ export const hostUnitHours = defineRule({
       items.push(item);
     }
     // Information, not consumption: the trace volume Full-Stack host units include
-    // (classic-licensing-bundle.md "Distributed traces": at least 5,000 full-service calls/min, 250
-    // more per active host unit), at the estate's peak concurrency.
+    // (the SaaS copy's "Distributed traces": "Each environment processes a minimum of 5,000
+    // full-service calls per minute", "peak trace volume = (number of active host units) * 250"), at
+    // the estate's peak concurrency.
     const fullStack = D.max(...dailyProfile(runningEntries(estate).filter((r) => r.fullStack)));
     if (fullStack.greaterThan(0)) {
       const calls = D.max(5000, fullStack.times(250));

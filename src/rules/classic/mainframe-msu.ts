@@ -1,5 +1,7 @@
 // Classic mainframe monitoring on IBM z/OS: licensed by MSUs, the peak rolling 4-hour average of the
 // monitored LPAR or subsystem; it consumes no host units. Source: classic-licensing-bundle.md
+// "Mainframe monitoring on IBM z/OS"; application-and-infrastructure-monitoring.md (shared/docs/
+// dynatrace/managed/license/classic-licensing/, https://docs.dynatrace.com/managed/license/classic-licensing/application-and-infrastructure-monitoring)
 // "Mainframe monitoring on IBM z/OS"; classic-monitoring-consumption.txt "Application-only
 // monitoring on IBM z/OS".
 import { n } from '../../core/text.js';
@@ -10,7 +12,7 @@ export const mainframeMsu = defineRule({
   model: 'classic',
   sections: ['mainframe'],
   emits: ['mainframe-msu'],
-  doc: 'classic-licensing-bundle.md: Mainframe monitoring on IBM z/OS (MSUs, peak rolling 4-hour average)',
+  doc: 'application-and-infrastructure-monitoring.md (managed/license/classic-licensing/, https://docs.dynatrace.com/managed/license/classic-licensing/application-and-infrastructure-monitoring): Mainframe monitoring on IBM z/OS (MSUs, peak rolling 4-hour average)',
   estimate: (estate) =>
     estate.mainframe.map((m, i) => ({
       capabilityId: 'mainframe-msu',

@@ -1,42 +1,57 @@
-// Classic Log Monitoring storage overage: the estate's average storage (raw GiB a day of all
-// `logs`, kept `license.logStorageDays`) against the licensed annual average storage
-// (`license.logStorageGiB`); the anticipated daily ingestion the quota allows is noted.
-// Source: classic-monitoring-consumption.txt "Log Monitoring", "Log Monitoring overages - SaaS".
-import { sum } from '../../core/decimal.js';
-import { anticipatedDailyIngestion, annualIngestion, storageOverage } from '../../metering/log-storage.js';
+// Classic Log Monitoring storage (Dynatrace 1.207 and earlier), which licenses logs instead of DDUs:
+// - SaaS: annual average log storage (`license.logStorageGiB`) for a number of days of retention
+//   (`license.logStorageDays`): "450 (GiB) / 90 (days) = 5 (GiB; anticipated average daily
+//   ingestion)"; the overage is the estate's average storage (raw GiB a day × days) beyond it
+//   ("500 − 450 = 50"); the anticipated daily ingestion the quota allows is noted.
+// - Managed: a daily storage limit (`license.logStorageGiBPerDay`): "12 (GiB; actual daily log
+//   storage) - 10 (GiB; daily log storage limit) = 2 (GiB; daily overage)", every day of the period.
+// Log entries are then not billed as DDUs (a note says so). Sources: log-monitoring-consumption-
+// legacy.md (shared/docs/dynatrace/managed/license/monitoring-consumption-classic/,
+// https://docs.dynatrace.com/managed/license/monitoring-consumption-classic/log-monitoring-consumption-legacy);
+// classic-monitoring-consumption.txt "Log Monitoring", "Log Monitoring overages - SaaS".
+import { D, sum } from '../../core/decimal.js';
+import { anticipatedDailyIngestion, annualIngestion, dailyOverage, storageOverage } from '../../metering/log-storage.js';
 import { n } from '../../core/text.js';
-import { isGiBLog } from '../../input/schema.js';
-import { defineRule } from '../types.js';
+import { allowsOverages, logStorageLicensing } from '../kit/quota.js';
+import { defineRule, type LineItemDraft } from '../types.js';
 
 export const overageLogStorage = defineRule({
   id: 'classic/overage-log-storage',
   model: 'classic',
   sections: [],
-  licenseKeys: ['logStorageGiB', 'logStorageDays'],
+  licenseKeys: ['logStorageGiB', 'logStorageDays', 'logStorageGiBPerDay'],
   emits: ['overage-log-storage'],
-  doc: 'classic-monitoring-consumption.txt: Log Monitoring (annual average log storage); Log Monitoring overages',
-  estimate(estate, { note }) {
+  doc: 'log-monitoring-consumption-legacy.md (managed/license/monitoring-consumption-classic/, https://docs.dynatrace.com/managed/license/monitoring-consumption-classic/log-monitoring-consumption-legacy): annual average log storage; Managed daily limit and overages',
+  estimate(estate, { period, note }) {
     const license = estate.license;
-    if (license?.logStorageGiB === undefined || license.logStorageDays === undefined) return [];
-    const limit = license.logStorageGiB;
-    const days = license.logStorageDays;
-    const daily = anticipatedDailyIngestion(limit, days);
-    note('log-storage-allowance', { limit: n(limit), days: n(days), daily: n(daily), annual: n(annualIngestion(daily)) });
-    const ingest = sum(estate.logs.filter(isGiBLog).map((l) => l.ingestGiBPerDay));
-    const actual = ingest.times(days);
-    const excess = storageOverage(actual, limit);
-    if (excess.greaterThan(0) && !license.overages) {
+    const key = logStorageLicensing(license);
+    if (key === undefined || license === undefined) return [];
+    note('log-storage-legacy', { key });
+    const withGiB = estate.logs.filter((l) => l.ingestGiBPerDay !== undefined);
+    const without = estate.logs.filter((l) => l.ingestGiBPerDay === undefined).map((l) => l.name);
+    if (without.length > 0) note('log-storage-no-gib', { names: without });
+    const ingest = sum(withGiB.map((l) => l.ingestGiBPerDay!));
+    let excess: D;
+    let formula: string;
+    if (key === 'logStorageGiBPerDay') {
+      const limit = license.logStorageGiBPerDay!;
+      const daily = dailyOverage(ingest, limit);
+      excess = daily.times(period.days);
+      formula = `(${n(ingest)} GiB/day stored − ${n(limit)} GiB/day limit, never below zero) × ${n(period.days)} d`;
+    } else {
+      const limit = license.logStorageGiB!;
+      const days = license.logStorageDays!;
+      const daily = anticipatedDailyIngestion(limit, days);
+      note('log-storage-allowance', { limit: n(limit), days: n(days), daily: n(daily), annual: n(annualIngestion(daily)) });
+      const actual = ingest.times(days);
+      excess = storageOverage(actual, limit);
+      formula = `${n(ingest)} GiB/day × ${n(days)} days = ${n(actual)} GiB average storage − ${n(limit)} GiB licensed (never below zero)`;
+    }
+    if (excess.greaterThan(0) && !allowsOverages(license)) {
       note('log-storage-no-overages', { excess: n(excess) });
       return [];
     }
-    return [
-      {
-        capabilityId: 'overage-log-storage',
-        subject: 'license',
-        path: 'license',
-        quantity: excess,
-        formula: `${n(ingest)} GiB/day × ${n(days)} days = ${n(actual)} GiB average storage − ${n(limit)} GiB licensed (never below zero)`,
-      },
-    ];
+    const item: LineItemDraft = { capabilityId: 'overage-log-storage', subject: 'license', path: 'license', quantity: excess, formula };
+    return [item];
   },
 });

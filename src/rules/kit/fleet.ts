@@ -1,17 +1,31 @@
-// The concurrent host units of a steady-state estate, hour by hour of a day. Classic licensing
-// checks the host-unit quota against true concurrency (classic-licensing-bundle.md "True
-// concurrency in host unit hour calculations"); an estate says how many hours a day each entry
-// runs, not when, so entries are taken to start together at midnight: the most they can overlap.
+// The concurrent host units of a steady-state estate, hour by hour of a day, per environment.
+// Classic licensing checks the host-unit quota against true concurrency
+// (application-and-infrastructure-monitoring.md "True concurrency in host unit hour calculations",
+// shared/docs/dynatrace/managed/license/classic-licensing/, source
+// https://docs.dynatrace.com/managed/license/classic-licensing/application-and-infrastructure-monitoring);
+// an estate says how many hours a day each entry runs, not when, so entries are taken to start
+// together at midnight: the most they can overlap. Hours a day are classic calendar hours (a run
+// under 5 minutes a day counts none: metering/host-units.ts).
 import { D, ZERO } from '../../core/decimal.js';
 import { hasMemory, type EstateData } from '../../input/schema.js';
 import { containerMemory } from '../../metering/containers.js';
-import { hostUnits } from '../../metering/host-units.js';
+import { classicHoursPerDay, hostUnits } from '../../metering/host-units.js';
 
 export interface Running {
   hostUnits: D;
   /** Whole calendar hours a day. */
   hours: number;
   fullStack: boolean;
+  /** The environment the entry runs in (`environments[].name`), or undefined without environments. */
+  environment?: string | undefined;
+}
+
+/**
+ * The environment of an entry: its own, else the first of `environments` (the account's first
+ * environment takes what names none), else undefined (an estate without environments).
+ */
+export function environmentOf(estate: EstateData, entry: { environment?: string | undefined }): string | undefined {
+  return entry.environment ?? estate.environments[0]?.name;
 }
 
 export function runningEntries(estate: EstateData): Running[] {
@@ -19,10 +33,10 @@ export function runningEntries(estate: EstateData): Running[] {
   const out: Running[] = [];
   for (const h of estate.hosts) {
     if (!hasMemory(h) || h.mode === 'discovery') continue;
-    out.push({ hostUnits: h.count.times(hostUnits(h.memoryGiB, h.mode, cap).value), hours: h.hoursPerDay.ceil().toNumber(), fullStack: h.mode === 'fullstack' });
+    out.push({ hostUnits: h.count.times(hostUnits(h.memoryGiB, h.mode, cap).value), hours: classicHoursPerDay(h.hoursPerDay).toNumber(), fullStack: h.mode === 'fullstack', environment: environmentOf(estate, h) });
   }
   for (const c of estate.containers) {
-    out.push({ hostUnits: c.count.times(hostUnits(containerMemory(c).memoryGiB, 'fullstack').value), hours: c.hoursPerDay.ceil().toNumber(), fullStack: true });
+    out.push({ hostUnits: c.count.times(hostUnits(containerMemory(c).memoryGiB, 'fullstack').value), hours: classicHoursPerDay(c.hoursPerDay).toNumber(), fullStack: true, environment: environmentOf(estate, c) });
   }
   return out;
 }
@@ -41,4 +55,15 @@ export function dailyProfile(running: readonly Running[]): D[] {
     profile[hour] = total;
   }
   return profile;
+}
+
+/** The daily profile of each environment (undefined: the estate's entries without environments). */
+export function dailyProfiles(running: readonly Running[]): Map<string | undefined, D[]> {
+  const groups = new Map<string | undefined, Running[]>();
+  for (const r of running) {
+    let list = groups.get(r.environment);
+    if (list === undefined) groups.set(r.environment, (list = []));
+    list.push(r);
+  }
+  return new Map([...groups].map(([env, list]) => [env, dailyProfile(list)]));
 }

@@ -2,12 +2,15 @@
 import { CAPABILITIES } from '../../core/capabilities.js';
 import { sum, type D } from '../../core/decimal.js';
 
-/** The capabilities that consume `unit`, overage lines left out (they repeat a part of it). */
+/**
+ * The capabilities that consume `unit`: overage lines left out (they repeat a part of it), and the
+ * classic licensed quotas and the lines of what a quota stops (they are measured against it).
+ */
 export function consumptionIn(unit: string): string[] {
-  return CAPABILITIES.filter((c) => c.unit === unit && !c.overage).map((c) => c.id);
+  return CAPABILITIES.filter((c) => c.unit === unit && !c.overage && !c.licensed && !c.notMonitored).map((c) => c.id);
 }
 
-/** The summed quantity of the capabilities `ids` (each declared in the rule's `after`). */
-export function priorSum(prior: (capabilityId: string) => D, ids: readonly string[]): D {
-  return sum(ids.map(prior));
+/** The summed quantity of the capabilities `ids` (each declared in the rule's `after`), in one environment or all. */
+export function priorSum(prior: (capabilityId: string, environment?: string) => D, ids: readonly string[], environment?: string): D {
+  return sum(ids.map((id) => prior(id, environment)));
 }
