@@ -4,7 +4,7 @@ import { renderCsv } from '../src/render/csv.js';
 import { chunked, textOf } from '../src/render/chunk.js';
 import { jsonChunks, lineItemText, lineItemToJson, quoter, renderJson } from '../src/render/json.js';
 import { markdownChunks, renderMarkdown } from '../src/render/markdown.js';
-import { group, money, quantity, roundHalfUp } from '../src/render/numbers.js';
+import { group, money, quantity, roundHalfUp } from '../src/core/format.js';
 import fc from 'fast-check';
 import { PLAIN } from '../src/render/style.js';
 import { renderTable, tableChunks, wrap } from '../src/render/table.js';

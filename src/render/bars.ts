@@ -2,7 +2,7 @@
 // without colour. Bar lengths are for the eye only: the amounts beside them are the exact ones,
 // rounded to cents.
 import type { D } from '../core/decimal.js';
-import { money, percent } from './numbers.js';
+import { money, percent } from '../core/format.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 

@@ -1,7 +1,7 @@
 // `dtcost compare` output.
 import { toPlain, type D } from '../core/decimal.js';
 import type { Comparison, Side } from '../estimate/compare.js';
-import { money, quantity } from './numbers.js';
+import { money, quantity } from '../core/format.js';
 import type { Style } from './style.js';
 import { describePeriod } from './view.js';
 

@@ -4,7 +4,7 @@ import { toPlain, type D } from '../core/decimal.js';
 import type { Diff, DiffRow } from '../estimate/diff.js';
 import { chunked } from './chunk.js';
 import { LIST, prettyArray, splitAtList } from './json-text.js';
-import { money, quantity } from './numbers.js';
+import { money, quantity } from '../core/format.js';
 
 const signed = (d: D, f: (d: D) => string) => (d.greaterThan(0) ? `+${f(d)}` : f(d));
 const SYMBOL = { added: '+', removed: '−', changed: '~', unchanged: ' ' } as const;

@@ -2,7 +2,7 @@
 import { settle, toPlain } from '../core/decimal.js';
 import type { Explanation } from '../estimate/explain.js';
 import type { EstimateResult } from '../estimate/run.js';
-import { money, quantity, unitPrice } from './numbers.js';
+import { money, quantity, unitPrice } from '../core/format.js';
 import type { Style } from './style.js';
 import { chunked } from './chunk.js';
 import { prettyArray } from './json-text.js';

@@ -1,7 +1,7 @@
 // Markdown, fit for a pull-request comment: a summary table by line item, the derivations folded
 // away, the budget, and the warnings.
 import { asStream, type Estimate, type EstimateStream } from '../estimate/run.js';
-import { money, quantity, unitPrices } from './numbers.js';
+import { money, quantity, unitPrices } from '../core/format.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
 import { chunked, textOf } from './chunk.js';
 

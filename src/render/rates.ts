@@ -4,7 +4,7 @@ import { CAPABILITIES, UNIT_IDS } from '../core/capabilities.js';
 import { D, toPlain } from '../core/decimal.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import { csvField } from './csv.js';
-import { unitPrice } from './numbers.js';
+import { unitPrice } from '../core/format.js';
 
 export interface RateRow {
   key: string;

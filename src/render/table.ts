@@ -4,7 +4,7 @@ import { asStream, type Estimate, type EstimateStream } from '../estimate/run.js
 import { costBars } from './bars.js';
 import { displayWidth, tableLines, type Row } from './box.js';
 import { chunked, textOf } from './chunk.js';
-import { money, quantity, unitPrices } from './numbers.js';
+import { money, quantity, unitPrices } from '../core/format.js';
 import type { Style } from './style.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
 

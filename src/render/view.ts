@@ -4,7 +4,7 @@ import type { D } from '../core/decimal.js';
 import type { Check, Violation } from '../estimate/budget.js';
 import type { EstimateHead, EstimateResult } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';
-import { money, percent, quantity } from './numbers.js';
+import { money, percent, quantity } from '../core/format.js';
 
 /** The line items of one capability, each kept as what a renderer makes of it (`T`). */
 export interface Group<T> {
