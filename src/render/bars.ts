@@ -13,7 +13,7 @@ export function bar(fraction: number, width: number): string {
 
 /** One line per capability with a positive cost, largest first. */
 export function costBars(costs: ReadonlyMap<string, D | null>, total: D, width = 30): string[] {
-  const rows = [...costs].filter((e): e is [string, D] => e[1] !== null && e[1].greaterThan(0)).sort((a, b) => b[1].comparedTo(a[1]) || a[0].localeCompare(b[0]));
+  const rows = [...costs].filter((e): e is [string, D] => e[1] !== null && e[1].greaterThan(0)).sort((a, b) => b[1].comparedTo(a[1]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   if (rows.length === 0 || !total.greaterThan(0)) return [];
   const largest = rows[0]![1];
   const idWidth = Math.max(...rows.map(([id]) => id.length));
