@@ -31,7 +31,7 @@ function dtcost(args: string[], env: Record<string, string>) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const ENVIRONMENTS = [
+const ENVIRONMENTS: Record<string, string>[] = [
   { LC_ALL: 'C', TZ: 'UTC' },
   { LC_ALL: 'tr_TR.UTF-8', TZ: 'Europe/Istanbul' },
   { LC_ALL: 'de_DE.UTF-8', TZ: 'Pacific/Kiritimati' },

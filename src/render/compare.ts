@@ -2,6 +2,8 @@
 import { toPlain, type D } from '../core/decimal.js';
 import type { Comparison, Side } from '../estimate/compare.js';
 import { money, quantity } from '../core/format.js';
+import { safeForTerminal } from '../core/safe-text.js';
+import { md } from './escape.js';
 import type { Style } from './style.js';
 import { describePeriod } from './view.js';
 
@@ -22,30 +24,30 @@ export function compareText(c: Comparison, style: Style): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((v, i) => (i === 2 || i === 4 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
   return [
-    style.bold(`dtcost compare: ${c.dps.estate}`),
-    `${describePeriod(c.dps)} · ${c.dps.currency} · rates: ${c.dps.rateCard.name}`,
+    style.bold(`dtcost compare: ${safeForTerminal(c.dps.estate)}`),
+    `${describePeriod(c.dps)} · ${c.dps.currency} · rates: ${safeForTerminal(c.dps.rateCard.name)}`,
     '',
     line(head),
     line(widths.map((w) => '-'.repeat(w))),
     ...body.map(line),
     '',
-    ...c.summary,
+    ...c.summary.map((line) => safeForTerminal(line)),
     '',
   ].join('\n');
 }
 
 export function compareMarkdown(c: Comparison): string {
   return [
-    `### dtcost compare: ${c.dps.estate}`,
+    `### dtcost compare: ${md(c.dps.estate)}`,
     '',
-    `${describePeriod(c.dps)} · ${c.dps.currency} · rates: ${c.dps.rateCard.name}`,
+    `${describePeriod(c.dps)} · ${c.dps.currency} · rates: ${md(c.dps.rateCard.name)}`,
     '',
     '| Family | DPS | DPS cost | Classic | Classic cost |',
     '|---|---|--:|---|--:|',
     ...rows(c).map((r) => `| ${r.join(' | ')} |`),
     `| **Total** | | **${total(c.dps.totals.cost)}** | | **${total(c.classic.totals.cost)}** |`,
     '',
-    ...c.summary.map((s) => `- ${s}`),
+    ...c.summary.map((s) => `- ${md(s)}`),
     '',
   ].join('\n');
 }

@@ -2,7 +2,9 @@
 // ready to paste as a pull-request comment.
 import { toPlain, type D } from '../core/decimal.js';
 import type { Diff, DiffRow } from '../estimate/diff.js';
+import { safeForTerminal } from '../core/safe-text.js';
 import { chunked } from './chunk.js';
+import { md } from './escape.js';
 import { LIST, prettyArray, splitAtList } from './json-text.js';
 import { money, quantity } from '../core/format.js';
 
@@ -23,14 +25,14 @@ export function diffText(diff: Diff): Generator<Buffer> {
 }
 
 function* textLines(diff: Diff): Generator<string> {
-  yield `dtcost diff: ${diff.base.file} → ${diff.head.file} (${diff.head.model === 'dps' ? 'DPS' : 'classic licensing'}, ${diff.head.period.label})\n\n`;
+  yield `dtcost diff: ${safeForTerminal(diff.base.file)} → ${safeForTerminal(diff.head.file)} (${diff.head.model === 'dps' ? 'DPS' : 'classic licensing'}, ${diff.head.period.label})\n\n`;
   let any = false;
   for (const r of diff.rows) {
     if (r.status === 'unchanged') continue;
     any = true;
     const q = `${r.base ? quantity(r.base.quantity) : '—'} → ${r.head ? quantity(r.head.quantity) : '—'} ${r.unit} (${signed(r.quantityDelta, quantity)})`;
     const cost = r.costDelta === null ? 'cost —' : `cost ${signed(r.costDelta, money)}`;
-    yield `${SYMBOL[r.status]} ${r.id}  ${q}  ${cost}\n`;
+    yield `${SYMBOL[r.status]} ${safeForTerminal(r.id)}  ${q}  ${cost}\n`;
   }
   if (!any) yield 'No line item changes.\n';
   yield `\n${totals(diff)}\n`;
@@ -50,11 +52,11 @@ function* markdownLines(diff: Diff, gateFailures: readonly string[]): Generator<
     if (!any) yield `| | Capability | Subject | Quantity | Δ quantity | Δ cost (${c}) |\n|---|---|---|--:|--:|--:|\n`;
     any = true;
     const q = `${r.base ? quantity(r.base.quantity) : '—'} → ${r.head ? quantity(r.head.quantity) : '—'} ${r.unit}`;
-    yield `| ${r.status} | ${r.capability} | ${r.subject.replace(/\|/g, '\\|')} | ${q} | ${signed(r.quantityDelta, quantity)} | ${r.costDelta === null ? '—' : signed(r.costDelta, money)} |\n`;
+    yield `| ${r.status} | ${r.capability} | ${md(r.subject)} | ${q} | ${signed(r.quantityDelta, quantity)} | ${r.costDelta === null ? '—' : signed(r.costDelta, money)} |\n`;
   }
   yield any ? '\n' : 'No line item changes.\n\n';
-  if (gateFailures.length > 0) yield `${gateFailures.map((f) => `> ❌ ${f}`).join('\n')}\n\n`;
-  yield `<sub>${diff.base.file} → ${diff.head.file} · ${diff.head.model === 'dps' ? 'DPS' : 'classic licensing'} · ${diff.head.period.label}</sub>\n`;
+  if (gateFailures.length > 0) yield `${gateFailures.map((f) => `> ❌ ${md(f)}`).join('\n')}\n\n`;
+  yield `<sub>${md(diff.base.file)} → ${md(diff.head.file)} · ${diff.head.model === 'dps' ? 'DPS' : 'classic licensing'} · ${diff.head.period.label}</sub>\n`;
 }
 
 const dec = (d: D | null) => (d === null ? null : toPlain(d));

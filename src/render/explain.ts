@@ -6,13 +6,20 @@ import { money, quantity, unitPrice } from '../core/format.js';
 import type { Style } from './style.js';
 import { chunked } from './chunk.js';
 import { prettyArray } from './json-text.js';
+import { safeForTerminal } from '../core/safe-text.js';
+import { displayWidth } from './box.js';
+import { markdownCode, md } from './escape.js';
 import { describePeriod } from './view.js';
 
-function priceLine(x: Explanation, currency: string): string {
+/** The price and its source (a rate card's own words), as `escape` makes the source safe. */
+function priceLine(x: Explanation, currency: string, escape: (text: string) => string): string {
   const i = x.item;
   if (i.unitPrice === null) return `none: no rate card prices ${i.capabilityId} or ${i.unit}`;
-  return `${unitPrice(i.unitPrice)} ${currency} per ${i.unit}${i.provisional ? ' (provisional)' : ''}: ${i.priceSource}`;
+  return `${unitPrice(i.unitPrice)} ${currency} per ${i.unit}${i.provisional ? ' (provisional)' : ''}: ${escape(i.priceSource ?? '')}`;
 }
+
+/** `text` padded with spaces to `width` terminal columns. */
+const padTo = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
 /**
  * Blocks of lines: each block's lines, blocks a blank line apart, after the heading's lines and a
@@ -30,16 +37,18 @@ function* blocks(heading: readonly string[], each: Iterable<readonly string[]>):
 function* textBlocks(e: EstimateResult, explanations: Iterable<Explanation>, style: Style): Generator<string[]> {
   for (const x of explanations) {
     const i = x.item;
-    const width = Math.max(0, ...x.inputs.map((input) => `${input.key}: ${input.value}`.length));
+    // Names, values, files and price sources come from the input: escaped for the terminal.
+    const inputs = x.inputs.map((input) => safeForTerminal(`${input.key}: ${input.value}`));
+    const width = Math.max(0, ...inputs.map(displayWidth));
     yield [
-      style.bold(`${i.id}`) + `  ${i.capability}`,
+      style.bold(safeForTerminal(i.id)) + `  ${i.capability}`,
       `  quantity  ${quantity(i.quantity)} ${i.unit}`,
-      `            = ${i.formula}`,
-      `  inputs    ${i.path} in ${i.file}:${x.line}`,
-      ...x.inputs.map((input) => `              ${`${input.key}: ${input.value}`.padEnd(width)}  ${style.dim(`line ${input.line}`)}`),
+      `            = ${safeForTerminal(i.formula)}`,
+      `  inputs    ${i.path} in ${safeForTerminal(i.file)}:${x.line}`,
+      ...inputs.map((input, k) => `              ${padTo(input, width)}  ${style.dim(`line ${x.inputs[k]!.line}`)}`),
       `  rule      ${i.rule}`,
       `  source    ${i.doc}`,
-      `  price     ${priceLine(x, e.currency)}`,
+      `  price     ${priceLine(x, e.currency, (t) => safeForTerminal(t))}`,
       `  cost      ${i.cost === null ? '— (no price)' : `${money(i.cost)} ${e.currency}${settle(i.cost).decimalPlaces() > 2 ? ` (exactly ${toPlain(i.cost)})` : ''}`}`,
     ];
   }
@@ -47,7 +56,7 @@ function* textBlocks(e: EstimateResult, explanations: Iterable<Explanation>, sty
 
 /** Each item with its formula, inputs (and their lines), rule, source and price; in chunks. */
 export function explainText(e: EstimateResult, explanations: Iterable<Explanation>, style: Style): Generator<Buffer> {
-  const heading = [style.bold(`dtcost explain: ${e.estate}`), `${e.model === 'dps' ? 'DPS' : 'classic licensing'} · ${describePeriod(e)} · ${e.currency}`];
+  const heading = [style.bold(`dtcost explain: ${safeForTerminal(e.estate)}`), `${e.model === 'dps' ? 'DPS' : 'classic licensing'} · ${describePeriod(e)} · ${e.currency}`];
   return chunked(blocks(heading, textBlocks(e, explanations, style)));
 }
 
@@ -55,19 +64,19 @@ function* markdownBlocks(e: EstimateResult, explanations: Iterable<Explanation>)
   for (const x of explanations) {
     const i = x.item;
     yield [
-      `#### \`${i.id}\` (${i.capability})`,
+      `#### ${markdownCode(i.id)} (${i.capability})`,
       '',
-      `- **Quantity**: ${quantity(i.quantity)} ${i.unit} = ${i.formula}`,
-      `- **Inputs**: \`${i.path}\` in ${i.file}:${x.line}: ${x.inputs.map((input) => `\`${input.key}: ${input.value}\` (line ${input.line})`).join(', ')}`,
+      `- **Quantity**: ${quantity(i.quantity)} ${i.unit} = ${md(i.formula)}`,
+      `- **Inputs**: \`${i.path}\` in ${md(i.file)}:${x.line}: ${x.inputs.map((input) => `${markdownCode(`${input.key}: ${input.value}`)} (line ${input.line})`).join(', ')}`,
       `- **Rule**: ${i.rule}; **source**: ${i.doc}`,
-      `- **Price**: ${priceLine(x, e.currency)}`,
+      `- **Price**: ${priceLine(x, e.currency, md)}`,
       `- **Cost**: ${i.cost === null ? '— (no price)' : `${money(i.cost)} ${e.currency}`}`,
     ];
   }
 }
 
 export function explainMarkdown(e: EstimateResult, explanations: Iterable<Explanation>): Generator<Buffer> {
-  return chunked(blocks([`### dtcost explain: ${e.estate}`], markdownBlocks(e, explanations)));
+  return chunked(blocks([`### dtcost explain: ${md(e.estate)}`], markdownBlocks(e, explanations)));
 }
 
 function explanationToJson(x: Explanation): object {

@@ -4,12 +4,11 @@ import { asStream, type Estimate, type EstimateStream } from '../estimate/run.js
 import { money, quantity, unitPrices } from '../core/format.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
 import { chunked, textOf } from './chunk.js';
+import { markdownCode, md } from './escape.js';
 
-/** Text safe in a table cell: backslashes and pipes escaped, line breaks made spaces. */
-const cell = (text: string) => (/[\\|\r\n]/.test(text) ? text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ') : text);
 
 function* linesOfOne(stream: EstimateStream): Generator<string> {
-  yield* [`### dtcost estimate: ${cell(stream.estate)}`, '', subtitle(stream), ''];
+  yield* [`### dtcost estimate: ${md(stream.estate)}`, '', md(subtitle(stream)), ''];
   // Read as the items are made, each kept only as text: its row of the table (grouped by
   // capability) and its derivation (in the order the items come).
   let anyProvisional = false;
@@ -18,9 +17,10 @@ function* linesOfOne(stream: EstimateStream): Generator<string> {
   const groups = groupByCapability(stream.lineItems, (i) => {
     anyProvisional ||= i.provisional;
     const amount = quantity(i.quantity);
-    derivations.push(`- \`${i.id}\` (${i.path}): ${cell(i.formula)} = ${amount} ${i.unit}`);
+    // Ids and subjects come from the estate's names (escaped); paths and capabilities are dtcost's own.
+    derivations.push(`- ${markdownCode(i.id)} (${i.path}): ${md(i.formula)} = ${amount} ${i.unit}`);
     const price = i.unitPrice === null ? '—' : `${priceText(i.unitPrice)}${i.provisional ? ' *' : ''}`;
-    return `| ${cell(i.capability)} | ${cell(i.subject)} | ${amount} | ${i.unit} | ${price} | ${i.cost === null ? '—' : money(i.cost)} |`;
+    return `| ${i.capability} | ${md(i.subject)} | ${amount} | ${i.unit} | ${price} | ${i.cost === null ? '—' : money(i.cost)} |`;
   });
   const e = stream.tail();
   if (groups.length === 0) yield* ['No line items: the estate has nothing this version can estimate.', ''];
@@ -36,7 +36,7 @@ function* linesOfOne(stream: EstimateStream): Generator<string> {
   }
   const budget = budgetLines(e);
   if (budget.length > 0) yield* [...budget.map((b) => `- ${b.includes('EXCEEDED') ? `**${b}**` : b}`), ''];
-  if (e.warnings.length > 0) yield* [...e.warnings.map((w) => `> ${w.code === 'note' ? 'ℹ️' : '⚠️'} ${cell(w.message)}`), ''];
+  if (e.warnings.length > 0) yield* [...e.warnings.map((w) => `> ${w.code === 'note' ? 'ℹ️' : '⚠️'} ${md(w.message)}`), ''];
 }
 
 /** All the estimates' lines joined by line breaks, the blank lines at the very end left out. */

@@ -5,6 +5,7 @@ import { costBars } from './bars.js';
 import { displayWidth, tableLines, type Row } from './box.js';
 import { chunked, textOf } from './chunk.js';
 import { money, quantity, unitPrices } from '../core/format.js';
+import { safeForTerminal } from '../core/safe-text.js';
 import type { Style } from './style.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
 
@@ -85,9 +86,9 @@ function* linesOfOne(stream: EstimateStream, style: Style): Generator<string> {
   const columns = new ColumnWidths();
   const groups = groupByCapability(stream.lineItems, (i): ItemRow => {
     anyProvisional ||= i.provisional;
-    const cells = [`  ${i.subject}`, quantity(i.quantity), i.unit, i.unitPrice === null ? NO_PRICE : i.provisional ? `${priceText(i.unitPrice)}*` : priceText(i.unitPrice), i.cost === null ? NO_PRICE : money(i.cost)];
+    const cells = [`  ${safeForTerminal(i.subject)}`, quantity(i.quantity), i.unit, i.unitPrice === null ? NO_PRICE : i.provisional ? `${priceText(i.unitPrice)}*` : priceText(i.unitPrice), i.cost === null ? NO_PRICE : money(i.cost)];
     columns.measure(cells);
-    return { cells, formula: i.formula };
+    return { cells, formula: safeForTerminal(i.formula) };
   });
   const e = stream.tail();
   const subtotal = (g: (typeof groups)[number]) => {
@@ -112,8 +113,8 @@ function* linesOfOne(stream: EstimateStream, style: Style): Generator<string> {
     yield [{ text: 'Total', span: 4, style: style.bold }, { text: total, style: style.bold }];
   }
 
-  yield style.bold(`dtcost estimate: ${e.estate}`);
-  yield subtitle(e);
+  yield style.bold(`dtcost estimate: ${safeForTerminal(e.estate)}`);
+  yield safeForTerminal(subtitle(e));
   if (groups.length === 0) yield 'No line items: the estate has nothing this version can estimate.';
   else yield* tableLines({ head: HEAD, widths: colWidths, aligns: ['left', 'right', 'left', 'right', 'right'], rows: rows() });
   if (anyProvisional) yield '* provisional list price (grade S, from a secondary source)';
