@@ -4,10 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import stringWidth from 'string-width';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTROL, HOSTILE } from './hostile-text.js';
+import { outputColumns } from '../src/cli/columns.js';
 import { ROOT } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/dtcost');
@@ -94,5 +96,61 @@ describe('hostile names, paths and rate-card sources', () => {
     expect(hyperlink).toMatch(/,8640,synthetic-request,0\.001,8\.64,false,/);
     const cells = run(['rates', '--rates', rates, '--format', 'csv']).split('\r\n').map((l) => l.split(','));
     expect(cells.find((c) => c[0] === 'http-monitor')!.slice(4, 6)).toEqual(['0.001', '0.001']);
+  });
+});
+
+describe('the table fits the terminal', () => {
+  const names = ['東京のウェブサーバー', '🚀 launch-pad', '👩‍💻 dev-box', 'サービス-ゲートウェイ-本番環境-東日本-第二データセンター', 'ordinary-name', `very-long-${'x'.repeat(70)}`, 'é́ combining', '한국어 서버'];
+  const file = join(TMP, 'wide.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      version: 1,
+      name: `Estate ${names[3]}`,
+      hosts: names.map((name, i) => ({ name, count: i + 1, memoryGiB: 16 * (i + 1) })),
+      applications: names.slice(0, 3).map((name) => ({ name, visitsPerMonth: 1_000_000, bounceRate: 0.3, visitMinutes: 12, replayRate: 0.05 })),
+      synthetic: { http: names.map((name) => ({ name, requests: 1, frequencyMinutes: 5, locations: 2 })) },
+    }),
+  );
+  const width = (line: string) => stringWidth(line);
+
+  it.each([80, 120])('in %i columns: every line, names in CJK and emoji included', (columns) => {
+    for (const model of ['dps', 'classic']) {
+      const r = dtcost(['estimate', file, '--model', model, '--budget', '10'], { COLUMNS: String(columns) });
+      // Over budget (1), or the budget cannot be checked without classic prices.
+      expect([0, 1]).toContain(r.status);
+      const lines = r.stdout.split('\n');
+      for (const line of lines) expect({ line, width: width(line) <= columns }).toEqual({ line, width: true });
+      // The box: every line of it as wide as the others (no cell pushed out by a wide character).
+      const box = lines.filter((l) => /^[┌├│└]/.test(l));
+      expect(new Set(box.map(width)).size).toBe(1);
+      if (columns === 80) expect(width(box[0]!)).toBe(80);
+      for (const name of ['ordinary-name', 'launch-pad', 'dev-box']) expect(r.stdout).toContain(name);
+    }
+  });
+
+  it('narrower than 80: lines of 80; COLUMNS unset and no terminal: 120', () => {
+    const narrow = dtcost(['estimate', file], { COLUMNS: '40' }).stdout.split('\n');
+    expect(Math.max(...narrow.map(width))).toBe(80);
+    const unset = dtcost(['estimate', file]).stdout.split('\n');
+    expect(Math.max(...unset.map(width))).toBe(120);
+  });
+
+  it('--wide: the table as wide as its cells, every name and formula on one line', () => {
+    const r = dtcost(['estimate', file, '--wide'], { COLUMNS: '80' });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(Math.max(...lines.map(width))).toBeGreaterThan(120);
+    for (const name of names) expect(lines.some((l) => l.includes(`│   ${name} `))).toBe(true);
+    const json = JSON.parse(dtcost(['estimate', file, '--format', 'json']).stdout) as { lineItems: { formula: string }[] };
+    for (const item of json.lineItems) expect(r.stdout).toContain(`= ${item.formula}`);
+  });
+
+  it('the terminal decides, else COLUMNS, else 120', () => {
+    expect(outputColumns({ isTTY: true, columns: 100 }, { COLUMNS: '90' })).toBe(100);
+    expect(outputColumns({ isTTY: false, columns: 100 }, { COLUMNS: '90' })).toBe(90);
+    expect(outputColumns(undefined, { COLUMNS: ' 132 ' })).toBe(132);
+    expect(outputColumns(undefined, { COLUMNS: 'wide' })).toBe(120);
+    expect(outputColumns(undefined, {})).toBe(120);
   });
 });

@@ -5,10 +5,11 @@ import { csvChunks } from '../render/csv.js';
 import { jsonChunks } from '../render/json.js';
 import { markdownChunks } from '../render/markdown.js';
 import type { Style } from '../render/style.js';
-import { tableChunks } from '../render/table.js';
+import { tableChunks, type TableLayout } from '../render/table.js';
 import { describeViolation } from '../render/view.js';
 import { VERSION } from '../core/version.js';
 import { styleFor, wantsColor } from './color.js';
+import { outputColumns } from './columns.js';
 import { EXIT } from './exit.js';
 import { writeStdout } from './streams.js';
 import { refuseTarget, writeOutputFile } from './output-file.js';
@@ -19,6 +20,8 @@ export type Format = (typeof FORMATS)[number];
 
 export interface EstimateFlags extends EstimateInputFlags {
   format: Format;
+  /** The table as wide as its cells instead of fitted to the terminal. */
+  wide?: boolean;
   output?: string;
   color: boolean;
   quiet?: boolean;
@@ -29,7 +32,7 @@ export interface EstimateFlags extends EstimateInputFlags {
  * it is made; the table and Markdown keep each item's text until the estimate is whole (their
  * widths and groups need every item). A large estate's items never all live at once.
  */
-function render(format: Format, estimates: readonly EstimateStream[], style: Style): Iterable<Uint8Array> {
+function render(format: Format, estimates: readonly EstimateStream[], style: Style, layout: TableLayout): Iterable<Uint8Array> {
   switch (format) {
     case 'json':
       return jsonChunks(estimates, VERSION);
@@ -38,7 +41,7 @@ function render(format: Format, estimates: readonly EstimateStream[], style: Sty
     case 'markdown':
       return markdownChunks(estimates);
     default:
-      return tableChunks(estimates, style);
+      return tableChunks(estimates, style, layout);
   }
 }
 
@@ -58,7 +61,9 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
   const toTerminal = flags.output === undefined;
   const outStyle = await styleFor(toTerminal && flags.format === 'table' && wantsColor(process.stdout, flags.color));
   const streams = jobs.map((job) => streamJob(job, options));
-  const chunks = render(flags.format, streams, outStyle);
+  // The table fits the terminal it is printed on (a file written with -o: COLUMNS, or 120).
+  const layout: TableLayout = { columns: outputColumns(toTerminal ? process.stdout : undefined), wide: flags.wide === true };
+  const chunks = render(flags.format, streams, outStyle, layout);
 
   if (flags.output !== undefined) {
     // Written beside and renamed over the target (output-file.ts); an error of the chunks

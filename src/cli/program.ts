@@ -56,7 +56,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
       .option('-o, --output <file>', 'write the result to a file instead of standard output')
       .option('--budget <amount>', 'budget for the period (overrides the estate\'s budget.total)')
-      .option('--merge', 'estimate several estate files as one'),
+      .option('--merge', 'estimate several estate files as one')
+      .option('--wide', 'the table as wide as its cells (names and formulas unbroken) instead of fitted to the terminal'),
   ).action(async (files: string[], flags: EstimateFlags) => setExit(await estimateCommand(files, flags)));
 
   common(
