@@ -10,14 +10,17 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTROL, HOSTILE } from './hostile-text.js';
 import { outputColumns } from '../src/cli/columns.js';
-import { ROOT } from './helpers.js';
+import { D } from '../src/core/decimal.js';
+import { money, quantity } from '../src/core/format.js';
+import { renderMarkdown } from '../src/render/markdown.js';
+import { ROOT, run } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/dtcost');
 const TMP = mkdtempSync(join(tmpdir(), 'dtcost-output-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 function dtcost(args: string[], env: Record<string, string> = {}, input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', input });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', input, maxBuffer: 1 << 26 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -35,7 +38,7 @@ describe('a budget of zero', () => {
   });
 });
 
-describe('hostile names, paths and rate-card sources', () => {
+describe('hostile names, paths and rate-card sources', { timeout: 30_000 }, () => {
   // Every hostile text as an entry name, the estate's name, a rate card's name and source, and a
   // file name (with an escape sequence in it).
   const names = HOSTILE.map((h, i) => `${h} ${i}`);
@@ -99,7 +102,7 @@ describe('hostile names, paths and rate-card sources', () => {
   });
 });
 
-describe('the table fits the terminal', () => {
+describe('the table fits the terminal', { timeout: 30_000 }, () => {
   const names = ['東京のウェブサーバー', '🚀 launch-pad', '👩‍💻 dev-box', 'サービス-ゲートウェイ-本番環境-東日本-第二データセンター', 'ordinary-name', `very-long-${'x'.repeat(70)}`, 'é́ combining', '한국어 서버'];
   const file = join(TMP, 'wide.json');
   writeFileSync(
@@ -152,5 +155,87 @@ describe('the table fits the terminal', () => {
     expect(outputColumns(undefined, { COLUMNS: ' 132 ' })).toBe(132);
     expect(outputColumns(undefined, { COLUMNS: 'wide' })).toBe(120);
     expect(outputColumns(undefined, {})).toBe(120);
+  });
+});
+
+describe("Markdown for pull-request comments stays under GitHub's 65,536 characters", { timeout: 60_000 }, () => {
+  const LIMIT = 65_536;
+  // 3,000 entries: the table of every line item would be about four times the limit.
+  const big = (requests: number, extra = 0) =>
+    JSON.stringify({
+      version: 1,
+      name: 'large estate',
+      applications: Array.from({ length: 1000 }, (_, i) => ({ name: `application-${i}`, visitsPerMonth: 10_000 + i, bounceRate: 0.3, visitMinutes: 8, replayRate: 0.05 })),
+      synthetic: { http: Array.from({ length: 2000 + extra }, (_, i) => ({ name: `endpoint-${i}`, requests, frequencyMinutes: 5, locations: 2 })) },
+    });
+  const base = join(TMP, 'large-base.json');
+  const head = join(TMP, 'large-head.json');
+  writeFileSync(base, big(1));
+  writeFileSync(head, big(2, 500));
+
+  const comment = (args: string[]) => {
+    const r = dtcost(args);
+    expect([0, 1]).toContain(r.status);
+    expect(r.stdout.length).toBeLessThanOrEqual(LIMIT);
+    return r.stdout;
+  };
+
+  it('estimate: a table by capability that says how many line items it leaves out', () => {
+    const out = comment(['estimate', base, '--format', 'markdown']);
+    // One row per capability, agreeing with the JSON's line items and totals.
+    const json = JSON.parse(dtcost(['estimate', base, '--format', 'json']).stdout) as { lineItems: { capabilityId: string; capability: string; unit: string; quantity: string }[]; totals: { costByCapability: Record<string, string> } };
+    for (const [id, cost] of Object.entries(json.totals.costByCapability)) {
+      const items = json.lineItems.filter((i) => i.capabilityId === id);
+      const sum = items.reduce((a, i) => a.plus(i.quantity), new D(0));
+      expect(out).toContain(`| ${items[0]!.capability} | ${items.length.toLocaleString('en-US')} | ${quantity(sum)} | ${items[0]!.unit} | ${money(new D(cost))} |`);
+    }
+    expect(Object.keys(json.totals.costByCapability)).toHaveLength(3);
+    expect(out).toContain('> ℹ️ 4,000 line items summarised by capability');
+    expect(out).not.toContain('endpoint-1');
+    // The full table, in CSV, is indeed longer than a comment.
+    expect(dtcost(['estimate', base, '--format', 'csv']).stdout.length).toBeGreaterThan(LIMIT);
+  });
+
+  it('estimate of two files: each in its half', () => {
+    const out = comment(['estimate', base, head, '--format', 'markdown']);
+    expect(out.match(/summarised by capability/g)).toHaveLength(2);
+  });
+
+  it('diff: changes counted by capability, with their cost delta', () => {
+    const out = comment(['diff', base, head, '--format', 'markdown']);
+    expect(out).toContain('| HTTP Monitor | 500 |  | 2,000 | +51,840.00 |');
+    expect(out).toContain('> ℹ️ 2,500 changed line items summarised by capability');
+    expect(out).toMatch(/^### dtcost: monitoring cost change\n\n\*\*Total: /);
+    expect(out).toMatch(/<sub>.*large-base\.json → .*large-head\.json · DPS · month<\/sub>\n$/);
+  });
+
+  it('explain: items counted by capability', () => {
+    const out = comment(['explain', base, '--format', 'markdown']);
+    expect(out).toContain('| HTTP Monitor | 2,000 | 34,560,000 | synthetic-request | 34,560.00 |');
+    expect(out).toContain('> ℹ️ 4,000 line items summarised by capability');
+  });
+
+  it('compare', () => {
+    expect(comment(['compare', base, '--format', 'markdown'])).toContain('### dtcost compare: large estate');
+  });
+
+  it('below the limit nothing changes: every line item, and its derivation', () => {
+    const out = comment(['estimate', 'examples/retail-web-shop.yaml', '--format', 'markdown']);
+    expect(out).toContain('<details><summary>How each number is derived</summary>');
+    expect(out).not.toContain('summarised');
+  });
+});
+
+describe('the limit of a comment, at any size', () => {
+  const e = run(`version: 1\nsynthetic:\n  http:\n${Array.from({ length: 60 }, (_, i) => `    - { name: "endpoint-${i}", requests: 1, frequencyMinutes: 5, locations: 2 }`).join('\n')}\n`);
+  const full = renderMarkdown([e]);
+
+  it('every line item while they fit, the summary past it, never longer than the limit', () => {
+    for (let limit = 1500; limit <= full.length + 200; limit += 97) {
+      const out = renderMarkdown([e], limit);
+      expect(out.length).toBeLessThanOrEqual(limit);
+      if (limit >= full.length) expect(out).toBe(full);
+      else expect(out).toContain('60 line items summarised by capability');
+    }
   });
 });

@@ -3,6 +3,7 @@ import { toPlain, type D } from '../core/decimal.js';
 import type { Comparison, Side } from '../estimate/compare.js';
 import { money, quantity } from '../core/format.js';
 import { safeForTerminal } from '../core/safe-text.js';
+import { COMMENT_LIMIT, counted, linesWithin, sizeOf } from './comment.js';
 import { md } from './escape.js';
 import type { Style } from './style.js';
 import { describePeriod } from './view.js';
@@ -36,8 +37,9 @@ export function compareText(c: Comparison, style: Style): string {
   ].join('\n');
 }
 
-export function compareMarkdown(c: Comparison): string {
-  return [
+/** The comparison for a pull-request comment; within GitHub's limit for one (its summary cut short if need be). */
+export function compareMarkdown(c: Comparison, limit = COMMENT_LIMIT): string {
+  const table = [
     `### dtcost compare: ${md(c.dps.estate)}`,
     '',
     `${describePeriod(c.dps)} · ${c.dps.currency} · rates: ${md(c.dps.rateCard.name)}`,
@@ -47,9 +49,9 @@ export function compareMarkdown(c: Comparison): string {
     ...rows(c).map((r) => `| ${r.join(' | ')} |`),
     `| **Total** | | **${total(c.dps.totals.cost)}** | | **${total(c.classic.totals.cost)}** |`,
     '',
-    ...c.summary.map((s) => `- ${md(s)}`),
-    '',
-  ].join('\n');
+  ];
+  const summary = linesWithin(c.summary.map((s) => `- ${md(s)}`), limit - sizeOf(table) - 1, (n) => `- … and ${counted(n, 'more line')} (\`--format json\` has them all)`);
+  return [...table, ...summary, ''].join('\n');
 }
 
 export function compareJson(c: Comparison): string {

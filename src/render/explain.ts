@@ -1,5 +1,5 @@
 // `dtcost explain` output: what a solution engineer shows a customer who asks "why this number".
-import { settle, toPlain } from '../core/decimal.js';
+import { settle, toPlain, ZERO, type D } from '../core/decimal.js';
 import type { Explanation } from '../estimate/explain.js';
 import type { EstimateResult } from '../estimate/run.js';
 import { money, quantity, unitPrice } from '../core/format.js';
@@ -8,6 +8,7 @@ import { chunked } from './chunk.js';
 import { prettyArray } from './json-text.js';
 import { safeForTerminal } from '../core/safe-text.js';
 import { displayWidth } from './box.js';
+import { COMMENT_LIMIT, counted, NOTE_ROOM, sizeOf } from './comment.js';
 import { markdownCode, md } from './escape.js';
 import { describePeriod } from './view.js';
 
@@ -60,8 +61,10 @@ export function explainText(e: EstimateResult, explanations: Iterable<Explanatio
   return chunked(blocks(heading, textBlocks(e, explanations, style)));
 }
 
-function* markdownBlocks(e: EstimateResult, explanations: Iterable<Explanation>): Generator<string[]> {
+/** Each explanation's section; `wanted` sees each explanation first, and says whether its section is. */
+function* markdownBlocks(e: EstimateResult, explanations: Iterable<Explanation>, wanted: (x: Explanation) => boolean = () => true): Generator<string[]> {
   for (const x of explanations) {
+    if (!wanted(x)) continue;
     const i = x.item;
     yield [
       `#### ${markdownCode(i.id)} (${i.capability})`,
@@ -75,8 +78,40 @@ function* markdownBlocks(e: EstimateResult, explanations: Iterable<Explanation>)
   }
 }
 
-export function explainMarkdown(e: EstimateResult, explanations: Iterable<Explanation>): Generator<Buffer> {
-  return chunked(blocks([`### dtcost explain: ${md(e.estate)}`], markdownBlocks(e, explanations)));
+/**
+ * Each item as a Markdown section; by capability (items, quantity, cost) when the sections would
+ * pass GitHub's limit for a comment (`limit`). The sections are held until they pass it, and
+ * only counted after that.
+ */
+export function explainMarkdown(e: EstimateResult, explanations: Iterable<Explanation>, limit = COMMENT_LIMIT): Generator<Buffer> {
+  const heading = [`### dtcost explain: ${md(e.estate)}`];
+  const room = limit - NOTE_ROOM - heading[0]!.length;
+  const kept: string[][] = [];
+  let size = 0;
+  let count = 0;
+  const groups = new Map<string, { capability: string; unit: string; items: number; quantity: D; cost: D | null }>();
+  for (const block of markdownBlocks(e, explanations, (x) => {
+    count++;
+    const i = x.item;
+    let g = groups.get(i.capabilityId);
+    if (!g) groups.set(i.capabilityId, (g = { capability: i.capability, unit: i.unit, items: 0, quantity: ZERO, cost: ZERO }));
+    g.items++;
+    g.quantity = g.quantity.plus(i.quantity);
+    g.cost = g.cost === null || i.cost === null ? null : g.cost.plus(i.cost);
+    return size <= room;
+  })) {
+    size += sizeOf(block) + 1;
+    if (size <= room) kept.push(block);
+  }
+  if (size <= room) return chunked(blocks(heading, kept));
+  const summary = [
+    '| Capability | Line items | Quantity | Unit | Cost |',
+    '|---|--:|--:|---|--:|',
+    ...[...groups.values()].map((g) => `| ${g.capability} | ${g.items.toLocaleString('en-US')} | ${quantity(g.quantity)} | ${g.unit} | ${g.cost === null ? '—' : money(g.cost)} |`),
+    '',
+    `> ℹ️ ${counted(count, 'line item')} summarised by capability: how each is derived would pass GitHub's limit of ${COMMENT_LIMIT.toLocaleString('en-US')} characters for a comment. \`dtcost explain <estate> <item-id>\` explains one item (or those whose id starts with it); \`--format json\` or the table explains them all.`,
+  ];
+  return chunked(blocks(heading, [summary]));
 }
 
 function explanationToJson(x: Explanation): object {
