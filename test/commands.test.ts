@@ -99,7 +99,7 @@ describe('explain', () => {
     for (const [file, model] of [['every-capability', 'dps'], ['every-capability', 'classic'], ['every-extension', 'dps']]) {
       const r = dtcost(['explain', `test/fixtures/valid/${file}.yaml`, '--model', model!, '--format', 'json']);
       expect(r.status).toBe(0);
-      for (const x of JSON.parse(r.stdout) as { capabilityId: string; line: number; inputs: { line: number }[]; rule: string; doc: string; formula: string }[]) {
+      for (const x of (JSON.parse(r.stdout) as { explanations: never[] }).explanations as { capabilityId: string; line: number; inputs: { line: number }[]; rule: string; doc: string; formula: string }[]) {
         seen.add(x.capabilityId);
         expect(x.line).toBeGreaterThan(0);
         expect(x.inputs.length).toBeGreaterThan(0);

@@ -38,7 +38,7 @@ export async function explainCommand(file: string, itemId: string | undefined, f
   const explanations = explain(job.estate.document, items);
   const chunks =
     flags.format === 'json'
-      ? explainJson(explanations)
+      ? explainJson(estimate, explanations)
       : flags.format === 'markdown'
         ? explainMarkdown(estimate, explanations)
         : explainText(estimate, explanations, await styleFor(wantsColor(process.stdout, flags.color)));

@@ -11,6 +11,7 @@ import { registerImport } from './import-command.js';
 import { registerReconcile } from './reconcile-command.js';
 import { ratesCommand, type RatesFlags } from './rates-command.js';
 import { schemaCommand } from './schema-command.js';
+import { OUTPUT_COMMANDS, type OutputCommand } from '../render/output-schemas.js';
 import { validateCommand, type ValidateFlags } from './validate-command.js';
 
 const EXAMPLES = `
@@ -64,7 +65,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     program
       .command('validate')
       .description('check estates (and their rate cards) without estimating; exit 0 or 2')
-      .argument('<estate...>', 'estate files (YAML or JSON)'),
+      .argument('<estate...>', 'estate files (YAML or JSON)')
+      .addOption(new Option('--format <format>', 'text: ok lines, problems on standard error; json: one document with both').choices(['text', 'json']).default('text')),
   ).action(async (files: string[], flags: ValidateFlags) => setExit(await validateCommand(files, flags)));
 
   const modelPeriod = (cmd: Command) =>
@@ -112,9 +114,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('schema')
-    .description('JSON Schema of the estate format, for editors (# yaml-language-server: $schema=...)')
+    .description('JSON Schema of the estate format, for editors (# yaml-language-server: $schema=...); or of a command\'s JSON output')
     .option('-o, --output <file>', 'write it to a file instead of standard output')
-    .action(async (flags: { output?: string }) => setExit(await schemaCommand(flags)));
+    .addOption(new Option('--output-format <command>', "the JSON Schema of this command's --format json output instead").choices(OUTPUT_COMMANDS))
+    .action(async (flags: { output?: string; outputFormat?: OutputCommand }) => setExit(await schemaCommand(flags)));
 
   program
     .command('init')

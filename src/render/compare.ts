@@ -5,6 +5,8 @@ import { money, quantity } from '../core/format.js';
 import { safeForTerminal } from '../core/safe-text.js';
 import { COMMENT_LIMIT, counted, linesWithin, sizeOf } from './comment.js';
 import { md } from './escape.js';
+import { periodJson, tool } from './envelope.js';
+import { VERSION } from '../core/version.js';
 import type { Style } from './style.js';
 import { describePeriod } from './view.js';
 
@@ -54,15 +56,18 @@ export function compareMarkdown(c: Comparison, limit = COMMENT_LIMIT): string {
   return [...table, ...summary, ''].join('\n');
 }
 
-export function compareJson(c: Comparison): string {
+export function compareJson(c: Comparison, version = VERSION): string {
   const dec = (d: D | null) => (d === null ? null : toPlain(d));
   const sideJson = (s: Side) => ({ quantities: Object.fromEntries([...s.quantities].map(([u, q]) => [u, toPlain(q)])), cost: s.quantities.size === 0 ? null : dec(s.cost) });
   return `${JSON.stringify(
     {
       schemaVersion: 1,
+      tool: tool(version),
       estate: c.dps.estate,
-      period: { label: c.dps.period.label, days: toPlain(c.dps.period.days), hours: toPlain(c.dps.period.hours) },
+      file: c.dps.file,
+      period: periodJson(c.dps.period),
       currency: c.dps.currency,
+      rateCard: { name: c.dps.rateCard.name, files: c.dps.rateCard.files },
       totals: { dps: dec(c.dps.totals.cost), classic: dec(c.classic.totals.cost) },
       families: c.rows.map((r) => ({ family: r.family, dps: sideJson(r.dps), classic: sideJson(r.classic) })),
       summary: c.summary,

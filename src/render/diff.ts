@@ -6,6 +6,8 @@ import { safeForTerminal } from '../core/safe-text.js';
 import { chunked } from './chunk.js';
 import { COMMENT_LIMIT, counted, NOTE_ROOM } from './comment.js';
 import { md } from './escape.js';
+import { periodJson, tool } from './envelope.js';
+import { VERSION } from '../core/version.js';
 import { LIST, prettyArray, splitAtList } from './json-text.js';
 import { money, quantity } from '../core/format.js';
 
@@ -111,17 +113,19 @@ function rowToJson(r: DiffRow): object {
 }
 
 /** The diff as JSON.stringify(…, null, 2) writes it, every row included; in chunks. */
-export function diffJson(diff: Diff, gateFailures: readonly string[]): Generator<Buffer> {
-  return chunked(jsonPieces(diff, gateFailures));
+export function diffJson(diff: Diff, gateFailures: readonly string[], version = VERSION): Generator<Buffer> {
+  return chunked(jsonPieces(diff, gateFailures, version));
 }
 
-function* jsonPieces(diff: Diff, gateFailures: readonly string[]): Generator<string> {
+/** schemaVersion 2: `period` is the object every document has (it was the label alone in 1). */
+function* jsonPieces(diff: Diff, gateFailures: readonly string[], version: string): Generator<string> {
   const { before, after } = splitAtList({
-    schemaVersion: 1,
+    schemaVersion: 2,
+    tool: tool(version),
     base: { file: diff.base.file, estate: diff.base.estate, cost: dec(diff.base.totals.cost) },
     head: { file: diff.head.file, estate: diff.head.estate, cost: dec(diff.head.totals.cost) },
     model: diff.head.model,
-    period: diff.head.period.label,
+    period: periodJson(diff.head.period),
     currency: diff.head.currency,
     costDelta: dec(diff.costDelta),
     lineItems: LIST,

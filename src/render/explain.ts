@@ -5,7 +5,9 @@ import type { EstimateResult } from '../estimate/run.js';
 import { money, quantity, unitPrice } from '../core/format.js';
 import type { Style } from './style.js';
 import { chunked } from './chunk.js';
-import { prettyArray } from './json-text.js';
+import { LIST, prettyArray, splitAtList } from './json-text.js';
+import { estimateEnvelope } from './envelope.js';
+import { VERSION } from '../core/version.js';
 import { safeForTerminal } from '../core/safe-text.js';
 import { displayWidth } from './box.js';
 import { COMMENT_LIMIT, counted, NOTE_ROOM, sizeOf } from './comment.js';
@@ -136,12 +138,17 @@ function explanationToJson(x: Explanation): object {
   };
 }
 
-function* jsonPieces(explanations: Iterable<Explanation>): Generator<string> {
-  yield* prettyArray(explanations, explanationToJson, '');
-  yield '\n';
+function* jsonPieces(e: EstimateResult, explanations: Iterable<Explanation>, version: string): Generator<string> {
+  const { before, after } = splitAtList({ ...estimateEnvelope(e, version), explanations: LIST });
+  yield before;
+  yield* prettyArray(explanations, explanationToJson, '  ');
+  yield `${after}\n`;
 }
 
-/** The array of explanations, as JSON.stringify(…, null, 2) writes it; in chunks. */
-export function explainJson(explanations: Iterable<Explanation>): Generator<Buffer> {
-  return chunked(jsonPieces(explanations));
+/**
+ * The explanations in the envelope every command's JSON has (envelope.ts), as
+ * JSON.stringify(…, null, 2) writes it; in chunks, each explanation as it is made.
+ */
+export function explainJson(e: EstimateResult, explanations: Iterable<Explanation>, version = VERSION): Generator<Buffer> {
+  return chunked(jsonPieces(e, explanations, version));
 }

@@ -7,6 +7,8 @@ import { safeForTerminal } from '../core/safe-text.js';
 import { csvField } from './csv.js';
 import { csvText, md } from './escape.js';
 import { displayWidth } from './box.js';
+import { tool } from './envelope.js';
+import { VERSION } from '../core/version.js';
 import { unitPrice } from '../core/format.js';
 
 export interface RateRow {
@@ -47,9 +49,11 @@ export function rateRows(card: RateCard): RateRow[] {
   ];
 }
 
-export function ratesJson(card: RateCard): string {
+export function ratesJson(card: RateCard, version = VERSION): string {
   return `${JSON.stringify(
     {
+      schemaVersion: 1,
+      tool: tool(version),
       name: card.name,
       currency: card.currency,
       discount: toPlain(card.discount),
