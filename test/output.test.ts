@@ -92,6 +92,26 @@ describe('hostile names, paths and rate-card sources', { timeout: 30_000 }, () =
     }
   });
 
+  it.each([
+    // A note naming hosts, under classic licensing.
+    [['estimate', 'HOSTS', '--model', 'classic']],
+    // A duplicate name, as an error.
+    [['validate', 'DUPLICATE']],
+    // An unknown line item, with a did-you-mean.
+    [['explain', 'HOSTS', 'full-stack-monitoring/\u001b[2Jx']],
+    // A flag's value.
+    [['estimate', 'HOSTS', '--period', '\u001b]52;c;x\u0007']],
+  ])('standard error of %j: names escaped as on standard output', (args) => {
+    const hosts = join(TMP, 'hosts.json');
+    writeFileSync(hosts, JSON.stringify({ version: 1, hosts: [{ name: `\u001b[2J disc \u202e`, memoryGiB: 8, mode: 'discovery' }, { name: 'web', memoryGiB: 8 }] }));
+    const duplicate = join(TMP, 'duplicate.json');
+    writeFileSync(duplicate, JSON.stringify({ version: 1, hosts: [{ name: `a\u001b[2J`, memoryGiB: 8 }, { name: `a\u001b[2J`, memoryGiB: 8 }] }));
+    const r = dtcost(args.map((a) => (a === 'HOSTS' ? hosts : a === 'DUPLICATE' ? duplicate : a)));
+    expect(r.stderr).not.toBe('');
+    expect(CONTROL.test(r.stderr.replace(/\n/g, ''))).toBe(false);
+    expect(r.stderr).toMatch(/\\x1B[\[\]]/);
+  });
+
   it('CSV: text cells that start a formula are prefixed with an apostrophe; numbers stay as they are', () => {
     const out = run(['estimate', base, '--format', 'csv']);
     const hyperlink = out.split('\r\n').find((l) => l.includes('HYPERLINK'))!;

@@ -8,6 +8,7 @@ import type { Style } from '../render/style.js';
 import { tableChunks, type TableLayout } from '../render/table.js';
 import { describeViolation } from '../render/view.js';
 import { VERSION } from '../core/version.js';
+import { safeForTerminal } from '../core/safe-text.js';
 import { styleFor, wantsColor } from './color.js';
 import { outputColumns } from './columns.js';
 import { EXIT } from './exit.js';
@@ -54,7 +55,7 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
   if (flags.output !== undefined) {
     const refused = refuseTarget(flags.output, prepared.reads);
     if (refused) {
-      process.stderr.write(`dtcost: -o ${flags.output}: ${refused}\n`);
+      process.stderr.write(`dtcost: -o ${safeForTerminal(flags.output)}: ${safeForTerminal(refused)}\n`);
       return EXIT.invalidInput;
     }
   }
@@ -70,7 +71,7 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
     // themselves (the rules run as they are written) is a bug (exit 3), and leaves no file either.
     const written = await writeOutputFile(flags.output, chunks);
     if (!written.ok) {
-      process.stderr.write(`dtcost: ${written.message}\n`);
+      process.stderr.write(`dtcost: ${safeForTerminal(written.message)}\n`);
       return EXIT.invalidInput;
     }
   } else {
@@ -82,17 +83,18 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
   const several = estimates.length > 1;
   const stderr: string[] = [];
   if (!flags.quiet) {
-    for (const note of notes) stderr.push(`${errStyle.yellow('warning')}: ${note}`);
+    // Warnings name entries and files of the input: escaped for the terminal.
+    for (const note of notes) stderr.push(`${errStyle.yellow('warning')}: ${safeForTerminal(note)}`);
     for (const e of estimates) {
-      for (const w of e.warnings) stderr.push(`${w.code === 'note' ? 'note' : errStyle.yellow('warning')}: ${several ? `${e.file}: ` : ''}${w.message}`);
+      for (const w of e.warnings) stderr.push(`${w.code === 'note' ? 'note' : errStyle.yellow('warning')}: ${several ? `${safeForTerminal(e.file)}: ` : ''}${safeForTerminal(w.message)}`);
     }
-    if (flags.output !== undefined) stderr.push(`dtcost: wrote ${flags.output}`);
+    if (flags.output !== undefined) stderr.push(`dtcost: wrote ${safeForTerminal(flags.output)}`);
   }
   let exceeded = false;
   for (const e of estimates) {
     for (const v of e.budget?.violations ?? []) {
       exceeded = true;
-      stderr.push(`dtcost: ${several ? `${e.file}: ` : ''}${errStyle.red(describeViolation(v, e.currency))}`);
+      stderr.push(`dtcost: ${several ? `${safeForTerminal(e.file)}: ` : ''}${errStyle.red(safeForTerminal(describeViolation(v, e.currency)))}`);
     }
   }
   if (stderr.length > 0) process.stderr.write(`${stderr.join('\n')}\n`);

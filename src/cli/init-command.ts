@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EXIT } from './exit.js';
+import { safeForTerminal } from '../core/safe-text.js';
 import { writeStdout } from './streams.js';
 import { writeOutputFile } from './output-file.js';
 import { schemaText } from './schema-command.js';
@@ -18,7 +19,7 @@ export async function initCommand(file: string | undefined, flags: { force?: boo
   // Without --force an existing file is never replaced, even one made while this one is written.
   const written = await writeOutputFile(target, [STARTER_ESTATE], { noClobber: !flags.force });
   if (!written.ok) {
-    process.stderr.write(`dtcost: ${written.message}${written.message.endsWith('already exists') ? '; pass --force to overwrite it' : ''}\n`);
+    process.stderr.write(`dtcost: ${safeForTerminal(written.message)}${written.message.endsWith('already exists') ? '; pass --force to overwrite it' : ''}\n`);
     return EXIT.invalidInput;
   }
   // The schema its first line points at, beside it: left alone when it is there already (and
@@ -31,11 +32,11 @@ export async function initCommand(file: string | undefined, flags: { force?: boo
     const wroteSchema = current !== undefined && !flags.force ? undefined : await writeOutputFile(schemaFile, [schema]);
     if (wroteSchema === undefined) schemaNote = `(${schemaFile} is there already and differs from this version's schema: dtcost schema -o ${schemaFile} replaces it)`;
     else if (!wroteSchema.ok) {
-      process.stderr.write(`dtcost: ${wroteSchema.message}\n`);
+      process.stderr.write(`dtcost: ${safeForTerminal(wroteSchema.message)}\n`);
       return EXIT.invalidInput;
     }
   }
-  if (!flags.quiet) process.stderr.write(`dtcost: wrote ${target} ${schemaNote}. Next: edit it, then run dtcost estimate ${target}\n`);
+  if (!flags.quiet) process.stderr.write(safeForTerminal(`dtcost: wrote ${target} ${schemaNote}. Next: edit it, then run dtcost estimate ${target}`) + '\n');
   return EXIT.ok;
 }
 

@@ -1,6 +1,7 @@
 // The command line: commander wiring only. Flags are named as in SPEC.md "Commands".
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../core/version.js';
+import { safeForTerminal } from '../core/safe-text.js';
 import { estimateCommand, FORMATS, type EstimateFlags } from './estimate-command.js';
 import { EXIT, UsageError } from './exit.js';
 import { compareCommand, type CompareFlags } from './compare-command.js';
@@ -149,7 +150,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
     if (err instanceof UsageError) {
-      process.stderr.write(`dtcost: ${err.message}\n`);
+      process.stderr.write(`dtcost: ${safeForTerminal(err.message)}\n`);
       return EXIT.invalidInput;
     }
     throw err;

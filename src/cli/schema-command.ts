@@ -3,6 +3,7 @@
 import { estateJsonSchema } from '../input/json-schema.js';
 import { outputJsonSchema, type OutputCommand } from '../render/output-schemas.js';
 import { EXIT } from './exit.js';
+import { safeForTerminal } from '../core/safe-text.js';
 import { writeStdout } from './streams.js';
 import { writeOutputFile } from './output-file.js';
 
@@ -16,7 +17,7 @@ export async function schemaCommand(flags: { output?: string; outputFormat?: Out
   else {
     const written = await writeOutputFile(flags.output, [text]);
     if (!written.ok) {
-      process.stderr.write(`dtcost: ${written.message}\n`);
+      process.stderr.write(`dtcost: ${safeForTerminal(written.message)}\n`);
       return EXIT.invalidInput;
     }
   }
