@@ -25,6 +25,8 @@ for (const command of ['estimate', 'validate', 'explain', 'compare', 'diff', 'ra
   writeFileSync(join(root, 'schema', file), text);
   written.push(file);
 }
-// An output schema of an older version is not kept beside the new one.
-for (const file of readdirSync(join(root, 'schema'))) if (!written.includes(file)) rmSync(join(root, 'schema', file));
+// An output schema of an older version is not kept beside the new one (the schemas written by
+// hand, such as reconcile's, are left alone).
+const generated = /^(estimate|validate|explain|compare|diff|rates)-output-v\d+\.schema\.json$/;
+for (const file of readdirSync(join(root, 'schema'))) if (generated.test(file) && !written.includes(file)) rmSync(join(root, 'schema', file));
 process.stdout.write(`${written.map((f) => `schema/${f}`).join('\n')}\n`);

@@ -41,8 +41,10 @@ describe('output schemas', () => {
     expect(outputSchemaFile(command)).toBe(`schema/${command}-output-v${OUTPUT_VERSIONS[command]}.schema.json`);
   });
 
-  it('schema/ holds the estate schema and one schema per command, nothing else', () => {
-    expect(readdirSync(join(ROOT, 'schema')).sort()).toEqual(['estate-v1.schema.json', ...OUTPUT_COMMANDS.map((c) => outputSchemaFile(c).slice('schema/'.length))].sort());
+  it('schema/ holds one schema per command, of its current version only', () => {
+    const files = readdirSync(join(ROOT, 'schema'));
+    for (const c of OUTPUT_COMMANDS) expect(files.filter((f) => f.startsWith(`${c}-output-`))).toEqual([outputSchemaFile(c).slice('schema/'.length)]);
+    expect(files).toContain('estate-v1.schema.json');
   });
 
   it.each(ESTATES)('estimate and explain of %s, under both models, and with a rate card and a budget', (file) => {

@@ -86,6 +86,7 @@ const check = object('One budget cap and how the estimate stands against it.', {
   actual: decimal('What the estimate comes to'),
   excess: decimal('How much over the cap (0 when within)'),
   exceeded: bool('Whether the cap is exceeded.'),
+  unpriced: list('The capabilities in its scope with unpriced line items: a money cap that cannot be verified fails (a violation).', { ...capabilityId }),
   drivers: list('The largest contributors, at most three.', object('A contributor.', { id: text('A capability or line item id.'), amount: decimal('What it contributes') })),
 });
 
