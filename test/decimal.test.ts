@@ -1,8 +1,8 @@
-// The shortcuts of src/core/decimal.ts and src/core/digits.ts must give exactly what decimal.js and the
+// The shortcuts of src/core/decimal.ts and src/core/format.ts must give exactly what decimal.js and the
 // regular expression they replace give.
 import { describe, expect, it } from 'vitest';
 import { countOf, D, decimalOf, isOne, ONE, settle, times, toPlain } from '../src/core/decimal.js';
-import { groupThousands } from '../src/core/digits.js';
+import { groupThousands } from '../src/core/format.js';
 
 describe('decimal shortcuts', () => {
   it('isOne is x.eq(1), read off the digits', () => {

@@ -29,6 +29,13 @@ describe('npm package', () => {
     expect(readdirSync(join(app, 'node_modules', 'dtcost', 'dist')).sort()).toEqual(['dtcost.cjs', 'dtcost.cjs.cache']);
     // Everything is in the bundle: the package brings no dependencies.
     expect(readdirSync(join(app, 'node_modules')).filter((d) => !d.startsWith('.'))).toEqual(['dtcost']);
+    // The licence package.json names comes along.
+    const installed = join(app, 'node_modules', 'dtcost');
+    expect(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).license).toBe('MIT');
+    expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) 2026 the dtcost authors\n/);
+    // The schemas: the estate's (the path the starter estate's comment names) and every output's.
+    expect(readFileSync(join(installed, 'schema', 'estate-v1.schema.json'), 'utf8')).toBe(readFileSync(join(ROOT, 'schema', 'estate-v1.schema.json'), 'utf8'));
+    expect(readdirSync(join(installed, 'schema')).sort()).toEqual(readdirSync(join(ROOT, 'schema')).sort());
   }, 120_000);
 });
 

@@ -99,6 +99,46 @@ const quantity = (r: Result, id: string) => (JSON.parse(r.stdout) as { lineItems
 
 // --- the table -----------------------------------------------------------------------------------
 
+/** What a terminal obeys: C0 and C1 controls, DEL, bidirectional controls (line feeds aside). */
+const OBEYED = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const inert = (_dir: string, r: Result) => {
+  expect(OBEYED.test(r.stdout)).toBe(false);
+  expect(OBEYED.test(r.stderr)).toBe(false);
+};
+const CLEAR = '\u001b[2J\u001b[H';
+const CLIPBOARD = '\u001b]52;c;ZXZpbA==\u0007';
+const BIDI = 'invoice\u202egnp.exe';
+/** An estate whose names carry `name` (JSON, so that any character can be written). */
+const named = (name: string, extra: object = {}) => JSON.stringify({ version: 1, name, synthetic: { http: [{ name, frequencyMinutes: 5, locations: 1 }] }, hosts: [{ name: `${name}-d`, memoryGiB: 8, mode: 'discovery' }], ...extra });
+const INJECTION: Case[] = [
+  { category: 'injection', name: 'a name that clears the screen, in the table', files: { 'e.json': named(CLEAR) }, argv: ['estimate', 'e.json', '-q'], exit: 0, first: null, stdout: /\\x1B\[2J\\x1B\[H/, check: inert },
+  { category: 'injection', name: 'a name that writes the clipboard (OSC 52), in explain', files: { 'e.json': named(CLIPBOARD) }, argv: ['explain', 'e.json'], exit: 0, first: null, stdout: /\\x1B\]52;c;ZXZpbA==\\x07/, check: inert },
+  { category: 'injection', name: 'a bidi override in a name, in compare', files: { 'e.json': named(BIDI) }, argv: ['compare', 'e.json', '-q'], exit: 0, first: null, stdout: /invoice\\u202Egnp\.exe/, check: inert },
+  { category: 'injection', name: 'a C1 control sequence (CSI) in a name, in diff', files: { 'a.json': named('x\u009b31m'), 'b.json': named('y\u009b31m') }, argv: ['diff', 'a.json', 'b.json'], exit: 0, first: null, stdout: /\\x9B31m/, check: inert },
+  { category: 'injection', name: 'an escape sequence in a file name, in diff', files: { 'a\u001b[2J.json': named('a'), 'b.json': named('a') }, argv: ['diff', 'a\u001b[2J.json', 'b.json'], exit: 0, first: null, stdout: /^dtcost diff: a\\x1B\[2J\.json → b\.json/, check: inert },
+  { category: 'injection', name: "an escape sequence in a rate card's source and name, in rates", files: { 'r.json': JSON.stringify({ name: `card ${CLEAR}`, prices: { 'http-monitor': { unitPrice: 0.001, source: CLIPBOARD } } }) }, argv: ['rates', '--rates', 'r.json'], exit: 0, first: null, stdout: /\\x1B\]52/, check: inert },
+  { category: 'injection', name: 'an escape sequence in a name, echoed in a note on standard error', files: { 'e.json': named(CLEAR) }, argv: ['estimate', 'e.json', '--model', 'classic'], exit: 0, first: null, check: (dir, r) => {
+    inert(dir, r);
+    expect(r.stderr).toContain('\\x1B[2J');
+  } },
+  { category: 'injection', name: 'an escape sequence in a duplicate name, echoed in its error', files: { 'e.json': JSON.stringify({ version: 1, hosts: [{ name: CLEAR, memoryGiB: 1 }, { name: CLEAR, memoryGiB: 1 }] }) }, argv: ['validate', 'e.json'], exit: 2, first: /hosts\[1\]\.name: .*\\x1B\[2J/, stdout: '', check: inert },
+  { category: 'injection', name: 'an escape sequence in an unknown item id, echoed with its did-you-mean', files: { 'e.json': named('a') }, argv: ['explain', 'e.json', `http-monitor/${CLEAR}`], exit: 2, first: /^dtcost: no line item "http-monitor\/\\x1B\[2J\\x1B\[H" in e\.json/, stdout: '', check: inert },
+  { category: 'injection', name: 'an escape sequence in a flag value, echoed in its usage error', files: { 'e.json': named('a') }, argv: ['estimate', 'e.json', '--period', CLIPBOARD], exit: 2, first: /^dtcost: --period: .*found "\\x1B\]52;c;ZXZpbA==\\x07"$/, stdout: '', check: inert },
+  { category: 'injection', name: 'raw HTML and a remote image in a name, in Markdown', files: { 'e.json': named('<img src=https://evil.example/p.png> ![x](https://evil.example/q.png)') }, argv: ['estimate', 'e.json', '--format', 'markdown', '-q'], exit: 0, first: null, check: (_dir, r) => {
+    expect(r.stdout).toContain('\\<img src=https\\://evil.example/p.png\\> \\!\\[x\\](https\\://evil.example/q.png)');
+    // Outside code spans (where Markdown shows text as it is), no tag and no image.
+    expect(r.stdout.replace(/`[^`\n]*`/g, '')).not.toMatch(/(^|[^\\])<img|(^|[^\\])!\[/);
+  } },
+  { category: 'injection', name: 'a pipe and a heading in a name, in the Markdown of diff', files: { 'a.json': named('# a | b'), 'b.json': named('# a | b', { synthetic: { http: [{ name: '# a | b', requests: 2, frequencyMinutes: 5, locations: 1 }] } }) }, argv: ['diff', 'a.json', 'b.json', '--format', 'markdown'], exit: 0, first: null, stdout: /\| changed \| HTTP Monitor \| \\# a \\\| b \|/ },
+  { category: 'injection', name: 'a formula in a name, in CSV', files: { 'e.json': named('=HYPERLINK("https://evil.example","x")') }, argv: ['estimate', 'e.json', '--format', 'csv', '-q'], exit: 0, first: null, check: (_dir, r) => {
+    const rows = r.stdout.split('\r\n').filter((l) => l.includes('HYPERLINK'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).not.toMatch(/(^|,)"?[=+@-]/);
+    expect(rows[0]).toContain(`"'=HYPERLINK(""https://evil.example"",""x"")"`);
+  } },
+  { category: 'injection', name: 'a formula in a rate-card source, in the CSV of rates', files: { 'r.json': JSON.stringify({ prices: { 'http-monitor': { unitPrice: 0.001, source: '@SUM(1+1)*cmd|" /C calc"!A0' } } }) }, argv: ['rates', '--rates', 'r.json', '--format', 'csv'], exit: 0, first: null, stdout: /,"'@SUM\(1\+1\)\*cmd\|"" \/C calc""!A0/ },
+];
+
 const CASES: Case[] = [
   // Parsers (YAML and JSON internals are refined elsewhere; these hold already)
   { category: 'parsers', name: 'a YAML alias bomb', files: { 'e.yaml': ['version: 1', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((x, i) => `${x}: &${x} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n') }, argv: ['estimate', 'e.yaml'], exit: 2, first: /^e\.yaml:1:1: error: invalid YAML: too many alias expansions/, stdout: '' },
@@ -292,6 +332,9 @@ const CASES: Case[] = [
   { category: 'parsers', name: 'a negative shorthand price: one located error', files: { 'e.yaml': est('rates: r.yaml'), 'r.yaml': 'prices:\n  browser-monitor: -5\n' }, argv: ['validate', 'e.yaml'], exit: 2, first: /^r\.yaml:2:20: error: prices\.browser-monitor: expected a number ≥ 0, or a mapping, found -5$/, stdout: '' },
   { category: 'currencies', name: '--currency EURO', files: { 'e.yaml': ESTATE }, argv: ['estimate', 'e.yaml', '--currency', 'EURO'], exit: 2, first: /^dtcost: --currency: expected a three-letter currency code, found "EURO"$/, stdout: '' },
   { category: 'currencies', name: '--currency with a control character', files: { 'e.yaml': ESTATE }, argv: ['estimate', 'e.yaml', '--currency', 'E\u001bR'], exit: 2, first: /^dtcost: --currency: expected a three-letter currency code/, stdout: '' },
+  // Injection (README "Names in the output"): what a name, a path or a rate-card source would
+  // make a terminal, a Markdown renderer or a spreadsheet do, shown as text instead.
+  ...INJECTION,
 ];
 
 // --- running -------------------------------------------------------------------------------------
@@ -396,7 +439,7 @@ describe('the hostile-input table', () => {
   it('has at least 80 cases, in every category', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(80);
     const categories = new Set(CASES.map((c) => c.category));
-    for (const c of ['parsers', 'limits', 'paths and output files', 'activity rows', 'pipes and signals', 'budgets', 'currencies'] as const) expect(categories).toContain(c);
+    for (const c of ['parsers', 'limits', 'paths and output files', 'activity rows', 'injection', 'pipes and signals', 'budgets', 'currencies'] as const) expect(categories).toContain(c);
     expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
   });
 

@@ -4,11 +4,12 @@ import { renderCsv } from '../src/render/csv.js';
 import { chunked, textOf } from '../src/render/chunk.js';
 import { jsonChunks, lineItemText, lineItemToJson, quoter, renderJson } from '../src/render/json.js';
 import { markdownChunks, renderMarkdown } from '../src/render/markdown.js';
-import { group, money, quantity, roundHalfUp } from '../src/render/numbers.js';
+import { group, money, quantity, roundHalfUp } from '../src/core/format.js';
 import fc from 'fast-check';
 import { PLAIN } from '../src/render/style.js';
 import { renderTable, tableChunks, wrap } from '../src/render/table.js';
-import { displayWidth, drawTable } from '../src/render/box.js';
+import stringWidth from 'string-width';
+import { displayWidth, drawTable, fit } from '../src/render/box.js';
 import { D } from '../src/core/decimal.js';
 import { asStream } from '../src/estimate/run.js';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -124,10 +125,12 @@ describe('Markdown', () => {
   it('streams in chunks; estimates one blank line apart, no blank line at the end', () => {
     const big = run('version: 1\nsynthetic: { http: [' + Array.from({ length: 3000 }, (_, i) => `{ name: h${i}, frequencyMinutes: 5, locations: 1 }`).join(', ') + '] }');
     const small = run('version: 1\nname: small\nsynthetic: { http: [{ name: one, frequencyMinutes: 5, locations: 1 }] }');
-    const chunks = [...markdownChunks([big, small].map(asStream))];
+    // Past the limit of a comment (test/output.test.ts checks the summary there): every row.
+    const limit = 10_000_000;
+    const chunks = [...markdownChunks([big, small].map(asStream), limit)];
     expect(chunks.length).toBeGreaterThan(1);
     const md = textOf(chunks);
-    expect(md).toBe(renderMarkdown([big, small]));
+    expect(md).toBe(renderMarkdown([big, small], limit));
     expect(md).toContain('</details>\n\n### dtcost estimate: small\n');
     expect(md.endsWith('</details>\n')).toBe(true);
     expect(md.split('\n').filter((l) => l.startsWith('| HTTP Monitor |'))).toHaveLength(3001);
@@ -177,8 +180,32 @@ describe('table', () => {
     expect(lines.slice(3, 5)).toEqual(['│ \x1b[1mone\x1b[22m     │', '│ \x1b[1mtwo\x1b[22m     │']);
   });
 
+  it('the characters measured by their length are each one column for string-width, and join no neighbour', () => {
+    const ranges = [[0x20, 0x7e], [0xa0, 0xac], [0xae, 0x2ff], [0x2010, 0x2027], [0x2030, 0x205e], [0x2190, 0x21ff], [0x2200, 0x22ff], [0x2500, 0x259f]] as const;
+    let checked = 0;
+    for (const [from, to] of ranges) {
+      for (let c = from; c <= to; c++) {
+        const ch = String.fromCodePoint(c);
+        expect({ c: c.toString(16), width: stringWidth(ch), pair: stringWidth(`a${ch}a`), length: displayWidth(`a${ch}a`) }).toEqual({ c: c.toString(16), width: 1, pair: 3, length: 3 });
+        checked++;
+      }
+    }
+    expect(checked).toBe(1301);
+  });
+
+  it('fits a long word between graphemes, at a hyphen where one leaves the line half full, keeping its indentation', () => {
+    expect(fit('  checkout-clickpath', 13)).toEqual(['  checkout-', '  clickpath']);
+    expect(fit('👩‍💻👩‍💻👩‍💻', 5)).toEqual(['👩‍💻👩‍💻', '👩‍💻']);
+    expect(fit('東京のウェブサーバー', 7)).toEqual(['東京の', 'ウェブ', 'サーバ', 'ー']);
+    expect(fit('a-bcdefghij', 6)).toEqual(['a-bcde', 'fghij']);
+    for (const line of fit('  サービス-ゲートウェイ-本番環境 x'.repeat(3), 12)) expect(displayWidth(line)).toBeLessThanOrEqual(12);
+  });
+
   it('measures terminal columns: wide characters count two, combining marks none', () => {
     expect(displayWidth('abc')).toBe(3);
+    expect(displayWidth('👩‍💻 dev')).toBe(6);
+    expect(displayWidth('한국어')).toBe(6);
+    expect(displayWidth('カタカナ-ー')).toBe(11);
     expect(displayWidth('漢字')).toBe(4);
     expect(displayWidth('e\u0301')).toBe(1);
     expect(displayWidth('🚀 go')).toBe(5);

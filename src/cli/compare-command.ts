@@ -7,6 +7,7 @@ import { loadText, readInput } from '../input/load.js';
 import { compareEstimates } from '../estimate/compare.js';
 import { currencyConflict, describeCurrencyConflict } from '../estimate/currency.js';
 import { mergeRateCard, rateCardSchema, type RateCardData } from '../pricing/rate-card.js';
+import { safeForTerminal } from '../core/safe-text.js';
 import { compareJson, compareMarkdown, compareText } from '../render/compare.js';
 import { money } from '../render/numbers.js';
 import { styleFor, wantsColor } from './color.js';
@@ -78,7 +79,7 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   const out = flags.format === 'json' ? compareJson(comparison) : flags.format === 'markdown' ? compareMarkdown(comparison) : compareText(comparison, await styleFor(wantsColor(process.stdout, flags.color)));
   await writeStdout(out);
   if (!flags.quiet) {
-    const warnings = [...new Set([...dps.warnings, ...classic.warnings].filter((w) => w.code !== 'unpriced' && w.code !== 'ignored').map((w) => `${w.code === 'note' ? 'note' : errStyle.yellow('warning')}: ${w.message}`))];
+    const warnings = [...new Set([...dps.warnings, ...classic.warnings].filter((w) => w.code !== 'unpriced' && w.code !== 'ignored').map((w) => `${w.code === 'note' ? 'note' : errStyle.yellow('warning')}: ${safeForTerminal(w.message)}`))];
     if (warnings.length > 0) process.stderr.write(`${warnings.join('\n')}\n`);
   }
   return EXIT.ok;

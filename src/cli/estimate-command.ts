@@ -5,10 +5,12 @@ import { csvChunks } from '../render/csv.js';
 import { jsonChunks } from '../render/json.js';
 import { markdownChunks } from '../render/markdown.js';
 import type { Style } from '../render/style.js';
-import { tableChunks } from '../render/table.js';
+import { tableChunks, type TableLayout } from '../render/table.js';
 import { describeViolation } from '../render/view.js';
 import { VERSION } from '../core/version.js';
+import { safeForTerminal } from '../core/safe-text.js';
 import { styleFor, wantsColor } from './color.js';
+import { outputColumns } from './columns.js';
 import { EXIT } from './exit.js';
 import { writeStdout } from './streams.js';
 import { refuseTarget, writeOutputFile } from './output-file.js';
@@ -19,6 +21,8 @@ export type Format = (typeof FORMATS)[number];
 
 export interface EstimateFlags extends EstimateInputFlags {
   format: Format;
+  /** The table as wide as its cells instead of fitted to the terminal. */
+  wide?: boolean;
   output?: string;
   color: boolean;
   quiet?: boolean;
@@ -29,7 +33,7 @@ export interface EstimateFlags extends EstimateInputFlags {
  * it is made; the table and Markdown keep each item's text until the estimate is whole (their
  * widths and groups need every item). A large estate's items never all live at once.
  */
-function render(format: Format, estimates: readonly EstimateStream[], style: Style): Iterable<Uint8Array> {
+function render(format: Format, estimates: readonly EstimateStream[], style: Style, layout: TableLayout): Iterable<Uint8Array> {
   switch (format) {
     case 'json':
       return jsonChunks(estimates, VERSION);
@@ -38,7 +42,7 @@ function render(format: Format, estimates: readonly EstimateStream[], style: Sty
     case 'markdown':
       return markdownChunks(estimates);
     default:
-      return tableChunks(estimates, style);
+      return tableChunks(estimates, style, layout);
   }
 }
 
@@ -51,21 +55,23 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
   if (flags.output !== undefined) {
     const refused = refuseTarget(flags.output, prepared.reads);
     if (refused) {
-      process.stderr.write(`dtcost: -o ${flags.output}: ${refused}\n`);
+      process.stderr.write(`dtcost: -o ${safeForTerminal(flags.output)}: ${safeForTerminal(refused)}\n`);
       return EXIT.invalidInput;
     }
   }
   const toTerminal = flags.output === undefined;
   const outStyle = await styleFor(toTerminal && flags.format === 'table' && wantsColor(process.stdout, flags.color));
   const streams = jobs.map((job) => streamJob(job, options));
-  const chunks = render(flags.format, streams, outStyle);
+  // The table fits the terminal it is printed on (a file written with -o: COLUMNS, or 120).
+  const layout: TableLayout = { columns: outputColumns(toTerminal ? process.stdout : undefined), wide: flags.wide === true };
+  const chunks = render(flags.format, streams, outStyle, layout);
 
   if (flags.output !== undefined) {
     // Written beside and renamed over the target (output-file.ts); an error of the chunks
     // themselves (the rules run as they are written) is a bug (exit 3), and leaves no file either.
     const written = await writeOutputFile(flags.output, chunks);
     if (!written.ok) {
-      process.stderr.write(`dtcost: ${written.message}\n`);
+      process.stderr.write(`dtcost: ${safeForTerminal(written.message)}\n`);
       return EXIT.invalidInput;
     }
   } else {
@@ -77,17 +83,18 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
   const several = estimates.length > 1;
   const stderr: string[] = [];
   if (!flags.quiet) {
-    for (const note of notes) stderr.push(`${errStyle.yellow('warning')}: ${note}`);
+    // Warnings name entries and files of the input: escaped for the terminal.
+    for (const note of notes) stderr.push(`${errStyle.yellow('warning')}: ${safeForTerminal(note)}`);
     for (const e of estimates) {
-      for (const w of e.warnings) stderr.push(`${w.code === 'note' ? 'note' : errStyle.yellow('warning')}: ${several ? `${e.file}: ` : ''}${w.message}`);
+      for (const w of e.warnings) stderr.push(`${w.code === 'note' ? 'note' : errStyle.yellow('warning')}: ${several ? `${safeForTerminal(e.file)}: ` : ''}${safeForTerminal(w.message)}`);
     }
-    if (flags.output !== undefined) stderr.push(`dtcost: wrote ${flags.output}`);
+    if (flags.output !== undefined) stderr.push(`dtcost: wrote ${safeForTerminal(flags.output)}`);
   }
   let exceeded = false;
   for (const e of estimates) {
     for (const v of e.budget?.violations ?? []) {
       exceeded = true;
-      stderr.push(`dtcost: ${several ? `${e.file}: ` : ''}${errStyle.red(describeViolation(v, e.currency))}`);
+      stderr.push(`dtcost: ${several ? `${safeForTerminal(e.file)}: ` : ''}${errStyle.red(safeForTerminal(describeViolation(v, e.currency)))}`);
     }
   }
   if (stderr.length > 0) process.stderr.write(`${stderr.join('\n')}\n`);

@@ -2,6 +2,7 @@
 // with its formula, inputs and their lines, rule, source document and price.
 import { didYouMean } from '../input/suggest.js';
 import { explain } from '../estimate/explain.js';
+import { safeForTerminal } from '../core/safe-text.js';
 import { explainJson, explainMarkdown, explainText } from '../render/explain.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
@@ -32,13 +33,13 @@ export async function explainCommand(file: string, itemId: string | undefined, f
   const estimate = stream.tail();
   if (items.length === 0) {
     const near = itemId === undefined ? undefined : didYouMean(itemId, ids);
-    process.stderr.write(`dtcost: no line item ${itemId === undefined ? '' : `"${itemId}" `}in ${file}${near ? ` (did you mean "${near}"?)` : ids.length > 0 ? `; its items are: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''}` : ''}\n`);
+    process.stderr.write(safeForTerminal(`dtcost: no line item ${itemId === undefined ? '' : `"${itemId}" `}in ${file}${near ? ` (did you mean "${near}"?)` : ids.length > 0 ? `; its items are: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', ...' : ''}` : ''}`) + '\n');
     return EXIT.invalidInput;
   }
   const explanations = explain(job.estate.document, items);
   const chunks =
     flags.format === 'json'
-      ? explainJson(explanations)
+      ? explainJson(estimate, explanations)
       : flags.format === 'markdown'
         ? explainMarkdown(estimate, explanations)
         : explainText(estimate, explanations, await styleFor(wantsColor(process.stdout, flags.color)));

@@ -2,6 +2,7 @@
 // quality bar); everything else is loaded on demand. An unexpected error is a bug: exit 3 with a
 // short message, the stack only with DTCOST_DEBUG=1.
 import { VERSION } from '../core/version.js';
+import { safeForTerminal } from '../core/safe-text.js';
 import { guardStandardStreams } from './streams.js';
 
 const EXIT_INTERNAL = 3;
@@ -9,7 +10,7 @@ const EXIT_INTERNAL = 3;
 function internalError(err: unknown): void {
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(
-    `dtcost: internal error: ${message}\n` +
+    `dtcost: internal error: ${safeForTerminal(message)}\n` +
       `This is a bug in dtcost ${VERSION}. Please report it with the command and the estate that caused it` +
       `${process.env.DTCOST_DEBUG === '1' ? '.' : ' (DTCOST_DEBUG=1 shows the stack trace).'}\n`,
   );

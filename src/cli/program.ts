@@ -1,6 +1,7 @@
 // The command line: commander wiring only. Flags are named as in SPEC.md "Commands".
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../core/version.js';
+import { safeForTerminal } from '../core/safe-text.js';
 import { estimateCommand, FORMATS, type EstimateFlags } from './estimate-command.js';
 import { EXIT, UsageError } from './exit.js';
 import { compareCommand, type CompareFlags } from './compare-command.js';
@@ -11,6 +12,7 @@ import { registerImport } from './import-command.js';
 import { registerReconcile } from './reconcile-command.js';
 import { ratesCommand, type RatesFlags } from './rates-command.js';
 import { schemaCommand } from './schema-command.js';
+import { OUTPUT_COMMANDS, type OutputCommand } from '../render/output-schemas.js';
 import { validateCommand, type ValidateFlags } from './validate-command.js';
 
 const EXAMPLES = `
@@ -57,14 +59,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
       .option('-o, --output <file>', 'write the result to a file instead of standard output')
       .option('--budget <amount>', 'budget for the period (overrides the estate\'s budget.total)')
-      .option('--merge', 'estimate several estate files as one'),
+      .option('--merge', 'estimate several estate files as one')
+      .option('--wide', 'the table as wide as its cells (names and formulas unbroken) instead of fitted to the terminal'),
   ).action(async (files: string[], flags: EstimateFlags) => setExit(await estimateCommand(files, flags)));
 
   common(
     program
       .command('validate')
       .description('check estates (and their rate cards) without estimating; exit 0 or 2')
-      .argument('<estate...>', 'estate files (YAML or JSON)'),
+      .argument('<estate...>', 'estate files (YAML or JSON)')
+      .addOption(new Option('--format <format>', 'text: ok lines, problems on standard error; json: one document with both').choices(['text', 'json']).default('text')),
   ).action(async (files: string[], flags: ValidateFlags) => setExit(await validateCommand(files, flags)));
 
   const modelPeriod = (cmd: Command) =>
@@ -121,9 +125,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   program
     .command('schema')
-    .description('JSON Schema of the estate format, for editors (# yaml-language-server: $schema=...)')
+    .description('JSON Schema of the estate format, for editors (# yaml-language-server: $schema=...); or of a command\'s JSON output')
     .option('-o, --output <file>', 'write it to a file instead of standard output')
-    .action(async (flags: { output?: string }) => setExit(await schemaCommand(flags)));
+    .addOption(new Option('--output-format <command>', "the JSON Schema of this command's --format json output instead").choices(OUTPUT_COMMANDS))
+    .action(async (flags: { output?: string; outputFormat?: OutputCommand }) => setExit(await schemaCommand(flags)));
 
   program
     .command('init')
@@ -155,7 +160,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
     if (err instanceof UsageError) {
-      process.stderr.write(`dtcost: ${err.message}\n`);
+      process.stderr.write(`dtcost: ${safeForTerminal(err.message)}\n`);
       return EXIT.invalidInput;
     }
     throw err;

@@ -1,12 +1,14 @@
 // Diagnostics, warnings and budget messages as lines on standard error.
 import type { Diagnostic } from '../input/diagnostics.js';
 import type { Style } from '../render/style.js';
+import { safeForTerminal } from '../core/safe-text.js';
 
 export function formatDiagnostic(d: Diagnostic, style: Style): string {
-  const where = d.position ? `${d.file}:${d.position.line}:${d.position.col}` : d.file;
-  const path = d.path ? `${d.path}: ` : '';
-  const hint = d.hint ? ` (${d.hint})` : '';
-  return `${where}: ${style.red('error')}: ${path}${d.message}${hint}`;
+  // File names, key paths and what was found come from the input: escaped for the terminal.
+  const where = safeForTerminal(d.position ? `${d.file}:${d.position.line}:${d.position.col}` : d.file);
+  const path = d.path ? `${safeForTerminal(d.path)}: ` : '';
+  const hint = d.hint ? ` (${safeForTerminal(d.hint)})` : '';
+  return `${where}: ${style.red('error')}: ${path}${safeForTerminal(d.message)}${hint}`;
 }
 
 /** Errors shown per file; the rest are counted (README "Limits"). */
@@ -21,7 +23,7 @@ export function formatDiagnostics(list: readonly Diagnostic[], style: Style): st
     if (shown <= MAX_SHOWN_PER_FILE) lines.push(formatDiagnostic(d, style));
   }
   for (const [file, n] of perFile) {
-    if (n > MAX_SHOWN_PER_FILE) lines.push(`${file}: ${(n - MAX_SHOWN_PER_FILE).toLocaleString('en-US')} more errors in this file are not shown (the first ${MAX_SHOWN_PER_FILE.toLocaleString('en-US')} are)`);
+    if (n > MAX_SHOWN_PER_FILE) lines.push(`${safeForTerminal(file)}: ${(n - MAX_SHOWN_PER_FILE).toLocaleString('en-US')} more errors in this file are not shown (the first ${MAX_SHOWN_PER_FILE.toLocaleString('en-US')} are)`);
   }
   const files = perFile.size;
   const n = list.length;

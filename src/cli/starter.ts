@@ -1,5 +1,12 @@
 // The starter estate `dtcost init` writes: every section, commented, valid as it stands.
-export const STARTER_ESTATE = `# yaml-language-server: $schema=./dtcost.schema.json
+// Its first line points editors at the estate's JSON Schema in a file beside it, which `dtcost init`
+// writes too (STARTER_SCHEMA_FILE).
+export const STARTER_SCHEMA_FILE = 'dtcost.schema.json';
+
+export const STARTER_ESTATE = `# yaml-language-server: $schema=./${STARTER_SCHEMA_FILE}
+# (${STARTER_SCHEMA_FILE}, beside this file, is the estate format's JSON Schema: dtcost init wrote
+#  it; \`dtcost schema -o ${STARTER_SCHEMA_FILE}\` writes it again after an upgrade. Installed with
+#  npm, the same file is node_modules/dtcost/schema/estate-v1.schema.json.)
 # A dtcost estate: describe what you will monitor, then run
 #   dtcost estimate estate.yaml               (DPS, the default)
 #   dtcost estimate estate.yaml --model classic

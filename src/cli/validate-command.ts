@@ -5,9 +5,12 @@ import { EXIT } from './exit.js';
 import { writeStdout } from './streams.js';
 import { Inputs } from './inputs.js';
 import { formatDiagnostics } from './report.js';
+import { validateJson, type ValidatedFile } from '../render/validate.js';
 
 export interface ValidateFlags {
   rates?: string;
+  /** text (default): `ok:` lines, problems on standard error; json: one document on standard output. */
+  format?: 'text' | 'json';
   color: boolean;
   quiet?: boolean;
 }
@@ -15,16 +18,32 @@ export interface ValidateFlags {
 export async function validateCommand(files: string[], flags: ValidateFlags): Promise<number> {
   const inputs = new Inputs();
   const lines: string[] = [];
+  const validated: ValidatedFile[] = [];
   for (const file of files) {
     const estate = inputs.estate(file);
-    if (!estate) continue;
-    if (!inputs.rateCard(estate, flags.rates)) continue;
+    const invalid = () => validated.push({ file: estate?.file ?? file, entries: null });
+    if (!estate) {
+      invalid();
+      continue;
+    }
+    if (!inputs.rateCard(estate, flags.rates)) {
+      invalid();
+      continue;
+    }
     const before = inputs.diagnostics.length;
     await inputs.activities(estate);
-    if (inputs.diagnostics.length > before) continue;
+    if (inputs.diagnostics.length > before) {
+      invalid();
+      continue;
+    }
     const counts = SECTIONS.map((s) => [s, sectionEntries(estate.data, s).length] as const).filter(([, n]) => n > 0);
     const summary = counts.length > 0 ? counts.map(([s, n]) => `${n} ${s}`).join(', ') : 'no entries';
     lines.push(`ok: ${estate.file} (${summary})`);
+    validated.push({ file: estate.file, entries: Object.fromEntries(counts) });
+  }
+  if (flags.format === 'json') {
+    await writeStdout(validateJson(validated, inputs.diagnostics));
+    return inputs.diagnostics.length > 0 ? EXIT.invalidInput : EXIT.ok;
   }
   if (inputs.diagnostics.length > 0) {
     process.stderr.write(formatDiagnostics(inputs.diagnostics, await styleFor(wantsColor(process.stderr, flags.color))).replace('nothing was estimated', 'the files above are invalid'));

@@ -6,11 +6,10 @@ import type { LineItem } from '../pricing/price.js';
 import type { EstimateResult, EstimateStream } from './run.js';
 
 export interface Side {
-  /**
-   * Quantities by unit (overage lines are a family of their own, so nothing counts twice); a
-   * classic licensed quota under `<unit> licensed`, apart from what is consumed.
-   */
+  /** Quantities consumed by unit (overage lines are a family of their own, so nothing counts twice). */
   quantities: Map<string, D>;
+  /** Classic licensed quotas by unit, apart from what is consumed. */
+  licensed: Map<string, D>;
   cost: D | null;
 }
 
@@ -34,16 +33,17 @@ function sides(items: Iterable<LineItem>): { byFamily: Map<Family, Side>; unpric
   for (const i of items) {
     const family = familyOf(i.capabilityId);
     let side = byFamily.get(family);
-    if (side === undefined) byFamily.set(family, (side = { quantities: new Map(), cost: ZERO }));
-    const unit = capability(i.capabilityId).licensed === undefined ? i.unit : `${i.unit} licensed`;
-    side.quantities.set(unit, (side.quantities.get(unit) ?? ZERO).plus(i.quantity));
+    if (side === undefined) byFamily.set(family, (side = { quantities: new Map(), licensed: new Map(), cost: ZERO }));
+    const into = capability(i.capabilityId).licensed === undefined ? side.quantities : side.licensed;
+    into.set(i.unit, (into.get(i.unit) ?? ZERO).plus(i.quantity));
     side.cost = side.cost === null || i.cost === null ? null : side.cost.plus(i.cost);
     if (i.cost === null) unpriced.add(i.capabilityId);
   }
   return { byFamily, unpriced };
 }
 
-const none = (): Side => ({ quantities: new Map(), cost: ZERO });
+const none = (): Side => ({ quantities: new Map(), licensed: new Map(), cost: ZERO });
+const empty = (s: Side) => s.quantities.size === 0 && s.licensed.size === 0;
 
 /** The estate under both models, each estimate streamed: only the sums by family are kept. */
 export function compareEstimates(dpsStream: EstimateStream, classicStream: EstimateStream, money: (d: D) => string): Comparison {
@@ -52,7 +52,7 @@ export function compareEstimates(dpsStream: EstimateStream, classicStream: Estim
   const dps = dpsStream.tail();
   const classic = classicStream.tail();
   const rows = FAMILIES.map((family) => ({ family, dps: d.byFamily.get(family) ?? none(), classic: k.byFamily.get(family) ?? none() })).filter(
-    (r) => r.dps.quantities.size > 0 || r.classic.quantities.size > 0,
+    (r) => !empty(r.dps) || !empty(r.classic),
   );
   const c = dps.currency;
   const summary: string[] = [];
@@ -82,7 +82,7 @@ export function compareEstimates(dpsStream: EstimateStream, classicStream: Estim
     for (const [name, e, ids] of [['DPS', dps, [...d.unpriced]], ['Classic licensing', classic, [...k.unpriced]]] as const) {
       if (ids.length > 0) summary.push(`${name} cannot be totalled: no price for ${ids.join(', ')}${e.model === 'classic' && e.rateCard.files.length === 0 ? ' (classic units have no public prices: pass your contract rate card with --rates)' : ' (add them to your rate card)'}.`);
     }
-    const both = rows.filter((r) => r.dps.cost !== null && r.classic.cost !== null && r.dps.quantities.size > 0 && r.classic.quantities.size > 0);
+    const both = rows.filter((r) => r.dps.cost !== null && r.classic.cost !== null && !empty(r.dps) && !empty(r.classic));
     for (const r of both) {
       const delta = r.dps.cost!.minus(r.classic.cost!);
       summary.push(delta.isZero() ? `${r.family}: the same under both.` : `${r.family}: ${delta.lessThan(0) ? 'DPS costs' : 'classic licensing costs'} ${money(delta.abs())} ${c} less.`);

@@ -59,11 +59,21 @@ const sideOf = (i: LineItem): DiffSide => ({ id: i.id, capabilityId: i.capabilit
 const keyOf = (i: LineItem) => `${i.capabilityId}|${section(i.path)}|${i.subject}`;
 
 /**
- * The default locale's order, as String#localeCompare gives it, without a collator made per call;
- * made when first needed (an ICU collator takes milliseconds, and every command loads this module).
+ * Subjects in the order of their characters' code points (an ordinal comparison, as a byte-wise
+ * sort of UTF-8 gives it): the same under every locale (LC_ALL, LANG) and every ICU version, so
+ * that a diff is byte-identical wherever it runs. A locale's collation (localeCompare) is not.
  */
-let collator: Intl.Collator | undefined;
-const bySubject = (a: string, b: string): number => (collator ??= new Intl.Collator()).compare(a, b);
+export function bySubject(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
 
 /** The two estimates, streamed: each is read once, and only what the diff needs of each item is kept. */
 export function diffEstimates(base: EstimateStream, head: EstimateStream): Diff {
@@ -94,11 +104,10 @@ export function diffEstimates(base: EstimateStream, head: EstimateStream): Diff 
   }
   // In the order of the capability catalogue (as estimates group them), then by subject.
   const rank = new Map(CAPABILITIES.map((c, i) => [c.id, i]));
-  // Each subject is placed once among the others (most subjects have several rows); subjects the
-  // collator finds equal share a place, so that their rows keep their order as before.
+  // Each subject is placed once among the others (most subjects have several rows).
   const subjects = [...new Set(rows.map((r) => r.subject))].sort(bySubject);
   const place = new Map<string, number>();
-  subjects.forEach((subject, n) => place.set(subject, n > 0 && bySubject(subjects[n - 1]!, subject) === 0 ? place.get(subjects[n - 1]!)! : n));
+  subjects.forEach((subject, n) => place.set(subject, n));
   rows.sort((a, b) => rank.get(a.capabilityId)! - rank.get(b.capabilityId)! || place.get(a.subject)! - place.get(b.subject)!);
   const baseResult = base.tail();
   const headResult = head.tail();

@@ -3,6 +3,7 @@
 // a large estate (1,000 entries: 2 s; 10,000: 16 s; 100,000: crashed, spreading its rows into one
 // call's arguments). This draws 100,000 entries in well under a second. Styles are applied line by
 // line, inside the borders, so that a colour never runs into a border or the next line.
+import stringWidth from 'string-width';
 
 /** A cell: its text (lines split by \n), the columns it spans, and how its text is emphasised. */
 export interface Cell {
@@ -22,66 +23,100 @@ export interface BoxTable {
   rows: Iterable<Row>;
 }
 
-/** Characters a terminal shows two columns wide: East Asian wide and full-width forms, emoji. */
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1f64f) ||
-    (code >= 0x1f680 && code <= 0x1f6ff) ||
-    (code >= 0x1f900 && code <= 0x1f9ff) ||
-    (code >= 0x1fa70 && code <= 0x1faff) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
+/**
+ * Characters that take one column on their own and never join their neighbours into one cluster:
+ * printable ASCII, Latin-1 and the Latin extensions (soft hyphen excepted), general punctuation
+ * (no zero-width or bidirectional controls), arrows, mathematical operators, box drawing and block
+ * elements: what formulas and numbers are made of ("×", "−", "≥", "→", "·", "—"). A text of only
+ * these is as wide as it is long; test/render.test.ts checks every one of them against string-width.
+ */
+const NOT_NARROW = /[^\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2200-\u22ff\u2500-\u259f]/;
+
+/**
+ * Columns `text` takes in a terminal (no escape codes in it: styles come after measuring), as the
+ * maintained string-width measures it: East Asian wide characters and emoji two, combining marks
+ * and joiners none. The usual text (ASCII, formulas) is measured by its length: string-width
+ * segments every other text into graphemes, about 0.1 ms for a formula line, and a large table
+ * has 300,000 of them.
+ */
+export function displayWidth(text: string): number {
+  return NOT_NARROW.test(text) ? stringWidth(text) : text.length;
 }
 
-/** Columns `text` takes in a terminal (no escape codes in it: styles come after measuring). */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code < 0x300) {
-      width++;
-      continue;
+let graphemes: Intl.Segmenter | undefined;
+
+/**
+ * A word too long for `width` columns, in pieces that fit: cut between graphemes (never inside an
+ * emoji or a character with its marks), after the last `-`, `_`, `/` or `.` that leaves the piece
+ * at least half full, else where the width runs out.
+ */
+function cutWord(word: string, width: number): string[] {
+  const out: string[] = [];
+  let piece = '';
+  let pieceWidth = 0;
+  /** Where in `piece` the last good break is (after a separator), and the width up to it. */
+  let breakAt = -1;
+  let breakWidth = 0;
+  // A word of narrow characters (most are) is its characters, one column each; any other, its
+  // graphemes (Intl.Segmenter), measured one by one.
+  const narrow = !NOT_NARROW.test(word);
+  const segments = narrow ? word : Array.from((graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(word), (s) => s.segment);
+  for (const segment of segments) {
+    const w = narrow ? 1 : displayWidth(segment);
+    if (pieceWidth + w > width && piece !== '') {
+      if (breakAt > 0 && breakWidth * 2 >= width) {
+        out.push(piece.slice(0, breakAt));
+        piece = piece.slice(breakAt);
+        pieceWidth -= breakWidth;
+      } else {
+        out.push(piece);
+        piece = '';
+        pieceWidth = 0;
+      }
+      breakAt = -1;
     }
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) code = text.codePointAt(i++)!;
-    if ((code >= 0x300 && code <= 0x36f) || code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f)) continue; // combining, joiners
-    width += isWide(code) ? 2 : 1;
+    piece += segment;
+    pieceWidth += w;
+    if (segment === '-' || segment === '_' || segment === '/' || segment === '.') {
+      breakAt = piece.length;
+      breakWidth = pieceWidth;
+    }
   }
-  return width;
+  out.push(piece);
+  return out;
 }
 
 /** The lines of `text` in at most `width` columns: broken between words, or inside a word too long. */
-function fit(text: string, width: number): string[] {
+export function fit(text: string, width: number): string[] {
   // Most cells are one line that fits: the widths were measured on them.
   if (!text.includes('\n') && displayWidth(text) <= width) return [text];
   const out: string[] = [];
-  for (const line of text.split('\n')) {
-    if (displayWidth(line) <= width) {
-      out.push(line);
+  for (const whole of text.split('\n')) {
+    if (displayWidth(whole) <= width) {
+      out.push(whole);
       continue;
     }
+    // A line's indentation (a subject under its capability) is kept on each of its lines.
+    const indent = /^ */.exec(whole)![0];
+    const line = whole.slice(indent.length);
+    const room = Math.max(1, width - indent.length);
+    const start = out.length;
     let current = '';
     for (const word of line.split(' ')) {
       const candidate = current === '' ? word : `${current} ${word}`;
-      if (displayWidth(candidate) <= width) current = candidate;
+      if (displayWidth(candidate) <= room) current = candidate;
       else {
         if (current !== '') out.push(current);
         current = word;
-        while (displayWidth(current) > width) {
-          let cut = width;
-          while (cut > 1 && displayWidth(current.slice(0, cut)) > width) cut--;
-          out.push(current.slice(0, cut));
-          current = current.slice(cut);
+        if (displayWidth(current) > room) {
+          const pieces = cutWord(current, room);
+          current = pieces.pop()!;
+          out.push(...pieces);
         }
       }
     }
     out.push(current);
+    if (indent !== '') for (let l = start; l < out.length; l++) out[l] = indent + out[l];
   }
   return out;
 }

@@ -1,8 +1,13 @@
 // CSV: one row per line item, RFC 4180 (CRLF line ends, fields quoted when they hold a comma, a
-// quote or a line break), exact decimal strings.
+// quote or a line break), exact decimal strings. A text cell that a spreadsheet would take for a
+// formula (=, +, -, @, tab, carriage return first) is prefixed with ' (escape.ts: csvText).
 import { toPlain } from '../core/decimal.js';
 import { asStream, type Estimate, type EstimateStream } from '../estimate/run.js';
 import { chunked, textOf } from './chunk.js';
+import { csvText } from './escape.js';
+
+/** The columns of exact numbers; every other column is text, neutralised for spreadsheets (csvText). */
+const NUMERIC = new Set(['quantity', 'unitPrice', 'cost']);
 
 const COLUMNS = ['estate', 'file', 'model', 'period', 'currency', 'id', 'capabilityId', 'capability', 'subject', 'path', 'quantity', 'unit', 'unitPrice', 'cost', 'provisional', 'formula', 'priceSource'] as const;
 
@@ -33,7 +38,7 @@ function* rows(estimates: readonly EstimateStream[]): Generator<string> {
         formula: i.formula,
         priceSource: i.priceSource ?? '',
       };
-      yield `${COLUMNS.map((c) => csvField(row[c])).join(',')}\r\n`;
+      yield `${COLUMNS.map((c) => csvField(NUMERIC.has(c) ? row[c] : csvText(row[c]))).join(',')}\r\n`;
     }
   }
 }

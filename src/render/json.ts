@@ -8,6 +8,7 @@ import type { Check } from '../estimate/budget.js';
 import { asStream, type Estimate, type EstimateHead, type EstimateStream, type EstimateTail } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';
 import { chunked, textOf } from './chunk.js';
+import { estimateEnvelope } from './envelope.js';
 import { LIST, splitAtList } from './json-text.js';
 
 const dec = (value: D | null): string | null => (value === null ? null : toPlain(value));
@@ -88,14 +89,7 @@ export function quoter(): (s: string | null) => string {
  */
 function envelope(e: EstimateHead, version: string, tail?: EstimateTail): Record<string, unknown> {
   return {
-    schemaVersion: 1,
-    tool: { name: 'dtcost', version },
-    estate: e.estate,
-    file: e.file,
-    model: e.model,
-    period: { label: e.period.label, days: toPlain(e.period.days), hours: toPlain(e.period.hours) },
-    currency: e.currency,
-    rateCard: { name: e.rateCard.name, files: e.rateCard.files },
+    ...estimateEnvelope(e, version),
     lineItems: LIST,
     ...(tail && {
       rules: tail.rules,

@@ -3,8 +3,13 @@
 import { CAPABILITIES, UNIT_IDS } from '../core/capabilities.js';
 import { D, toPlain } from '../core/decimal.js';
 import type { RateCard } from '../pricing/rate-card.js';
+import { safeForTerminal } from '../core/safe-text.js';
 import { csvField } from './csv.js';
-import { unitPrice } from './numbers.js';
+import { csvText, md } from './escape.js';
+import { displayWidth } from './box.js';
+import { tool } from './envelope.js';
+import { VERSION } from '../core/version.js';
+import { unitPrice } from '../core/format.js';
 
 export interface RateRow {
   key: string;
@@ -44,9 +49,11 @@ export function rateRows(card: RateCard): RateRow[] {
   ];
 }
 
-export function ratesJson(card: RateCard): string {
+export function ratesJson(card: RateCard, version = VERSION): string {
   return `${JSON.stringify(
     {
+      schemaVersion: 1,
+      tool: tool(version),
       name: card.name,
       currency: card.currency,
       discount: toPlain(card.discount),
@@ -75,18 +82,22 @@ export function ratesText(card: RateCard, markdown: boolean): string {
   const title = `${card.name} · ${card.currency}${card.discount.isZero() ? '' : ` · discount ${toPlain(card.discount.times(100))}% applied`}`;
   const foot = '* provisional (grade S: a secondary source, not verified). Classic units have no public price.';
   if (markdown) {
-    const esc = (t: string) => t.replace(/\|/g, '\\|');
-    return [`### ${esc(title)}`, '', `| ${head.join(' | ')} |`, '|---|---|---|--:|---|---|', ...cells.map((c) => `| ${c.map(esc).join(' | ')} |`), '', foot, ''].join('\n');
+    // The card's name and its sources are the rate card's own words: escaped.
+    return [`### ${md(title)}`, '', `| ${head.join(' | ')} |`, '|---|---|---|--:|---|---|', ...cells.map((c) => `| ${c.map((v, i) => (i === 5 ? md(v) : v)).join(' | ')} |`), '', foot, ''].join('\n');
   }
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((v, i) => (i === 3 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [title, '', line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line), '', foot, ''].join('\n');
+  const safe = cells.map((c) => c.map((v) => safeForTerminal(v)));
+  const widths = head.map((h, i) => Math.max(h.length, ...safe.map((c) => displayWidth(c[i]!))));
+  const pad = (v: string, w: number, start: boolean) => (start ? ' '.repeat(Math.max(0, w - displayWidth(v))) + v : v + ' '.repeat(Math.max(0, w - displayWidth(v))));
+  const line = (c: string[]) => c.map((v, i) => pad(v, widths[i]!, i === 3)).join('  ').trimEnd();
+  return [safeForTerminal(title), '', line(head), line(widths.map((w) => '-'.repeat(w))), ...safe.map(line), '', foot, ''].join('\n');
 }
 
 export function ratesCsv(card: RateCard): string {
   const lines = ['key,kind,model,unit,listPrice,unitPrice,grade,provisional,source'];
   for (const r of rateRows(card)) {
-    lines.push([r.key, r.kind, r.model, r.unit, r.listPrice ? toPlain(r.listPrice) : '', r.unitPrice ? toPlain(r.unitPrice) : '', r.grade ?? '', String(r.provisional), r.source ?? ''].map(csvField).join(','));
+        // Text columns neutralised for spreadsheets (csvText); the prices are exact numbers, as they are.
+    const text = (v: string) => csvField(csvText(v));
+    lines.push([text(r.key), text(r.kind), text(r.model), text(r.unit), csvField(r.listPrice ? toPlain(r.listPrice) : ''), csvField(r.unitPrice ? toPlain(r.unitPrice) : ''), text(r.grade ?? ''), text(String(r.provisional)), text(r.source ?? '')].join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -2,9 +2,10 @@
 // the total, and the budget. Money is rounded to cents here, for display only.
 import { asStream, type Estimate, type EstimateStream } from '../estimate/run.js';
 import { costBars } from './bars.js';
-import { displayWidth, tableLines, type Row } from './box.js';
+import { displayWidth, fit, tableLines, type Row } from './box.js';
 import { chunked, textOf } from './chunk.js';
-import { money, quantity, unitPrices } from './numbers.js';
+import { money, quantity, unitPrices } from '../core/format.js';
+import { safeForTerminal } from '../core/safe-text.js';
 import type { Style } from './style.js';
 import { budgetLines, groupByCapability, subtitle } from './view.js';
 
@@ -13,12 +14,41 @@ const NO_PRICE = '—';
 const HEAD = ['Capability / subject', 'Quantity', 'Unit', 'Unit price', 'Cost'];
 const MIN_WIDTH = 96;
 
+/** How wide the output may be. */
+export interface TableLayout {
+  /**
+   * Columns of the terminal (the CLI: its width, else COLUMNS, else DEFAULT_COLUMNS): the table
+   * and the lines around it fit in this many, or in MIN_COLUMNS when it is less.
+   */
+  columns: number;
+  /** The table as wide as its cells, nothing fitted (--wide). */
+  wide?: boolean;
+}
+
+/** The least width the table fits in: a terminal narrower than this gets lines this long. */
+export const MIN_COLUMNS = 80;
+/** The width when the output goes to no terminal and COLUMNS says none. */
+export const DEFAULT_COLUMNS = 120;
+/** The least a narrowed subject column and unit column keep, padding included. */
+const MIN_SUBJECT = 16;
+const MIN_UNIT = 10;
+
+/** The column widths, and whether the total spans the four columns after its label. */
+interface Widths {
+  widths: number[];
+  totalSpans: boolean;
+}
+
+/** Width of a line of the table: the columns, their padding and the borders between and around them. */
+const lineWidth = (widths: readonly number[]) => widths.reduce((a, b) => a + b, 0) + widths.length + 1;
+
 /**
  * Column widths from the cells themselves, so that a long formula (a row spanning all columns)
  * wraps inside the table instead of widening every column. Cells are measured as they are made.
  */
 class ColumnWidths {
   private readonly widest = HEAD.map((h) => h.length);
+  private total = 0;
 
   measure(cells: readonly string[]): void {
     for (let i = 0; i < this.widest.length; i++) {
@@ -27,12 +57,34 @@ class ColumnWidths {
     }
   }
 
-  /** The widths, padding included, the first column widened to the table's least width. */
-  widths(): number[] {
+  /** The total's text, in the cost column unless the table must be narrowed. */
+  measureTotal(text: string): void {
+    this.total = displayWidth(text);
+  }
+
+  /**
+   * The widths, padding included, the first column widened to the table's least width; for a
+   * table wider than `columns`, narrowed: the subject column first (its names wrap), then the
+   * total moved out of the cost column (it spans the four columns after "Total"), then the unit
+   * column (units wrap at their hyphens).
+   */
+  widths(columns?: number): Widths {
     const w = this.widest.map((n) => n + 2);
+    w[4] = Math.max(w[4]!, this.total + 2);
     const total = w.reduce((a, b) => a + b, 0) + w.length - 1;
     if (total < MIN_WIDTH) w[0]! += MIN_WIDTH - total;
-    return w;
+    if (columns === undefined || lineWidth(w) <= columns) return { widths: w, totalSpans: false };
+    const natural = w[0]!;
+    const fitFirst = () => {
+      w[0] = 0;
+      w[0] = Math.min(natural, Math.max(MIN_SUBJECT, columns - lineWidth(w)));
+    };
+    fitFirst();
+    if (lineWidth(w) <= columns) return { widths: w, totalSpans: false };
+    w[4] = this.widest[4]! + 2;
+    fitFirst();
+    if (lineWidth(w) > columns) w[2] = Math.max(Math.min(w[2]!, MIN_UNIT), w[2]! - (lineWidth(w) - columns));
+    return { widths: w, totalSpans: true };
   }
 }
 
@@ -78,16 +130,29 @@ interface ItemRow {
   formula: string;
 }
 
-function* linesOfOne(stream: EstimateStream, style: Style): Generator<string> {
+/** Lines of prose around the table, each within `columns` (continuation lines indented by two). */
+function* prose(text: string, columns: number | undefined, paint: (line: string) => string = (line) => line): Generator<string> {
+  if (columns === undefined || displayWidth(text) <= columns) {
+    yield paint(text);
+    return;
+  }
+  const lines = fit(text, columns);
+  yield paint(lines[0]!);
+  for (const line of fit(lines.slice(1).join(' '), columns - 2)) yield paint(`  ${line}`);
+}
+
+function* linesOfOne(stream: EstimateStream, style: Style, layout: TableLayout | undefined): Generator<string> {
+  // Undefined: as wide as the cells make it.
+  const columns = layout === undefined || layout.wide ? undefined : Math.max(MIN_COLUMNS, layout.columns);
   let anyProvisional = false;
   const priceText = unitPrices();
   // Read as the items are made, each kept only as the text of its row.
-  const columns = new ColumnWidths();
+  const measured = new ColumnWidths();
   const groups = groupByCapability(stream.lineItems, (i): ItemRow => {
     anyProvisional ||= i.provisional;
-    const cells = [`  ${i.subject}`, quantity(i.quantity), i.unit, i.unitPrice === null ? NO_PRICE : i.provisional ? `${priceText(i.unitPrice)}*` : priceText(i.unitPrice), i.cost === null ? NO_PRICE : money(i.cost)];
-    columns.measure(cells);
-    return { cells, formula: i.formula };
+    const cells = [`  ${safeForTerminal(i.subject)}`, quantity(i.quantity), i.unit, i.unitPrice === null ? NO_PRICE : i.provisional ? `${priceText(i.unitPrice)}*` : priceText(i.unitPrice), i.cost === null ? NO_PRICE : money(i.cost)];
+    measured.measure(cells);
+    return { cells, formula: safeForTerminal(i.formula) };
   });
   const e = stream.tail();
   const subtotal = (g: (typeof groups)[number]) => {
@@ -95,10 +160,10 @@ function* linesOfOne(stream: EstimateStream, style: Style): Generator<string> {
     return ['  subtotal', quantity(e.totals.quantityByCapability.get(g.capabilityId)!), g.unit, '', cost === null ? NO_PRICE : money(cost)];
   };
   const total = e.totals.cost === null ? `${NO_PRICE} (${e.totals.unpricedLineItems} unpriced)` : `${money(e.totals.cost)} ${e.currency}`;
-  for (const g of groups) columns.measure(subtotal(g));
-  columns.measure(['', '', '', '', total]);
-  const colWidths = columns.widths();
-  const innerWidth = colWidths.reduce((a, b) => a + b, 0) + colWidths.length - 1 - 2;
+  for (const g of groups) measured.measure(subtotal(g));
+  measured.measureTotal(total);
+  const { widths: colWidths, totalSpans } = measured.widths(columns);
+  const innerWidth = lineWidth(colWidths) - 4;
   // Rows made as they are drawn: two per item (its cells, its formula), never all at once.
   function* rows(): Generator<Row> {
     for (const g of groups) {
@@ -109,39 +174,42 @@ function* linesOfOne(stream: EstimateStream, style: Style): Generator<string> {
       }
       if (g.rows.length > 1) yield subtotal(g).map((text) => ({ text, style: style.dim }));
     }
-    yield [{ text: 'Total', span: 4, style: style.bold }, { text: total, style: style.bold }];
+    yield totalSpans
+      ? [{ text: 'Total', style: style.bold }, { text: total, span: 4, style: style.bold }]
+      : [{ text: 'Total', span: 4, style: style.bold }, { text: total, style: style.bold }];
   }
 
-  yield style.bold(`dtcost estimate: ${e.estate}`);
-  yield subtitle(e);
+  yield* prose(`dtcost estimate: ${safeForTerminal(e.estate)}`, columns, style.bold);
+  yield* prose(safeForTerminal(subtitle(e)), columns);
   if (groups.length === 0) yield 'No line items: the estate has nothing this version can estimate.';
   else yield* tableLines({ head: HEAD, widths: colWidths, aligns: ['left', 'right', 'left', 'right', 'right'], rows: rows() });
   if (anyProvisional) yield '* provisional list price (grade S, from a secondary source)';
   if (e.model === 'classic' || e.totals.unpricedLineItems > 0) {
     const units = [...e.totals.quantityByUnit].map(([unit, q]) => `${quantity(q)} ${unit}`).join(', ');
-    if (units) yield `Quantity by unit: ${units}`;
+    if (units) yield* prose(`Quantity by unit: ${units}`, columns);
   }
   if (e.totals.cost === null && !e.totals.pricedCost.isZero()) yield `Priced line items: ${money(e.totals.pricedCost)} ${e.currency}`;
-  const bars = costBars(e.totals.costByCapability, e.totals.pricedCost);
+  const bars = costBars(e.totals.costByCapability, e.totals.pricedCost, columns);
   if (bars.length > 1) yield* ['', 'Cost by capability', ...bars, ''];
-  for (const line of budgetLines(e)) yield line.includes('EXCEEDED') ? style.red(line) : line;
+  for (const line of budgetLines(e)) yield* prose(line, columns, line.includes('EXCEEDED') ? style.red : undefined);
 }
 
-function* tableText(estimates: readonly EstimateStream[], style: Style): Generator<string> {
+function* tableText(estimates: readonly EstimateStream[], style: Style, layout: TableLayout | undefined): Generator<string> {
   for (let k = 0; k < estimates.length; k++) {
     if (k > 0) yield '\n';
-    for (const line of linesOfOne(estimates[k]!, style)) yield `${line}\n`;
+    for (const line of linesOfOne(estimates[k]!, style, layout)) yield `${line}\n`;
   }
 }
 
 /**
- * The tables of the estimates, an empty line between them, in chunks (chunk.ts). A table's column
- * widths depend on every row, so each estimate is read whole (kept as text) before its table.
+ * The tables of the estimates, an empty line between them, in chunks (chunk.ts), fitted to
+ * `layout` (without one: as wide as the cells make them). A table's column widths depend on every
+ * row, so each estimate is read whole (kept as text) before its table.
  */
-export function tableChunks(estimates: readonly EstimateStream[], style: Style): Generator<Buffer> {
-  return chunked(tableText(estimates, style));
+export function tableChunks(estimates: readonly EstimateStream[], style: Style, layout?: TableLayout): Generator<Buffer> {
+  return chunked(tableText(estimates, style, layout));
 }
 
-export function renderTable(estimates: readonly Estimate[], style: Style): string {
-  return textOf(tableChunks(estimates.map(asStream), style));
+export function renderTable(estimates: readonly Estimate[], style: Style, layout?: TableLayout): string {
+  return textOf(tableChunks(estimates.map(asStream), style, layout));
 }

@@ -4,7 +4,7 @@ import type { D } from '../core/decimal.js';
 import type { Check, Violation } from '../estimate/budget.js';
 import type { EstimateHead, EstimateResult } from '../estimate/run.js';
 import type { LineItem } from '../pricing/price.js';
-import { money, percent, quantity } from './numbers.js';
+import { money, percent, quantity } from '../core/format.js';
 
 /** The line items of one capability, each kept as what a renderer makes of it (`T`). */
 export interface Group<T> {
@@ -52,6 +52,9 @@ function amount(kind: Check['kind'], value: D, currency: string, unit: string | 
   return kind === 'unit' ? `${quantity(value)} ${unit}` : `${money(value)} ${currency}`;
 }
 
+/** " (12.5%)", or nothing where there is no percentage (of a zero budget: `--budget 0`). */
+const inParentheses = (text: string) => (text === '' ? '' : ` (${text})`);
+
 /** One sentence per violation: what, by how much, and what drives it. */
 export function describeViolation(v: Violation, currency: string): string {
   const what = v.kind === 'total' ? 'total budget' : v.kind === 'capability' ? `budget for ${v.key}` : `quota for ${v.key}`;
@@ -59,8 +62,8 @@ export function describeViolation(v: Violation, currency: string): string {
   if (!v.exceeded && v.unpriced.length > 0) {
     return `${what} of ${fmt(v.limit)} cannot be checked: no price for ${v.unpriced.join(', ')} (${fmt(v.actual)} priced so far); add ${v.unpriced.length === 1 ? 'it' : 'them'} to a rate card (--rates)`;
   }
-  const drivers = v.drivers.map((d) => `${d.id} ${fmt(d.amount)} (${percent(d.amount, v.actual)})`).join(', ');
-  return `${what} exceeded: ${fmt(v.actual)} is over ${fmt(v.limit)} by ${fmt(v.excess)} (${percent(v.excess, v.limit)})${drivers ? `; driven by ${drivers}` : ''}`;
+  const drivers = v.drivers.map((d) => `${d.id} ${fmt(d.amount)}${inParentheses(percent(d.amount, v.actual))}`).join(', ');
+  return `${what} exceeded: ${fmt(v.actual)} is over ${fmt(v.limit)} by ${fmt(v.excess)}${inParentheses(percent(v.excess, v.limit))}${drivers ? `; driven by ${drivers}` : ''}`;
 }
 
 /** One line per budget check: "Budget: 116.64 of 25,000.00 USD (0.5%): within budget", then the caps. */
@@ -72,7 +75,7 @@ export function budgetLines(e: EstimateResult): string[] {
     const label = c.kind === 'total' ? 'Budget' : c.kind === 'capability' ? `Budget for ${c.key}` : `Quota for ${c.key}`;
     const within = c.kind === 'unit' ? 'within quota' : 'within budget';
     const state = c.exceeded ? `EXCEEDED by ${fmt(c.excess)}` : c.unpriced.length > 0 ? `CANNOT BE CHECKED: no price for ${c.unpriced.join(', ')}` : within;
-    return `${label}: ${fmt(c.actual)} of ${fmt(c.limit)} (${percent(c.actual, c.limit) || '0%'}): ${state}`;
+    return `${label}: ${fmt(c.actual)} of ${fmt(c.limit)}${inParentheses(percent(c.actual, c.limit))}: ${state}`;
   });
 }
 
