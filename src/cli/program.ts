@@ -52,6 +52,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .argument('<estate...>', 'estate files (YAML or JSON)')
       .addOption(new Option('--model <model>', 'licensing model (overrides the estate\'s licensing)').choices(['dps', 'classic']))
       .option('--period <period>', 'month (30 d), year (365 d), week, day, <n>d or <n>h')
+      .option('--from <date>', 'estimate a calendar span instead: its first day (YYYY-MM-DD) or month (YYYY-MM), UTC')
+      .option('--to <date>', 'the last day (or month) of the span, inclusive')
       .option('--currency <code>', 'currency label for amounts (no conversion)')
       .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
       .option('-o, --output <file>', 'write the result to a file instead of standard output')

@@ -5,6 +5,7 @@ import { CAPABILITY_IDS, UNIT_IDS } from '../core/capabilities.js';
 import { D } from '../core/decimal.js';
 import { parsePeriod, PERIOD_HELP, type Period } from '../core/period.js';
 import { choice, count, keyedBy, name, num, section, share, toDecimal } from './schema-kit.js';
+import { planKeys } from './plan-schema.js';
 
 const hoursPerDay = () => num({ min: 'zero', max: 24 }).default(new D(24));
 const positive = () => num({ min: 'positive' });
@@ -325,6 +326,8 @@ export const estateSchema = z.strictObject({
   automation: section(automation).default([]),
   functions: section(appFunction).default([]),
   license: license.optional(),
+  // dtcost plan: contract, growth, seasonality, changes, scenarios (input/plan-schema.ts)
+  ...planKeys,
 });
 
 export type EstateData = z.output<typeof estateSchema>;
