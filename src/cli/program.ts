@@ -9,6 +9,7 @@ import { explainCommand, type ExplainFlags } from './explain-command.js';
 import { initCommand } from './init-command.js';
 import { registerImport } from './import-command.js';
 import { registerReconcile } from './reconcile-command.js';
+import { registerPlan } from './plan-command.js';
 import { ratesCommand, type RatesFlags } from './rates-command.js';
 import { schemaCommand } from './schema-command.js';
 import { validateCommand, type ValidateFlags } from './validate-command.js';
@@ -127,6 +128,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   registerImport(program, setExit);
   registerReconcile(program, setExit);
+  registerPlan(program, setExit);
 
   for (const cmd of program.commands) cmd.exitOverride().addHelpText('after', EXAMPLES);
   return program;

@@ -164,6 +164,13 @@ export class Factors {
     return this.time.years.find((y) => ms >= y.start && ms < y.end)?.year ?? 1;
   }
 
+  /** Growth × seasonality × the scenario's multiplier: the factor of a class while it is in service. */
+  rate(cls: EntryClass, row: MonthRow, scenario: Scenario): D {
+    const grown = this.grown(cls, row)?.factor ?? ONE;
+    const season = cls.seasonality?.[row.monthName] ?? ONE;
+    return grown.times(season).times(scenario.multiplier);
+  }
+
   /**
    * The factor of a class in a row under a scenario, and how it is made; undefined when it is
    * exactly 1 with nothing to say (the entry as written, in service all month).

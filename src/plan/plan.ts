@@ -10,6 +10,7 @@ import type { EstateData } from '../input/schema.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
+import { classicQuotas, type QuotaPlan } from './classic.js';
 import { burnDown, type PlanMonth, type PlanYear } from './commitment.js';
 import { PlanEngine } from './engine.js';
 import type { Scenario } from './factors.js';
@@ -30,6 +31,8 @@ export interface ScenarioPlan {
   scenario: Scenario;
   months: PlanMonth[];
   years: PlanYear[];
+  /** Classic: the licensed quotas, month by month and year by year (none under DPS). */
+  quotas: QuotaPlan[];
   totals: { cost: D | null; pricedCost: D; onDemandCost: D; unusedCommitment: D | null; payable: D };
 }
 
@@ -73,17 +76,48 @@ export function planEngine(plan: PreparedPlan, options: PlanOptions): PlanEngine
   });
 }
 
+/**
+ * Classic: the licensed quotas are the year's commitment (at the card's unit prices) and their
+ * overage is what comes on top, month by month; the months keep the value of what is consumed.
+ */
+function applyQuotas(months: PlanMonth[], years: PlanYear[], quotas: readonly QuotaPlan[]): void {
+  for (const m of months) {
+    const overage = quotas.reduce((t, q) => t.plus(q.months[m.row.index]?.overageCost ?? ZERO), ZERO);
+    m.committedCost = ZERO;
+    m.onDemandCost = overage;
+  }
+  for (const y of years) {
+    const qy = quotas.map((q) => q.years.find((x) => x.year === y.year.year)!);
+    const committed = qy.some((q) => q.committedCost === null) ? null : qy.reduce((t, q) => t.plus(q.committedCost!), ZERO);
+    const overage = qy.reduce((t, q) => t.plus(q.overageCost ?? ZERO), ZERO);
+    const exceeded = qy.map((q) => q.exceededAt).filter((x): x is number => x !== null);
+    y.year = { ...y.year, commitment: quotas.length === 0 ? null : committed };
+    y.committedCost = committed ?? ZERO;
+    y.onDemandCost = overage;
+    y.unusedCommitment = null;
+    // Without quotas, classic is pay as you go: what is consumed, at the card's unit prices.
+    y.payable = quotas.length === 0 ? y.pricedCost : (committed ?? ZERO).plus(overage);
+    y.exhaustedAt = exceeded.length === 0 ? null : Math.min(...exceeded);
+  }
+}
+
 export function runPlan(plan: PreparedPlan, options: PlanOptions): PlanResult {
   const model = options.model ?? plan.data.licensing;
   const engine = planEngine(plan, options);
   const sums = engine.run();
+  const classic = model === 'classic';
+  const contractYears = classic ? plan.time.years.map((y) => ({ ...y, commitment: null })) : plan.time.years;
   const scenarios = plan.scenarios.map((scenario): ScenarioPlan => {
-    const { months, years } = burnDown(sums.get(scenario.name)!, plan.time.years, options.cards);
+    const monthSums = sums.get(scenario.name)!;
+    const { months, years } = burnDown(monthSums, contractYears, options.cards);
+    const quotas = classic ? classicQuotas({ data: stripForPlan(plan.data, 'dps'), time: plan.time, factors: plan.factors, cards: options.cards, ...(options.activity ? { activity: options.activity } : {}) }, monthSums, scenario) : [];
+    if (classic) applyQuotas(months, years, quotas);
     const total = (pick: (y: PlanYear) => D | null) => years.reduce<D | null>((t, y) => (t === null || pick(y) === null ? null : t.plus(pick(y)!)), ZERO);
     return {
       scenario,
       months,
       years,
+      quotas,
       totals: {
         cost: total((y) => y.cost),
         pricedCost: total((y) => y.pricedCost)!,
