@@ -13,6 +13,7 @@
 // - The rules that read other rules' items run month by month, given those sums (`prior`).
 //
 // test/plan/engine.test.ts checks that both ways give the same months.
+import { HOUR_MS } from '../core/calendar.js';
 import { CAPABILITIES, type Model } from '../core/capabilities.js';
 import { ONE, ZERO, type D } from '../core/decimal.js';
 import type { Warning } from '../core/messages.js';
@@ -69,6 +70,18 @@ function ordered(quantities: Map<string, D>): Map<string, D> {
 
 const add = (into: Map<string, D>, id: string, q: D) => into.set(id, (into.get(id) ?? ZERO).plus(q));
 
+/** The hours the month's runs touch, from the first to the last (clipped to the month); undefined for none. */
+function observedWindow(activity: ReadonlyMap<string, ActivitySummary> | undefined, row: MonthRow): [number, number] | undefined {
+  let from = Infinity;
+  let until = -Infinity;
+  for (const s of activity?.values() ?? []) {
+    if (!s.window) continue;
+    from = Math.min(from, s.window[0]);
+    until = Math.max(until, s.window[1] + HOUR_MS);
+  }
+  return from < until ? [Math.max(from, row.start), Math.min(until, row.end)] : undefined;
+}
+
 /** The estate with nothing but its activity entries (and the settings), for the month's observed runs. */
 export function activityOnly(data: EstateData): EstateData {
   const out: Record<string, unknown> = {};
@@ -116,8 +129,9 @@ export class PlanEngine {
     };
   }
 
+  /** The options of a run over a month; the items keep the merged estate's paths (their classes are found by them). */
   private options(row: MonthRow, extra: EstimateOptions): EstimateOptions {
-    return { model: this.input.model, period: row.period, currency: this.input.currency, ...(this.input.origin ? { origin: this.input.origin } : {}), ...extra };
+    return { model: this.input.model, period: row.period, currency: this.input.currency, ...extra };
   }
 
   private keep(stream: EstimateStream): void {
@@ -135,7 +149,8 @@ export class PlanEngine {
    */
   monthEstimate(row: MonthRow, scenario: Scenario): EstimateStream {
     const scale = this.scaleFor(row, scenario);
-    return streamEstimate(this.input.data, this.card(row), this.input.file, this.options(row, { rules: this.rules, activity: this.input.activity?.(row) ?? NO_ACTIVITY, scale: (draft) => scale(draft.path) }));
+    const origin = this.input.origin ? { origin: this.input.origin } : {};
+    return streamEstimate(this.input.data, this.card(row), this.input.file, this.options(row, { rules: this.rules, activity: this.input.activity?.(row) ?? NO_ACTIVITY, scale: (draft) => scale(draft.path), ...origin }));
   }
 
   /** Every month of every scenario, as sums by capability (scenarios in the order given). */
@@ -189,7 +204,10 @@ export class PlanEngine {
         for (const [id, q] of sums.fixed) add(quantities, id, q);
         even = even.plus(cost(sums.fixed));
         for (const [id, q] of observed) add(quantities, id, q);
-        even = even.plus(cost(observed));
+        // Observed runs accrue over the hours they ran in (the first to the last of the month's).
+        const ran = observedWindow(activity, row);
+        if (ran) accruals.push({ from: ran[0], until: ran[1], cost: cost(observed) });
+        else even = even.plus(cost(observed));
         const scale = this.scaleFor(row, scenario);
         for (const cls of factors.all()) {
           const classSums = sums.classes.get(cls.id);
