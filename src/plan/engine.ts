@@ -212,8 +212,8 @@ export class PlanEngine {
         for (const cls of factors.all()) {
           const classSums = sums.classes.get(cls.id);
           if (!classSums) continue;
+          // A class out of service this month keeps its capabilities, at 0 (as the plain estimate lists them).
           const f = factors.factor(cls, row, scenario)?.factor ?? ONE;
-          if (f.isZero()) continue;
           const scaled = new Map<string, D>();
           for (const [id, q] of classSums) {
             const v = q.times(f);
