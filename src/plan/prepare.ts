@@ -64,9 +64,12 @@ export function preparePlan(base: PlanSource, additions: ReadonlyMap<number, Pla
   const time = timeline(contract.start, contract.years, commitments);
   const span = `${formatDate(time.start)}..${formatDate(time.end - 1)}`;
 
-  // Changes: inside the contract.
+  // Changes: inside the contract (one outside is checked no further).
+  const outside = new Set<number>();
   (data.changes ?? []).forEach((c, i) => {
-    if (c.from < time.start || c.from >= time.end) at(['changes', i, 'from'], `expected a date inside the contract (${span}), found ${formatDate(c.from)}`);
+    if (c.from >= time.start && c.from < time.end) return;
+    outside.add(i);
+    at(['changes', i, 'from'], `expected a date inside the contract (${span}), found ${formatDate(c.from)}`);
   });
 
   // The additions merged in, in the order of the changes.
@@ -94,6 +97,7 @@ export function preparePlan(base: PlanSource, additions: ReadonlyMap<number, Pla
   }
   const retired = new Map<string, number>();
   (data.changes ?? []).forEach((c, i) => {
+    if (outside.has(i)) return;
     for (const [section, list] of Object.entries(c.remove ?? {}) as [Section, string[]][]) {
       list.forEach((name, j) => {
         const path = ['changes', i, 'remove', section, j];
