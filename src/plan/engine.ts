@@ -12,6 +12,13 @@
 // - Activity files are dated: their items are made month by month from the runs of that month.
 // - The rules that read other rules' items run month by month, given those sums (`prior`).
 //
+// A rule that reads other rules' items may also total its own (metrics-ingest takes the data points
+// Full-Stack includes off the sum of its entries' items): scaling its items after the fact would
+// leave that total unscaled. So the entries of the sections such rules read are scaled where they
+// are read instead: their linear input (`count`, or `requestsPerMonth` for traces) times the
+// factor, the formula saying so; the quantities are the same as scaling every item, as each rule
+// is linear in that input.
+//
 // test/plan/engine.test.ts checks that both ways give the same months.
 import { HOUR_MS } from '../core/calendar.js';
 import { CAPABILITIES, type Model } from '../core/capabilities.js';
@@ -61,6 +68,23 @@ export interface MonthSums {
 }
 
 const NO_ACTIVITY: ReadonlyMap<string, ActivitySummary> = new Map();
+
+/** The input each kind of entry is linear in, where it has no `count`. */
+const LINEAR_KEY: Record<string, string> = {
+  traces: 'requestsPerMonth',
+  events: 'eventsPerMonth',
+  logs: 'ingestGiBPerDay',
+  serverless: 'invocationsPerMonth',
+  functions: 'invocationsPerMonth',
+  mainframe: 'msu',
+};
+
+/** The key an entry's quantities are linear in (`count` when it has one), or undefined. */
+export function linearKey(section: string, entry: object): string | undefined {
+  if ('count' in entry) return 'count';
+  const key = LINEAR_KEY[section];
+  return key !== undefined && key in entry ? key : undefined;
+}
 const ORDER = new Map(CAPABILITIES.map((c, i) => [c.id, i]));
 
 /** Capability quantities in the catalogue's order. */
@@ -111,8 +135,20 @@ export class PlanEngine {
     this.rules = (input.rules ?? RULES).filter((r) => r.model === input.model);
     this.baseRules = this.rules.filter((r) => (r.after ?? []).length === 0);
     this.priorRules = this.rules.filter((r) => (r.after ?? []).length > 0);
+    this.priorSections = [...new Set(this.priorRules.flatMap((r) => r.sections))].filter((s) => s !== 'activity');
     this.hasActivity = input.data.activity.length > 0;
+    for (const section of this.priorSections) {
+      const [head, tail] = section.split('.') as [string, string | undefined];
+      const entries = (tail ? (input.data.synthetic as Record<string, unknown>)[tail] : (input.data as Record<string, unknown>)[head]) as object[] | undefined;
+      (entries ?? []).forEach((entry, i) => {
+        const key = linearKey(section, entry);
+        if (key !== undefined) this.inputScaled.set(`${section}[${i}]`, key);
+      });
+    }
   }
+
+  /** The sections read by the rules that read other rules' items. */
+  private readonly priorSections: string[];
 
   private card(row: MonthRow): RateCard {
     return this.input.cards[Math.min(row.year, this.input.cards.length) - 1]!;
@@ -125,8 +161,38 @@ export class PlanEngine {
       const cls = this.input.factors.classOf(path);
       if (!cls) return undefined;
       if (!cache.has(cls.id)) cache.set(cls.id, this.input.factors.factor(cls, row, scenario));
-      return cache.get(cls.id);
+      const f = cache.get(cls.id);
+      // An entry scaled where it is read (scaledInputs) keeps its quantity; its formula says why.
+      return f && this.inputScaled.has(path) ? { factor: ONE, text: `${f.text.replace(/: × /, `: ${this.inputScaled.get(path)} × `)}` } : f;
     };
+  }
+
+  /** Entries of the sections the rules that read others read, by path, with the input they are scaled by. */
+  private readonly inputScaled = new Map<string, string>();
+
+  /**
+   * The estate with the entries of `priorSections` scaled in their linear input for a month and
+   * scenario (their other entries, and every other section, as they are).
+   */
+  scaledInputs(row: MonthRow, scenario: Scenario): EstateData {
+    const data = this.input.data;
+    if (this.priorSections.length === 0) return data;
+    const out = { ...data, synthetic: { ...data.synthetic } } as Record<string, unknown> & { synthetic: Record<string, unknown> };
+    for (const section of this.priorSections) {
+      const [head, tail] = section.split('.') as [string, string | undefined];
+      const entries = (tail ? (data.synthetic as Record<string, unknown>)[tail] : (data as Record<string, unknown>)[head]) as Record<string, unknown>[] | undefined;
+      if (!Array.isArray(entries)) continue;
+      const scaled = entries.map((entry, i) => {
+        const path = `${section}[${i}]`;
+        const key = this.inputScaled.get(path);
+        const cls = key === undefined ? undefined : this.input.factors.classOf(path);
+        const f = cls && this.input.factors.factor(cls, row, scenario);
+        return f ? { ...entry, [key!]: (entry[key!] as D).times(f.factor) } : entry;
+      });
+      if (tail) out.synthetic[tail] = scaled;
+      else out[head] = scaled;
+    }
+    return out as unknown as EstateData;
   }
 
   /** The options of a run over a month; the items keep the merged estate's paths (their classes are found by them). */
@@ -150,7 +216,7 @@ export class PlanEngine {
   monthEstimate(row: MonthRow, scenario: Scenario): EstimateStream {
     const scale = this.scaleFor(row, scenario);
     const origin = this.input.origin ? { origin: this.input.origin } : {};
-    return streamEstimate(this.input.data, this.card(row), this.input.file, this.options(row, { rules: this.rules, activity: this.input.activity?.(row) ?? NO_ACTIVITY, scale: (draft) => scale(draft.path), ...origin }));
+    return streamEstimate(this.scaledInputs(row, scenario), this.card(row), this.input.file, this.options(row, { rules: this.rules, activity: this.input.activity?.(row) ?? NO_ACTIVITY, scale: (draft) => scale(draft.path), ...origin }));
   }
 
   /** Every month of every scenario, as sums by capability (scenarios in the order given). */
@@ -225,7 +291,7 @@ export class PlanEngine {
         }
         // 3. The rules that read the others' quantities, given this month's.
         if (this.priorRules.length > 0) {
-          const stream = streamEstimate(this.input.data, card, this.input.file, this.options(row, { rules: this.priorRules, activity: activity ?? NO_ACTIVITY, prior: new Map(quantities), scale: (draft) => scale(draft.path) }));
+          const stream = streamEstimate(this.scaledInputs(row, scenario), card, this.input.file, this.options(row, { rules: this.priorRules, activity: activity ?? NO_ACTIVITY, prior: new Map(quantities), scale: (draft) => scale(draft.path) }));
           const made = new Map<string, D>();
           for (const item of stream.lineItems) add(made, item.capabilityId, item.quantity);
           for (const [id, q] of made) add(quantities, id, q);

@@ -167,3 +167,39 @@ hosts: [{ name: web, count: 10, memoryGiB: 16 }]
     expect(toPlain(r.scenarios[0]!.years[0]!.unusedCommitment!)).toBe('7286.72'); // 20,000 − 12,713.28
   });
 });
+
+describe('inclusions see the scaled quantities', () => {
+  // 4 GiB on Full-Stack includes 900 data points per GiB per 15 minutes: 4 × 4 × 900 = 14,400 an hour;
+  // 300 series a minute are 18,000 an hour.
+  const r = plan(`version: 1
+contract: { start: 2027-01-01, years: 1 }
+seasonality: [{ section: metrics, dec: 0.5 }]
+hosts: [{ name: app, memoryGiB: 4 }]
+metrics: [{ name: kpis, series: 300, origin: fullstack }]
+`);
+  const points = (label: string) => toPlain(months(r).find((m) => m.row.label === label)!.capabilities.find((c) => c.capabilityId === 'metrics-ingest')!.quantity);
+
+  it('November: 18,000 − 14,400 = 3,600 billed data points an hour, × 720 h', () => {
+    expect(points('2027-11')).toBe('2592000');
+  });
+
+  it('December at half the series: 9,000 an hour, all of them within the 14,400 included (never below zero)', () => {
+    expect(points('2027-12')).toBe('0');
+  });
+
+  it('the metric is scaled where it is read, and says so', () => {
+    const p = prepared(`version: 1
+contract: { start: 2027-01-01, years: 1 }
+seasonality: [{ section: metrics, dec: 0.5 }]
+hosts: [{ name: app, memoryGiB: 4 }]
+metrics: [{ name: kpis, series: 300, origin: fullstack }]
+`);
+    if (!p.ok) throw new Error('invalid');
+    const engine = planEngine(p.plan, { cards: [card()] });
+    const items = [...engine.monthEstimate(p.plan.time.months[11]!, p.plan.scenarios[0]!).lineItems].filter((i) => i.capabilityId === 'metrics-ingest');
+    expect(items.map((i) => [toPlain(i.quantity), i.formula.replace(/^.*; /, '')])).toEqual([
+      ['6696000', 'plan 2027-12: count × 0.5 seasonality (dec, metrics)'],
+      ['-6696000', expect.stringContaining('of which the 6,696,000 ingested are used')],
+    ]);
+  });
+});
