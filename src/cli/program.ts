@@ -84,7 +84,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
           .description('every line item with its formula, its inputs and their lines, the rule, the documentation and the price')
           .argument('<estate>', 'estate file')
           .argument('[item-id]', 'only this line item (or the items whose id starts with it)')
-          .addOption(new Option('--model <model>', "licensing model (overrides the estate's licensing)").choices(['dps', 'classic'])),
+          .addOption(new Option('--model <model>', "licensing model (overrides the estate's licensing)").choices(['dps', 'classic']))
+          .option('--month <YYYY-MM>', "a month of the estate's plan (dtcost plan): each item with the growth, seasonality, service and scenario factors applied")
+          .option('--scenario <name>', 'with --month: the scenario (default base)'),
       ),
     ),
   ).action(async (file: string, itemId: string | undefined, flags: ExplainFlags) => setExit(await explainCommand(file, itemId, flags)));

@@ -30,6 +30,8 @@ export interface PreparedPlan {
   scenarios: Scenario[];
   /** Where a merged entry really is (an added file), for explain and the line items' files. */
   origin: (path: string) => { file: string; path: string } | undefined;
+  /** The estate's document and those of the files added, by file. */
+  documents: Map<string, ParsedDocument>;
 }
 
 export type Prepared = { ok: true; plan: PreparedPlan } | { ok: false; diagnostics: Diagnostic[] };
@@ -153,6 +155,7 @@ export function preparePlan(base: PlanSource, additions: ReadonlyMap<number, Pla
       factors,
       scenarios: scenariosOf(data),
       origin: (path) => (order.length > 0 ? originOf(merged, path) : undefined),
+      documents: new Map(files.map((f) => [f.file, f.document])),
     },
   };
 }

@@ -74,9 +74,12 @@ function monthRows(plan: PlanResult, s: ScenarioPlan, chart: boolean): string[][
   const classic = plan.model === 'classic';
   const head = classic ? ['Month', 'Hours', 'Consumed value', 'Overage', ...s.quotas.map((q) => QUOTA_LABEL[q.key])] : ['Month', 'Hours', 'Cost', 'Year to date', 'Of commitment', 'On-demand', ...(chart ? ['Burn'] : [])];
   const rows: string[][] = [head];
+  // One scale for the whole contract, so that the years' bars compare.
+  let scaleMax = ZERO;
+  for (const y of s.years) if (y.year.commitment?.greaterThan(scaleMax)) scaleMax = y.year.commitment;
+  for (const m of s.months) if (m.cumulativeCost.greaterThan(scaleMax)) scaleMax = m.cumulativeCost;
   for (const y of s.years) {
     const months = s.months.filter((m) => m.row.year === y.year.year);
-    const scaleMax = months.reduce((mx, m) => (m.cumulativeCost.greaterThan(mx) ? m.cumulativeCost : mx), y.year.commitment ?? ZERO);
     for (const m of months) {
       if (classic) {
         rows.push([m.row.label, quantity(m.row.period.hours), amount(m.cost ?? m.pricedCost), orDash(m.onDemandCost), ...s.quotas.map((q) => quotaCell(q, m))]);
@@ -156,6 +159,11 @@ function scenarioRows(plan: PlanResult): string[][] {
   ];
 }
 
+/** The base scenario first, then the others in order. */
+function ordered(plan: PlanResult): ScenarioPlan[] {
+  return [...plan.scenarios.filter((s) => s.scenario.name === 'base'), ...plan.scenarios.filter((s) => s.scenario.name !== 'base')];
+}
+
 const RIGHT_YEARS = [true, false, true, true, true, true, true, false];
 const RIGHT_CLASSIC_YEARS = [true, false, true, true, true, true, false];
 
@@ -163,9 +171,11 @@ export function planText(plan: PlanResult, style: Style): string {
   const out: string[] = [style.bold(`dtcost plan: ${plan.estate}`), describeContract(plan)];
   if (plan.scenarios.length > 1) out.push(scenarioLine(plan));
   const classic = plan.model === 'classic';
-  for (const s of plan.scenarios) {
+  // The base scenario in full; the others by their years (JSON and CSV have every month of each).
+  for (const s of ordered(plan)) {
     const label = plan.scenarios.length > 1 ? ` (${s.scenario.name}${s.scenario.name === 'base' ? '' : ` × ${toPlain(s.scenario.multiplier)}`})` : '';
     out.push('', style.bold(`Contract years${label}`), ...columns(yearRows(plan, s), classic ? RIGHT_CLASSIC_YEARS : RIGHT_YEARS, '  '));
+    if (s.scenario.name !== 'base') continue;
     if (s.quotas.length > 0) out.push('', style.bold(`Quotas${label}`), ...columns(quotaRows(s), [false, true, false, true, true, true, true, true, false], '  '));
     const monthsTable = monthRows(plan, s, !classic);
     out.push('', style.bold(`Months${label}`) + (classic ? '' : style.dim('   burn: █ the year\'s cost so far, │ its commitment, ░ on demand')), ...columns(monthsTable, monthsTable[0]!.map((_, i) => i > 0 && i < 6 && !(classic && i > 3)), '  '));
@@ -187,9 +197,10 @@ export function planMarkdown(plan: PlanResult): string {
   const out: string[] = [`### dtcost plan: ${cell(plan.estate)}`, '', describeContract(plan)];
   if (plan.scenarios.length > 1) out.push('', scenarioLine(plan));
   const classic = plan.model === 'classic';
-  for (const s of plan.scenarios) {
+  for (const s of ordered(plan)) {
     const label = plan.scenarios.length > 1 ? ` (${s.scenario.name})` : '';
     out.push('', `#### Contract years${label}`, '', ...markdownTable(yearRows(plan, s), classic ? RIGHT_CLASSIC_YEARS : RIGHT_YEARS));
+    if (s.scenario.name !== 'base') continue;
     if (s.quotas.length > 0) out.push('', `#### Quotas${label}`, '', ...markdownTable(quotaRows(s), [false, true, false, true, true, true, true, true, false]));
     const months = monthRows(plan, s, false);
     out.push('', `#### Months${label}`, '', ...markdownTable(months, months[0]!.map((_, i) => i > 0 && i < 6)));
