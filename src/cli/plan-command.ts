@@ -19,7 +19,7 @@ import { planCsv, planMarkdown, planText } from '../render/plan.js';
 import { planJson } from '../render/plan-json.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT, UsageError } from './exit.js';
-import { Inputs } from './inputs.js';
+import { Inputs, type LoadedEstate } from './inputs.js';
 import { parseAmountFlag } from './pipeline.js';
 import { formatDiagnostics } from './report.js';
 
@@ -53,31 +53,36 @@ export interface LoadedPlan {
   activity: (row: { index: number }) => ReadonlyMap<string, ActivitySummary>;
 }
 
+/**
+ * A plan's files read and checked into `inputs` (its diagnostics): the files its changes add, each
+ * contract year's rate card, the cross-checks (plan/prepare.ts), and with `activity`, the activity
+ * files read by month. Undefined when anything is wrong.
+ */
+export async function planInputs(inputs: Inputs, estate: LoadedEstate, ratesFlag: string | undefined, activity = true): Promise<LoadedPlan | undefined> {
+  const base: PlanSource = { file: estate.file, data: estate.data, document: estate.document };
+  const additions = new Map<number, PlanSource>();
+  for (const { index, file: add } of additionsOf(estate.data)) {
+    const path = resolve(estate.dir, add);
+    const added = inputs.estate(relative(process.cwd(), path) || path);
+    if (added) additions.set(index, { file: added.file, data: added.data, document: added.document });
+  }
+  const contract = estate.data.contract;
+  const rates = contract?.rates === undefined ? [] : Array.isArray(contract.rates) ? contract.rates : [contract.rates];
+  const cards = (rates.length === 0 ? [undefined] : rates).map((r) => inputs.rateCard(estate, ratesFlag, r));
+  const before = inputs.diagnostics.length;
+  const prepared = preparePlan(base, additions);
+  if (!prepared.ok) inputs.report(prepared.diagnostics);
+  if (!prepared.ok || inputs.diagnostics.length > before || cards.some((c) => c === undefined)) return undefined;
+  const months = prepared.plan.time.months;
+  const byMonth = activity ? await inputs.activityWindows(estate, months.map((m) => [m.start, m.end] as const)) : [];
+  return { plan: prepared.plan, cards: cards as RateCard[], activity: (row) => byMonth[row.index] ?? new Map() };
+}
+
 /** Reads and checks a plan's files; undefined (the problems written to stderr) when any is wrong. */
 export async function loadPlan(file: string, flags: { rates?: string; color: boolean }): Promise<LoadedPlan | undefined> {
   const inputs = new Inputs();
   const estate = inputs.estate(file);
-  let loaded: LoadedPlan | undefined;
-  if (estate) {
-    const base: PlanSource = { file: estate.file, data: estate.data, document: estate.document };
-    const additions = new Map<number, PlanSource>();
-    for (const { index, file: add } of additionsOf(estate.data)) {
-      const path = resolve(estate.dir, add);
-      const added = inputs.estate(relative(process.cwd(), path) || path);
-      if (added) additions.set(index, { file: added.file, data: added.data, document: added.document });
-    }
-    const contract = estate.data.contract;
-    const rates = contract?.rates === undefined ? [] : Array.isArray(contract.rates) ? contract.rates : [contract.rates];
-    const cards = (rates.length === 0 ? [undefined] : rates).map((r) => inputs.rateCard(estate, flags.rates, r));
-    const before = inputs.diagnostics.length;
-    const prepared = preparePlan(base, additions);
-    if (!prepared.ok) inputs.report(prepared.diagnostics);
-    if (prepared.ok && inputs.diagnostics.length === before && cards.every((c) => c !== undefined)) {
-      const months = prepared.plan.time.months;
-      const byMonth = await inputs.activityWindows(estate, months.map((m) => [m.start, m.end] as const));
-      loaded = { plan: prepared.plan, cards: cards as RateCard[], activity: (row) => byMonth[row.index] ?? new Map() };
-    }
-  }
+  const loaded = estate ? await planInputs(inputs, estate, flags.rates) : undefined;
   if (inputs.diagnostics.length > 0) {
     process.stderr.write(formatDiagnostics(inputs.diagnostics, await styleFor(wantsColor(process.stderr, flags.color))));
     return undefined;

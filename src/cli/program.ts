@@ -25,6 +25,8 @@ Examples:
   $ dtcost explain estate.yaml browser-monitor/checkout
   $ dtcost compare estate.yaml --rates contract.yaml
   $ dtcost diff main.yaml branch.yaml --format markdown --max-increase 10%
+  $ dtcost plan examples/plan-3-year.yaml --max-on-demand 25000   # a contract, month by month
+  $ dtcost estimate estate.yaml --from 2027-01 --to 2027-03       # a calendar span, real hours
   $ dtcost init estate.yaml && dtcost schema --output dtcost.schema.json
 
 Exit codes: 0 done, 1 a budget is exceeded, 2 invalid input, 3 internal error.

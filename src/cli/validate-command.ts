@@ -5,6 +5,7 @@ import { EXIT } from './exit.js';
 import { writeStdout } from './streams.js';
 import { Inputs } from './inputs.js';
 import { formatDiagnostics } from './report.js';
+import { planInputs } from './plan-command.js';
 
 export interface ValidateFlags {
   rates?: string;
@@ -21,6 +22,8 @@ export async function validateCommand(files: string[], flags: ValidateFlags): Pr
     if (!inputs.rateCard(estate, flags.rates)) continue;
     const before = inputs.diagnostics.length;
     await inputs.activities(estate);
+    // A plan's keys checked together: the files its changes add, its years' rate cards, its dates.
+    if (estate.data.contract !== undefined) await planInputs(inputs, estate, flags.rates, false);
     if (inputs.diagnostics.length > before) continue;
     const counts = SECTIONS.map((s) => [s, sectionEntries(estate.data, s).length] as const).filter(([, n]) => n > 0);
     const summary = counts.length > 0 ? counts.map(([s, n]) => `${n} ${s}`).join(', ') : 'no entries';

@@ -3,7 +3,7 @@
 // (classic), and what is on demand or over the quota.
 import type { Model } from '../core/capabilities.js';
 import { ZERO, type D } from '../core/decimal.js';
-import type { Warning } from '../core/messages.js';
+import { warning, type Warning } from '../core/messages.js';
 import { coverageWarnings } from '../estimate/run.js';
 import type { ActivitySummary } from '../input/activity.js';
 import type { EstateData } from '../input/schema.js';
@@ -135,6 +135,10 @@ export function runPlan(plan: PreparedPlan, options: PlanOptions): PlanResult {
     currency: options.currency ?? plan.data.currency ?? options.cards[0]!.currency,
     contract: { start: plan.time.start, end: plan.time.end, years: plan.time.years.length },
     scenarios,
-    warnings: [...coverageWarnings(plan.data, model, rules), ...engine.warnings.values()],
+    warnings: [
+      ...coverageWarnings(plan.data, model, rules),
+      ...(classic && plan.data.contract?.commitments !== undefined ? [warning('plan-commitments-classic', {})] : []),
+      ...engine.warnings.values(),
+    ],
   };
 }
