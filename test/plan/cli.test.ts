@@ -43,7 +43,7 @@ describe('dtcost plan', () => {
     expect(doc.scenarios[0].years[0]).toMatchObject({ commitment: '12000', cost: '14016', onDemandCost: '2016', unusedCommitment: '0', payable: '14016', exhaustedAt: '2027-11-09T12:00:00Z', exhaustedOn: '2027-11-09' });
     expect(doc.scenarios[0].months[1]).toMatchObject({ month: '2027-02', start: '2027-02-01', end: '2027-02-28', days: '28', hours: '672', cost: '1075.2', cumulativeCost: '2265.6', commitmentRemaining: '9734.4' });
     expect(doc.contract).toEqual({ start: '2027-01-01', end: '2027-12-31', years: 1, months: 12 });
-  });
+  }, 60_000);
 
   it('gates: the full output, then each crossed gate with its first month on stderr, exit 1', () => {
     const r = dtcost(['plan', 'test/fixtures/plan/small.yaml', '--format', 'json', '--max-on-demand', '1000', '--exhaust-before', '2027-12', '--max-total', '20000']);
@@ -61,7 +61,7 @@ describe('dtcost plan', () => {
     expect(dtcost(['plan', 'test/fixtures/plan/small.yaml', '--max-on-demand', '3000', '--quiet']).status).toBe(0);
     const high = dtcost(['plan', 'test/fixtures/plan/small.yaml', '--max-total', '15000', '--scenario', 'high', '--format', 'csv']);
     expect([high.status, high.stderr]).toEqual([1, 'dtcost: total over 15,000.00 USD (scenario high): the contract costs 15,417.60 USD, over the limit from 2027-12\n']);
-  });
+  }, 30_000);
 
   it.each([
     [['plan', 'test/fixtures/plan/bad-dates.yaml']],
@@ -86,7 +86,7 @@ describe('dtcost plan', () => {
     expect(outside.status).toBe(2);
     expect(outside.stderr).toContain('outside.yaml:5:13: error: changes[0].from: expected a date inside the contract (2027-01-01..2027-12-31), found 2028-01-01');
     expect(dtcost(['validate', 'examples/plan-3-year.yaml', 'examples/plan-renewal.yaml']).status).toBe(0);
-  });
+  }, 30_000);
 
   it('explain --month: the base quantity and each factor', () => {
     const r = dtcost(['explain', 'examples/plan-3-year.yaml', 'full-stack-monitoring/web-frontend', '--month', '2027-12', '--scenario', 'high']);
