@@ -96,6 +96,8 @@ export class Factors {
     private readonly time: Timeline,
     /** When the entry at a path is in service (additions and retirements); the whole contract by default. */
     private readonly serviceOf: (path: string) => Service | undefined,
+    /** The sections some of whose entries a change adds or retires. */
+    private readonly servicedSections: ReadonlySet<string> = new Set(),
   ) {
     this.growth = data.growth ?? [];
     this.seasons = seasonalRules(data);
@@ -106,8 +108,35 @@ export class Factors {
     return [...this.classes.values()];
   }
 
+  /**
+   * The class every entry of a section has, where nothing tells its entries apart (no rule names
+   * an entry of it, no change adds to or retires from it): found without a lookup per entry.
+   */
+  private readonly uniform = new Map<string, EntryClass | null>();
+
   /** The class of the entry an item of `path` is of; undefined for items of no entry and for activity. */
   classOf(path: string): EntryClass | undefined {
+    const bracket = path.indexOf('[');
+    if (bracket > 0) {
+      const section = path.slice(0, bracket);
+      const shared = this.uniform.get(section);
+      if (shared !== undefined) return shared ?? undefined;
+      if (!this.uniform.has(section) && this.isUniform(section)) {
+        const cls = this.lookup(path);
+        this.uniform.set(section, cls ?? null);
+        return cls;
+      }
+    }
+    return this.lookup(path);
+  }
+
+  private isUniform(section: string): boolean {
+    if (section === 'activity') return false;
+    if ([...this.growth, ...this.seasons].some((r) => r.entry !== undefined && (r.section === undefined || r.section === section))) return false;
+    return !this.servicedSections.has(section);
+  }
+
+  private lookup(path: string): EntryClass | undefined {
     const known = this.byPath.get(path);
     if (known !== undefined) return known ?? undefined;
     const found = entryAt(this.data, path);

@@ -144,7 +144,8 @@ export function preparePlan(base: PlanSource, additions: ReadonlyMap<number, Pla
   checkTargets('seasonality', seasons, (i) => (Array.isArray(data.seasonality) ? ['seasonality', i] : ['seasonality']));
 
   if (diagnostics.length > 0) return { ok: false, diagnostics };
-  const factors = new Factors(mergedData, time, (path) => services.get(path));
+  const serviced = new Set([...services.keys()].map((path) => path.slice(0, path.indexOf('['))));
+  const factors = new Factors(mergedData, time, (path) => services.get(path), serviced);
   return {
     ok: true,
     plan: {
