@@ -49,9 +49,10 @@ function yearRows(plan: PlanResult, s: ScenarioPlan): string[][] {
       ? [String(y.year.year), span(y.year.start, y.year.end), amount(y.year.commitment), orDash(y.onDemandCost), money(y.payable), amount(y.cost), when(y.exhaustedAt)]
       : [String(y.year.year), span(y.year.start, y.year.end), amount(y.year.commitment), amount(y.cost ?? y.pricedCost), orDash(y.onDemandCost), y.unusedCommitment === null ? '—' : money(y.unusedCommitment), money(y.payable), y.year.commitment === null ? '—' : y.exhaustedAt === null ? 'not used up' : when(y.exhaustedAt)],
   );
+  const committed = s.years.reduce<D | null>((t, y) => (t === null || y.year.commitment === null ? null : t.plus(y.year.commitment)), ZERO);
   const total = classic
-    ? ['Total', '', '', orDash(s.totals.onDemandCost), money(s.totals.payable), amount(s.totals.cost), '']
-    : ['Total', '', '', amount(s.totals.cost ?? s.totals.pricedCost), orDash(s.totals.onDemandCost), s.totals.unusedCommitment === null ? '—' : money(s.totals.unusedCommitment), money(s.totals.payable), ''];
+    ? ['Total', '', amount(committed), orDash(s.totals.onDemandCost), money(s.totals.payable), amount(s.totals.cost), '']
+    : ['Total', '', amount(committed), amount(s.totals.cost ?? s.totals.pricedCost), orDash(s.totals.onDemandCost), s.totals.unusedCommitment === null ? '—' : money(s.totals.unusedCommitment), money(s.totals.payable), ''];
   return [head, ...rows, ...(s.years.length > 1 ? [total] : [])];
 }
 

@@ -96,6 +96,24 @@ describe('dtcost plan', () => {
   });
 });
 
+describe('the README shows what dtcost plan prints', () => {
+  it('every line of its plan outputs, in order (… stands for lines left out)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const shown = [...readme.matchAll(/```text\n(\$ dtcost plan [\s\S]*?)```/g)].flatMap((m) => m[1]!.split(/^(?=\$ dtcost )/m));
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    for (const block of shown) {
+      const [command, ...lines] = block.trimEnd().split('\n');
+      const out = dtcost(command!.replace(/^\$ dtcost /, '').split(' ')).stdout.split('\n');
+      let at = 0;
+      for (const line of lines.filter((l) => l.trim() !== '…')) {
+        const found = out.indexOf(line, at);
+        expect({ command, line, found: found >= 0 }).toEqual({ command, line, found: true });
+        at = found + 1;
+      }
+    }
+  }, 60_000);
+});
+
 describe('estimate --from --to', () => {
   it('a calendar span with its real hours, labelled by its dates', () => {
     const r = dtcost(['estimate', 'test/fixtures/plan/small.yaml', '--from', '2027-02', '--to', '2027-02', '--format', 'json']);
