@@ -1,32 +1,30 @@
 // A plan's months, through the estimate pipeline (estimate/run.ts), without estimating every month
 // of every scenario anew. A month of a plan is defined as the estimate of the estate over the
-// month's real hours, every item of an entry multiplied by its factor (factors.ts) as it is made,
-// so that the rules that read other rules' quantities (inclusions, free tiers) see the scaled ones.
-// That is `monthEstimate` below, which `explain` runs; the engine computes the same sums faster:
+// month's real hours, each entry scaled by its factor that month (factors.ts): in its linear inputs
+// (`count`, or the volumes of entries without one: a log's GiB a day, a trace's requests a month,
+// …), so that every rule, inclusions and free tiers included, reads the scaled estate; an entry
+// with no such input has its items scaled as they are made. That is `monthEstimate` below, which
+// `explain` runs. The engine computes the same sums faster:
 //
-// - The rules that read no other rule's items (every rule of an estate entry's own consumption)
-//   run once per distinct month length, their items summed by capability and by class of entry
-//   (entries sharing their growth, seasonality and dates): a month's quantity is then the sum over
-//   the classes of the class's sum × the class's factor that month (a product distributes over a
-//   sum, exactly).
+// - The rules that read no other rule's items and make items of entries only (every rule of an
+//   entry's own consumption) are linear in those inputs: they run once per distinct month length,
+//   their items summed by rule, capability and class of entry (entries sharing their growth,
+//   seasonality and dates); a month's quantity is then the sum over the classes of the class's sum
+//   × the class's factor that month (a product distributes over a sum, exactly).
+// - The rules that read others' items (`after`), or make items of no entry (an inclusion, a free
+//   tier, an overage: they total several entries), run month by month on the scaled estate, given
+//   the linear rules' sums (`prior`).
 // - Activity files are dated: their items are made month by month from the runs of that month.
-// - The rules that read other rules' items run month by month, given those sums (`prior`).
-//
-// A rule that reads other rules' items may also total its own (metrics-ingest takes the data points
-// Full-Stack includes off the sum of its entries' items): scaling its items after the fact would
-// leave that total unscaled. So the entries of the sections such rules read are scaled where they
-// are read instead: their linear input (`count`, or `requestsPerMonth` for traces) times the
-// factor, the formula saying so; the quantities are the same as scaling every item, as each rule
-// is linear in that input.
 //
 // test/plan/engine.test.ts checks that both ways give the same months.
 import { HOUR_MS } from '../core/calendar.js';
 import { CAPABILITIES, type Model } from '../core/capabilities.js';
-import { ONE, ZERO, type D } from '../core/decimal.js';
+import { isDecimal, ONE, ZERO, type D } from '../core/decimal.js';
 import type { Warning } from '../core/messages.js';
 import { streamEstimate, type EstimateOptions, type EstimateStream } from '../estimate/run.js';
 import type { ActivitySummary } from '../input/activity.js';
 import type { EstateData } from '../input/schema.js';
+import { SECTIONS } from '../input/sections.js';
 import type { LineItem } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import { RULES } from '../rules/index.js';
@@ -69,22 +67,29 @@ export interface MonthSums {
 
 const NO_ACTIVITY: ReadonlyMap<string, ActivitySummary> = new Map();
 
-/** The input each kind of entry is linear in, where it has no `count`. */
-const LINEAR_KEY: Record<string, string> = {
-  traces: 'requestsPerMonth',
-  events: 'eventsPerMonth',
-  logs: 'ingestGiBPerDay',
-  serverless: 'invocationsPerMonth',
-  functions: 'invocationsPerMonth',
-  mainframe: 'msu',
+/** The inputs each kind of entry is linear in, where it is not `count` alone. */
+const LINEAR_KEYS: Record<string, readonly string[]> = {
+  metrics: ['count', 'retainedGiBPerDay'],
+  logs: ['ingestGiBPerDay', 'recordsPerMonth', 'queryGiBPerDay', 'queryBeyondIncludedGiBPerDay'],
+  traces: ['requestsPerMonth', 'queryGiBPerDay'],
+  events: ['eventsPerMonth', 'queryGiBPerDay'],
+  serverless: ['invocationsPerMonth'],
+  mainframe: ['msu'],
 };
 
-/** The key an entry's quantities are linear in (`count` when it has one), or undefined. */
-export function linearKey(section: string, entry: object): string | undefined {
-  if ('count' in entry) return 'count';
-  const key = LINEAR_KEY[section];
-  return key !== undefined && key in entry ? key : undefined;
+/** The keys of an entry its quantities are linear in (those it has), none for activity entries. */
+export function linearKeys(section: string, entry: object): string[] {
+  if (section === 'activity') return [];
+  return (LINEAR_KEYS[section] ?? ['count']).filter((k) => isDecimal((entry as Record<string, unknown>)[k]));
 }
+
+/** The entries of a section of the estate (`synthetic.browser`), or undefined. */
+function entriesOf(data: EstateData, section: string): Record<string, unknown>[] | undefined {
+  let node: unknown = data;
+  for (const key of section.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
+  return Array.isArray(node) ? (node as Record<string, unknown>[]) : undefined;
+}
+
 const ORDER = new Map(CAPABILITIES.map((c, i) => [c.id, i]));
 
 /** Capability quantities in the catalogue's order. */
@@ -126,69 +131,67 @@ export function unitPriceOf(card: RateCard, capabilityId: string): D | null {
 
 export class PlanEngine {
   private readonly rules: readonly Rule[];
-  private readonly baseRules: readonly Rule[];
-  private readonly priorRules: readonly Rule[];
   private readonly hasActivity: boolean;
   readonly warnings = new Map<string, Warning>();
+  /** The keys each entry is scaled in, by path (entries without any have their items scaled). */
+  private readonly keysOf = new Map<string, string[]>();
 
   constructor(private readonly input: EngineInput) {
     this.rules = (input.rules ?? RULES).filter((r) => r.model === input.model);
-    this.baseRules = this.rules.filter((r) => (r.after ?? []).length === 0);
-    this.priorRules = this.rules.filter((r) => (r.after ?? []).length > 0);
-    this.priorSections = [...new Set(this.priorRules.flatMap((r) => r.sections))].filter((s) => s !== 'activity');
     this.hasActivity = input.data.activity.length > 0;
-    for (const section of this.priorSections) {
-      const [head, tail] = section.split('.') as [string, string | undefined];
-      const entries = (tail ? (input.data.synthetic as Record<string, unknown>)[tail] : (input.data as Record<string, unknown>)[head]) as object[] | undefined;
-      (entries ?? []).forEach((entry, i) => {
-        const key = linearKey(section, entry);
-        if (key !== undefined) this.inputScaled.set(`${section}[${i}]`, key);
+    for (const section of SECTIONS) {
+      (entriesOf(input.data, section) ?? []).forEach((entry, i) => {
+        const keys = linearKeys(section, entry);
+        if (keys.length > 0) this.keysOf.set(`${section}[${i}]`, keys);
       });
     }
   }
-
-  /** The sections read by the rules that read other rules' items. */
-  private readonly priorSections: string[];
 
   private card(row: MonthRow): RateCard {
     return this.input.cards[Math.min(row.year, this.input.cards.length) - 1]!;
   }
 
-  /** The scale hook of a month and scenario: each entry's class factor, worked out once per class. */
-  scaleFor(row: MonthRow, scenario: Scenario): (path: string) => Factor | undefined {
+  /**
+   * The scale hook of a month and scenario: for an entry scaled in its inputs (`inputsScaled`: the
+   * run is of the scaled estate), only the words (its quantity is already scaled); otherwise its
+   * class factor.
+   */
+  scaleFor(row: MonthRow, scenario: Scenario, inputsScaled = true): (path: string) => Factor | undefined {
     const cache = new Map<number, Factor | undefined>();
     return (path) => {
       const cls = this.input.factors.classOf(path);
       if (!cls) return undefined;
       if (!cache.has(cls.id)) cache.set(cls.id, this.input.factors.factor(cls, row, scenario));
       const f = cache.get(cls.id);
-      // An entry scaled where it is read (scaledInputs) keeps its quantity; its formula says why.
-      return f && this.inputScaled.has(path) ? { factor: ONE, text: `${f.text.replace(/: × /, `: ${this.inputScaled.get(path)} × `)}` } : f;
+      const keys = inputsScaled ? this.keysOf.get(path) : undefined;
+      return f && keys ? { factor: ONE, text: f.text.replace(/: × /, `: ${keys.join(', ')} × `) } : f;
     };
   }
 
-  /** Entries of the sections the rules that read others read, by path, with the input they are scaled by. */
-  private readonly inputScaled = new Map<string, string>();
-
-  /**
-   * The estate with the entries of `priorSections` scaled in their linear input for a month and
-   * scenario (their other entries, and every other section, as they are).
-   */
-  scaledInputs(row: MonthRow, scenario: Scenario): EstateData {
+  /** The estate with the entries of `sections` scaled in their linear inputs for a month and scenario. */
+  scaledEstate(row: MonthRow, scenario: Scenario, sections: Iterable<string> = SECTIONS): EstateData {
     const data = this.input.data;
-    if (this.priorSections.length === 0) return data;
     const out = { ...data, synthetic: { ...data.synthetic } } as Record<string, unknown> & { synthetic: Record<string, unknown> };
-    for (const section of this.priorSections) {
-      const [head, tail] = section.split('.') as [string, string | undefined];
-      const entries = (tail ? (data.synthetic as Record<string, unknown>)[tail] : (data as Record<string, unknown>)[head]) as Record<string, unknown>[] | undefined;
-      if (!Array.isArray(entries)) continue;
+    const factors = new Map<number, D | undefined>();
+    for (const section of sections) {
+      const entries = entriesOf(data, section);
+      if (!entries || entries.length === 0) continue;
+      let changed = false;
       const scaled = entries.map((entry, i) => {
         const path = `${section}[${i}]`;
-        const key = this.inputScaled.get(path);
-        const cls = key === undefined ? undefined : this.input.factors.classOf(path);
-        const f = cls && this.input.factors.factor(cls, row, scenario);
-        return f ? { ...entry, [key!]: (entry[key!] as D).times(f.factor) } : entry;
+        const keys = this.keysOf.get(path);
+        const cls = keys && this.input.factors.classOf(path);
+        if (!cls) return entry;
+        if (!factors.has(cls.id)) factors.set(cls.id, this.input.factors.factor(cls, row, scenario)?.factor);
+        const f = factors.get(cls.id);
+        if (f === undefined) return entry;
+        changed = true;
+        const copy = { ...entry };
+        for (const k of keys!) copy[k] = (entry[k] as D).times(f);
+        return copy;
       });
+      if (!changed) continue;
+      const [head, tail] = section.split('.') as [string, string | undefined];
       if (tail) out.synthetic[tail] = scaled;
       else out[head] = scaled;
     }
@@ -210,78 +213,126 @@ export class PlanEngine {
   }
 
   /**
-   * One month of one scenario the plain way: the whole estimate over the month, every item of an
-   * entry scaled as it is made. What `explain` shows for a plan month, and what the engine must equal.
+   * One month of one scenario the plain way, every item made anew: the rules of entries' own
+   * consumption on the estate as written, each item scaled as it is made (its formula keeps the
+   * base quantity and says every factor); then the rules that read others' items or total several
+   * entries, on the scaled estate, given those quantities. What `explain` shows for a plan month,
+   * and what the engine must equal. Items in the catalogue's order.
    */
   monthEstimate(row: MonthRow, scenario: Scenario): EstimateStream {
-    const scale = this.scaleFor(row, scenario);
+    const scale = this.scaleFor(row, scenario, false);
     const origin = this.input.origin ? { origin: this.input.origin } : {};
-    return streamEstimate(this.scaledInputs(row, scenario), this.card(row), this.input.file, this.options(row, { rules: this.rules, activity: this.input.activity?.(row) ?? NO_ACTIVITY, scale: (draft) => scale(draft.path), ...origin }));
+    const activity = this.input.activity?.(row) ?? NO_ACTIVITY;
+    const free = this.rules.filter((r) => (r.after ?? []).length === 0);
+    const first = streamEstimate(this.input.data, this.card(row), this.input.file, this.options(row, { rules: free, activity, scale: (draft) => scale(draft.path), ...origin }));
+    const items: LineItem[] = [];
+    const coupled = new Set(this.rules.filter((r) => (r.after ?? []).length > 0).map((r) => r.id));
+    for (const item of first.lineItems) {
+      items.push(item);
+      if (!this.input.factors.classOf(item.path) && !item.path.startsWith('activity[')) coupled.add(item.rule);
+    }
+    const linearItems = items.filter((i) => !coupled.has(i.rule));
+    const monthly = this.rules.filter((r) => coupled.has(r.id));
+    const second = monthly.length === 0
+      ? undefined
+      : streamEstimate(this.scaledEstate(row, scenario, new Set(monthly.flatMap((r) => r.sections))), this.card(row), this.input.file, this.options(row, { rules: monthly, activity, prior: sumsOf(linearItems), scale: (draft) => this.scaleFor(row, scenario)(draft.path), ...origin }));
+    const secondItems = second ? [...second.lineItems] : [];
+    const rank = new Map(this.rules.map((r, i) => [r.id, i]));
+    const all = [...linearItems, ...secondItems].sort((a, b) => rank.get(a.rule)! - rank.get(b.rule)!);
+    const tail = () => {
+      const a = first.tail();
+      const warnings = [...a.warnings, ...(second?.tail().warnings ?? []).filter((w) => !a.warnings.some((x) => x.message === w.message))];
+      return { ...a, rules: { ...a.rules, ...second?.tail().rules }, warnings };
+    };
+    return { ...first, lineItems: all, tail };
   }
 
   /** Every month of every scenario, as sums by capability (scenarios in the order given). */
   run(): Map<string, MonthSums[]> {
     const { time, factors, scenarios } = this.input;
-    // 1. The rules that read nothing of the others, once per month length: sums by class and capability.
-    const byLength = new Map<string, { fixed: Map<string, D>; classes: Map<number, Map<string, D>> }>();
+    // 1. The rules that read nothing of the others, once per month length: sums by rule, class and
+    // capability. A rule that makes an item of no entry is one to run month by month instead.
+    const free = this.rules.filter((r) => (r.after ?? []).length === 0);
+    const coupled = new Set<string>(this.rules.filter((r) => (r.after ?? []).length > 0).map((r) => r.id));
+    type Sums = Map<string, Map<number, Map<string, D>>>; // rule -> class -> capability -> quantity
+    const byLength = new Map<string, Sums>();
     for (const row of time.months) {
       const key = row.period.hours.toString();
       if (byLength.has(key)) continue;
-      const sums = { fixed: new Map<string, D>(), classes: new Map<number, Map<string, D>>() };
-      const stream = streamEstimate(this.input.data, this.card(row), this.input.file, this.options(row, { rules: this.baseRules, activity: NO_ACTIVITY }));
+      const sums: Sums = new Map();
+      const stream = streamEstimate(this.input.data, this.card(row), this.input.file, this.options(row, { rules: free, activity: NO_ACTIVITY }));
+      let rule = '';
+      let byClass: Map<number, Map<string, D>> = new Map();
       for (const item of stream.lineItems) {
-        const cls = factors.classOf(item.path);
-        let into = sums.fixed;
-        if (cls) {
-          into = sums.classes.get(cls.id)!;
-          if (into === undefined) sums.classes.set(cls.id, (into = new Map()));
+        if (item.rule !== rule) {
+          rule = item.rule;
+          byClass = sums.get(rule) ?? new Map();
+          sums.set(rule, byClass);
         }
+        const cls = factors.classOf(item.path);
+        if (!cls) {
+          // An item of no entry (or of one this plan does not scale): the rule runs month by month.
+          if (!item.path.startsWith('activity[')) coupled.add(rule);
+          continue;
+        }
+        let into = byClass.get(cls.id);
+        if (into === undefined) byClass.set(cls.id, (into = new Map()));
         add(into, item.capabilityId, item.quantity);
       }
       this.keep(stream);
       byLength.set(key, sums);
     }
+    const linear = free.filter((r) => !coupled.has(r.id));
+    const monthly = this.rules.filter((r) => coupled.has(r.id));
+    // The sections the monthly rules read are the ones to scale for them.
+    const monthlySections = [...new Set(monthly.flatMap((r) => r.sections))];
 
     const out = new Map<string, MonthSums[]>(scenarios.map((s) => [s.name, []]));
     for (const row of time.months) {
       const card = this.card(row);
       const price = (id: string) => unitPriceOf(card, id);
       const sums = byLength.get(row.period.hours.toString())!;
+      // The linear rules' sums by class, for this month length.
+      const classSums = new Map<number, Map<string, D>>();
+      for (const r of linear) {
+        for (const [cls, caps] of sums.get(r.id) ?? []) {
+          let into = classSums.get(cls);
+          if (into === undefined) classSums.set(cls, (into = new Map()));
+          for (const [id, q] of caps) add(into, id, q);
+        }
+      }
       const activity = this.hasActivity ? this.input.activity?.(row) : undefined;
       // 2. The month's observed runs (the same in every scenario: they are what happened).
       const observed = new Map<string, D>();
-      if (activity && activity.size > 0) {
-        const stream = streamEstimate(activityOnly(this.input.data), card, this.input.file, this.options(row, { rules: this.baseRules, activity }));
+      if (activity && activity.size > 0 && linear.length > 0) {
+        const stream = streamEstimate(activityOnly(this.input.data), card, this.input.file, this.options(row, { rules: linear, activity }));
         for (const item of stream.lineItems) add(observed, item.capabilityId, item.quantity);
         this.keep(stream);
       }
+      const cost = (q: Map<string, D>) => {
+        let total = ZERO;
+        for (const [id, v] of q) {
+          const p = price(id);
+          if (p) total = total.plus(v.times(p));
+        }
+        return total;
+      };
       for (const scenario of scenarios) {
         const quantities = new Map<string, D>();
         const accruals: Accrual[] = [];
         let even = ZERO;
-        const cost = (q: Map<string, D>) => {
-          let total = ZERO;
-          for (const [id, v] of q) {
-            const p = price(id);
-            if (p) total = total.plus(v.times(p));
-          }
-          return total;
-        };
-        for (const [id, q] of sums.fixed) add(quantities, id, q);
-        even = even.plus(cost(sums.fixed));
         for (const [id, q] of observed) add(quantities, id, q);
         // Observed runs accrue over the hours they ran in (the first to the last of the month's).
         const ran = observedWindow(activity, row);
         if (ran) accruals.push({ from: ran[0], until: ran[1], cost: cost(observed) });
         else even = even.plus(cost(observed));
-        const scale = this.scaleFor(row, scenario);
         for (const cls of factors.all()) {
-          const classSums = sums.classes.get(cls.id);
-          if (!classSums) continue;
+          const caps = classSums.get(cls.id);
+          if (!caps) continue;
           // A class out of service this month keeps its capabilities, at 0 (as the plain estimate lists them).
           const f = factors.factor(cls, row, scenario)?.factor ?? ONE;
           const scaled = new Map<string, D>();
-          for (const [id, q] of classSums) {
+          for (const [id, q] of caps) {
             const v = q.times(f);
             scaled.set(id, v);
             add(quantities, id, v);
@@ -289,9 +340,10 @@ export class PlanEngine {
           const [from, until] = factors.window(cls, row);
           accruals.push({ from, until, cost: cost(scaled) });
         }
-        // 3. The rules that read the others' quantities, given this month's.
-        if (this.priorRules.length > 0) {
-          const stream = streamEstimate(this.scaledInputs(row, scenario), card, this.input.file, this.options(row, { rules: this.priorRules, activity: activity ?? NO_ACTIVITY, prior: new Map(quantities), scale: (draft) => scale(draft.path) }));
+        // 3. The rules that read the others' quantities, or total several entries, on the scaled estate.
+        if (monthly.length > 0) {
+          const scale = this.scaleFor(row, scenario);
+          const stream = streamEstimate(this.scaledEstate(row, scenario, monthlySections), card, this.input.file, this.options(row, { rules: monthly, activity: activity ?? NO_ACTIVITY, prior: new Map(quantities), scale: (draft) => scale(draft.path) }));
           const made = new Map<string, D>();
           for (const item of stream.lineItems) add(made, item.capabilityId, item.quantity);
           for (const [id, q] of made) add(quantities, id, q);

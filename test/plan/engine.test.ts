@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { toPlain } from '../../src/core/decimal.js';
 import { ActivityReader } from '../../src/input/activity.js';
 import { sumsOf } from '../../src/plan/engine.js';
-import { planEngine } from '../../src/plan/plan.js';
+import { planEngine, stripForPlan } from '../../src/plan/plan.js';
+import { streamEstimate } from '../../src/estimate/run.js';
+import { RULES } from '../../src/rules/index.js';
 import { card } from '../helpers.js';
 import { prepared } from './helpers.js';
 
@@ -86,7 +88,35 @@ describe('the engine equals the plain estimate of every month and scenario', () 
         }
       }
       expect(compared).toBe(3 * 26); // 17 days of January 2027, 24 whole months, 14 days of January 2029
-    });
+    }, 60_000);
+  }
+
+  for (const model of ['dps', 'classic'] as const) {
+    it(`${model}: every rule of entries' own consumption is linear in the inputs a plan scales (count, or the volumes)`, () => {
+      const p = prepared(ESTATE, FILES);
+      if (!p.ok) throw new Error('invalid');
+      const data = stripForPlan(p.plan.data, model);
+      const engine = planEngine(p.plan, { model, cards: [card()] });
+      const linear = RULES.filter((r) => r.model === model && (r.after ?? []).length === 0);
+      let checked = 0;
+      for (const row of [p.plan.time.months[3]!, p.plan.time.months[8]!, p.plan.time.months[11]!]) {
+        for (const scenario of p.plan.scenarios) {
+          const scale = engine.scaleFor(row, scenario, false);
+          for (const rule of linear) {
+            const options = { model, period: row.period, rules: [rule] };
+            const made = [...streamEstimate(data, card(), 'plan.yaml', { ...options, scale: (d) => scale(d.path) }).lineItems];
+            // A rule that totals several entries (an item of no entry) is run on the scaled estate by the engine itself.
+            if (made.some((i) => !p.plan.factors.classOf(i.path))) continue;
+            // The same up to where repeating fractions are rounded (scaling a count before or after a division).
+            const show = (q: Map<string, import('../../src/core/decimal.js').D>) => Object.fromEntries([...q].map(([id, v]) => [id, toPlain(v.toSignificantDigits(30))]));
+            const scaledInputs = sumsOf(streamEstimate(engine.scaledEstate(row, scenario), card(), 'plan.yaml', options).lineItems);
+            expect({ rule: rule.id, month: row.label, q: show(scaledInputs) }).toEqual({ rule: rule.id, month: row.label, q: show(sumsOf(made)) });
+            checked++;
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(20);
+    }, 60_000);
   }
 
   it('the estate is large enough to mean something: classes, partial months, activity, inclusions', () => {

@@ -199,7 +199,7 @@ metrics: [{ name: kpis, series: 300, origin: fullstack }]
     const items = [...engine.monthEstimate(p.plan.time.months[11]!, p.plan.scenarios[0]!).lineItems].filter((i) => i.capabilityId === 'metrics-ingest');
     expect(items.map((i) => [toPlain(i.quantity), i.formula.replace(/^.*; /, '')])).toEqual([
       ['6696000', 'plan 2027-12: count × 0.5 seasonality (dec, metrics)'],
-      ['-6696000', expect.stringContaining('of which the 6,696,000 ingested are used')],
+      ['-6696000', expect.stringContaining('= 6,696,000 data points')],
     ]);
   });
 });
