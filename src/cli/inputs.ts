@@ -91,6 +91,7 @@ export class Inputs {
     const out = windows.map(() => new Map<string, ActivitySummary>());
     for (const a of estate.data.activity) {
       const path = resolve(estate.dir, a.file);
+      this.reads.push({ path: relative(process.cwd(), path) || path, role: 'an activity file' });
       const defaults = { mode: a.mode, infrastructureCap: estate.data.license?.infrastructureCap ?? true, ...(a.memoryGiB ? { memoryGiB: a.memoryGiB } : {}) };
       const read = await readActivityWindows(path, relative(process.cwd(), path) || path, defaults, windows);
       if (read.ok) read.summaries.forEach((summary, i) => out[i]!.set(a.name, summary));

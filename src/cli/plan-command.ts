@@ -2,7 +2,6 @@
 // and checked first (the estate, the files its changes add, each year's rate card, the activity
 // files by month); with any problem, nothing is printed but the problems (exit 2). The gates are
 // checked after the full output: exit 1 when one is crossed, with the first month that crosses.
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { parseDate, parseMonth } from '../core/calendar.js';
@@ -22,6 +21,8 @@ import { EXIT, UsageError } from './exit.js';
 import { Inputs, type LoadedEstate } from './inputs.js';
 import { parseAmountFlag } from './pipeline.js';
 import { formatDiagnostics } from './report.js';
+import { refuseTarget, writeOutputFile, type ReadFile } from './output-file.js';
+import { writeStdout } from './streams.js';
 
 export const PLAN_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 
@@ -49,6 +50,8 @@ export function parseExhaustBefore(text: string | undefined): GateLimits['exhaus
 
 export interface LoadedPlan {
   plan: PreparedPlan;
+  /** Every file read (for -o, which must not overwrite one of them). */
+  reads: ReadFile[];
   cards: RateCard[];
   activity: (row: { index: number }) => ReadonlyMap<string, ActivitySummary>;
 }
@@ -75,7 +78,7 @@ export async function planInputs(inputs: Inputs, estate: LoadedEstate, ratesFlag
   if (!prepared.ok || inputs.diagnostics.length > before || cards.some((c) => c === undefined)) return undefined;
   const months = prepared.plan.time.months;
   const byMonth = activity ? await inputs.activityWindows(estate, months.map((m) => [m.start, m.end] as const)) : [];
-  return { plan: prepared.plan, cards: cards as RateCard[], activity: (row) => byMonth[row.index] ?? new Map() };
+  return { plan: prepared.plan, reads: inputs.reads, cards: cards as RateCard[], activity: (row) => byMonth[row.index] ?? new Map() };
 }
 
 /** Reads and checks a plan's files; undefined (the problems written to stderr) when any is wrong. */
@@ -133,18 +136,14 @@ export async function planCommand(file: string, flags: PlanFlags): Promise<numbe
   const text = await render(flags.format, plan, gates, toTerminal && flags.format === 'table' && wantsColor(process.stdout, flags.color));
 
   if (flags.output !== undefined) {
-    try {
-      const fd = openSync(flags.output, 'w');
-      try {
-        writeSync(fd, text);
-      } finally {
-        closeSync(fd);
-      }
-    } catch (err) {
-      process.stderr.write(`dtcost: cannot write ${flags.output}: ${(err as Error).message}\n`);
+    // Written beside and renamed over the target (output-file.ts), never over a file the plan reads.
+    const refused = refuseTarget(flags.output, loaded.reads);
+    const written = refused ? { ok: false as const, message: `-o ${flags.output}: ${refused}` } : await writeOutputFile(flags.output, [text]);
+    if (!written.ok) {
+      process.stderr.write(`dtcost: ${written.message}\n`);
       return EXIT.invalidInput;
     }
-  } else process.stdout.write(text);
+  } else await writeStdout(text);
 
   const stderr: string[] = [];
   if (!flags.quiet) {
