@@ -125,11 +125,18 @@ const scenarios = z.record(z.string(), multiplier()).superRefine((record, ctx) =
   }
 });
 
+/** At most this many growth or seasonality rules, changes, scenarios: a plan's work grows with each. */
+export const MAX_PLAN_RULES = 1000;
+export const MAX_SCENARIOS = 10;
+const atMost = (n: number, what: string) => ({ error: `expected at most ${n.toLocaleString('en-US')} ${what}` });
+
 /** The keys of `dtcost plan`, added to the estate schema as one block. */
 export const planKeys = {
   contract: contract.optional(),
-  growth: z.array(growthRule).optional(),
-  seasonality: z.union([seasonalRule, z.array(seasonalRule)]).optional(),
-  changes: z.array(change).optional(),
-  scenarios: scenarios.optional(),
+  growth: z.array(growthRule).max(MAX_PLAN_RULES, atMost(MAX_PLAN_RULES, 'growth rules')).optional(),
+  seasonality: z.union([seasonalRule, z.array(seasonalRule).max(MAX_PLAN_RULES, atMost(MAX_PLAN_RULES, 'seasonality rules'))]).optional(),
+  changes: z.array(change).max(MAX_PLAN_RULES, atMost(MAX_PLAN_RULES, 'changes')).optional(),
+  scenarios: scenarios
+    .refine((r) => r === null || typeof r !== 'object' || Object.keys(r).length <= MAX_SCENARIOS, { message: `expected at most ${MAX_SCENARIOS} scenarios`, params: { expected: `at most ${MAX_SCENARIOS} scenarios` } })
+    .optional(),
 };

@@ -131,11 +131,18 @@ export function classicQuotas(input: ClassicInput, months: readonly MonthSums[],
     const firsts = new Map<number, number>();
     for (const sums of months) {
       const row = sums.row;
-      const parts = byClass.map(({ cls, profile }) => {
+      // The classes' profiles, scaled, summed by the hours they are in service this month.
+      const byWindow = new Map<string, { profile: D[]; window: readonly [number, number] }>();
+      for (const { cls, profile } of byClass) {
         const rate = cls ? factors.rate(cls, row, scenario) : ONE;
-        const window = cls ? factors.window(cls, row) : [row.start, row.end];
-        return { profile: profile.map((p) => p.times(rate)), window };
-      });
+        const window = cls ? factors.window(cls, row) : ([row.start, row.end] as [number, number]);
+        if (window[1] <= window[0]) continue;
+        const key = `${window[0]}-${window[1]}`;
+        const same = byWindow.get(key);
+        if (same) same.profile = same.profile.map((p, h) => p.plus(profile[h]!.times(rate)));
+        else byWindow.set(key, { profile: profile.map((p) => p.times(rate)), window });
+      }
+      const parts = [...byWindow.values()];
       const observed = new Map<number, D>();
       for (const summary of input.activity?.(row)?.values() ?? []) for (const [hour, hu] of summary.classic.hourly) observed.set(hour, (observed.get(hour) ?? ZERO).plus(hu));
       let peak = ZERO;
@@ -199,7 +206,7 @@ export function classicQuotas(input: ClassicInput, months: readonly MonthSums[],
       const excess = D.max(0, cumulative.minus(licensed)).minus(D.max(0, before.minus(licensed)));
       if (excess.greaterThan(0) && !firsts.has(row.year)) {
         // Consumption taken as even over the month.
-        firsts.set(row.year, row.start + licensed.minus(before).div(used).times(row.end - row.start).floor().toNumber());
+        firsts.set(row.year, row.start + licensed.minus(before).div(used).times(row.end - row.start).round().toNumber());
       }
       const overage = license.overages ? excess : ZERO;
       const price = overagePrice(card(row), key);

@@ -91,7 +91,8 @@ export function crossing(accruals: readonly Accrual[], before: D, commitment: D)
     for (const a of accruals) if (a.from <= from && a.until >= until && a.until > a.from) rate = rate.plus(a.cost.div(a.until - a.from));
     const stretch = rate.times(until - from);
     if (rate.greaterThan(0) && used.plus(stretch).greaterThanOrEqualTo(commitment)) {
-      return from + commitment.minus(used).div(rate).floor().toNumber();
+      // To the nearest millisecond: a repeating fraction must not put an exact instant a hair early.
+      return from + commitment.minus(used).div(rate).round().toNumber();
     }
     used = used.plus(stretch);
   }

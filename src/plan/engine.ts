@@ -19,7 +19,7 @@
 // test/plan/engine.test.ts checks that both ways give the same months.
 import { HOUR_MS } from '../core/calendar.js';
 import { CAPABILITIES, type Model } from '../core/capabilities.js';
-import { isDecimal, ONE, ZERO, type D } from '../core/decimal.js';
+import { isDecimal, isOne, ONE, ZERO, type D } from '../core/decimal.js';
 import type { Warning } from '../core/messages.js';
 import { streamEstimate, type EstimateOptions, type EstimateStream } from '../estimate/run.js';
 import type { ActivitySummary } from '../input/activity.js';
@@ -182,9 +182,9 @@ export class PlanEngine {
         const keys = this.keysOf.get(path);
         const cls = keys && this.input.factors.classOf(path);
         if (!cls) return entry;
-        if (!factors.has(cls.id)) factors.set(cls.id, this.input.factors.factor(cls, row, scenario)?.factor);
-        const f = factors.get(cls.id);
-        if (f === undefined) return entry;
+        if (!factors.has(cls.id)) factors.set(cls.id, this.input.factors.value(cls, row, scenario));
+        const f = factors.get(cls.id)!;
+        if (isOne(f)) return entry;
         changed = true;
         const copy = { ...entry };
         for (const k of keys!) copy[k] = (entry[k] as D).times(f);
@@ -320,6 +320,7 @@ export class PlanEngine {
       for (const scenario of scenarios) {
         const quantities = new Map<string, D>();
         const accruals: Accrual[] = [];
+        const windows = new Map<string, Accrual>();
         let even = ZERO;
         for (const [id, q] of observed) add(quantities, id, q);
         // Observed runs accrue over the hours they ran in (the first to the last of the month's).
@@ -330,16 +331,21 @@ export class PlanEngine {
           const caps = classSums.get(cls.id);
           if (!caps) continue;
           // A class out of service this month keeps its capabilities, at 0 (as the plain estimate lists them).
-          const f = factors.factor(cls, row, scenario)?.factor ?? ONE;
+          const f = factors.value(cls, row, scenario);
           const scaled = new Map<string, D>();
           for (const [id, q] of caps) {
             const v = q.times(f);
             scaled.set(id, v);
             add(quantities, id, v);
           }
+          // Classes in service over the same hours accrue together.
           const [from, until] = factors.window(cls, row);
-          accruals.push({ from, until, cost: cost(scaled) });
+          const key = `${from}-${until}`;
+          const same = windows.get(key);
+          if (same) same.cost = same.cost.plus(cost(scaled));
+          else windows.set(key, { from, until, cost: cost(scaled) });
         }
+        for (const a of windows.values()) accruals.push(a);
         // 3. The rules that read the others' quantities, or total several entries, on the scaled estate.
         if (monthly.length > 0) {
           const scale = this.scaleFor(row, scenario);

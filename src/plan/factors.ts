@@ -64,17 +64,24 @@ export function specificity(rule: { section?: string | undefined; entry?: string
   return (rule.entry !== undefined ? 2 : 0) + (rule.section !== undefined ? 1 : 0);
 }
 
-function mostSpecific<R extends { section?: string | undefined; entry?: string | undefined }>(rules: readonly R[], section: string, name: string): R | undefined {
-  let best: R | undefined;
-  let rank = -1;
-  for (const r of rules) {
-    const s = specificity(r, section, name);
-    if (s > rank) {
-      best = r;
-      rank = s;
-    }
-  }
-  return best;
+type Targeted = { section?: string | undefined; entry?: string | undefined };
+
+/**
+ * The rules indexed by what they target (`section|entry`), the first of each kept: the most
+ * specific rule of an entry is found in four lookups, not a pass over every rule.
+ */
+function indexRules<R extends Targeted>(rules: readonly R[]): Map<string, { rule: R; index: number }> {
+  const byTarget = new Map<string, { rule: R; index: number }>();
+  rules.forEach((rule, index) => {
+    const key = `${rule.section ?? ''}|${rule.entry ?? ''}`;
+    if (!byTarget.has(key)) byTarget.set(key, { rule, index });
+  });
+  return byTarget;
+}
+
+/** The rule for an entry: section and entry, then entry, then section, then the whole estate. */
+function mostSpecific<R extends Targeted>(index: Map<string, { rule: R; index: number }>, section: string, name: string): { rule: R; index: number } | undefined {
+  return index.get(`${section}|${name}`) ?? index.get(`|${name}`) ?? index.get(`${section}|`) ?? index.get('|');
 }
 
 /** The seasonality of the estate as a list of rules (a single mapping is one rule for the whole estate). */
@@ -90,6 +97,8 @@ export class Factors {
   private readonly byPath = new Map<string, EntryClass | null>();
   private readonly growth: readonly GrowthRule[];
   private readonly seasons: readonly SeasonalRule[];
+  private readonly growthIndex: Map<string, { rule: GrowthRule; index: number }>;
+  private readonly seasonIndex: Map<string, { rule: SeasonalRule; index: number }>;
 
   constructor(
     private readonly data: EstateData,
@@ -101,6 +110,8 @@ export class Factors {
   ) {
     this.growth = data.growth ?? [];
     this.seasons = seasonalRules(data);
+    this.growthIndex = indexRules(this.growth);
+    this.seasonIndex = indexRules(this.seasons);
   }
 
   /** Every class made so far, in the order made. */
@@ -113,6 +124,8 @@ export class Factors {
    * an entry of it, no change adds to or retires from it): found without a lookup per entry.
    */
   private readonly uniform = new Map<string, EntryClass | null>();
+  /** Sections known to have entries told apart (by a rule naming one, or a change). */
+  private readonly mixed = new Set<string>();
 
   /** The class of the entry an item of `path` is of; undefined for items of no entry and for activity. */
   classOf(path: string): EntryClass | undefined {
@@ -121,10 +134,13 @@ export class Factors {
       const section = path.slice(0, bracket);
       const shared = this.uniform.get(section);
       if (shared !== undefined) return shared ?? undefined;
-      if (!this.uniform.has(section) && this.isUniform(section)) {
-        const cls = this.lookup(path);
-        this.uniform.set(section, cls ?? null);
-        return cls;
+      if (!this.mixed.has(section)) {
+        if (this.isUniform(section)) {
+          const cls = this.lookup(path);
+          this.uniform.set(section, cls ?? null);
+          return cls;
+        }
+        this.mixed.add(section);
       }
     }
     return this.lookup(path);
@@ -142,12 +158,12 @@ export class Factors {
     const found = entryAt(this.data, path);
     let cls: EntryClass | undefined;
     if (found && found.section !== 'activity') {
-      const growth = mostSpecific(this.growth, found.section, found.entry.name);
-      const seasonality = mostSpecific(this.seasons, found.section, found.entry.name);
+      const growth = mostSpecific(this.growthIndex, found.section, found.entry.name);
+      const seasonality = mostSpecific(this.seasonIndex, found.section, found.entry.name);
       const service = this.serviceOf(path) ?? { from: this.time.start, until: Infinity };
-      const key = `${growth ? this.growth.indexOf(growth) : -1}|${seasonality ? this.seasons.indexOf(seasonality) : -1}|${service.from}|${service.until}|${service.added ?? ''}|${service.retired ?? ''}`;
+      const key = `${growth?.index ?? -1}|${seasonality?.index ?? -1}|${service.from}|${service.until}|${service.added ?? ''}|${service.retired ?? ''}`;
       cls = this.classes.get(key);
-      if (!cls) this.classes.set(key, (cls = { id: this.classes.size, growth, seasonality, service }));
+      if (!cls) this.classes.set(key, (cls = { id: this.classes.size, growth: growth?.rule, seasonality: seasonality?.rule, service }));
     }
     this.byPath.set(path, cls ?? null);
     return cls;
@@ -168,24 +184,48 @@ export class Factors {
     return [s.from, s.until];
   }
 
+  /** Growth steps (months or contract years) of a class by a row: 0 in its first. */
+  private steps(cls: EntryClass, g: GrowthRule, row: MonthRow): number {
+    const first = Math.max(this.time.start, cls.service.from);
+    return g.percentPerMonth !== undefined ? Math.max(0, monthsBetween(first, row.start)) : Math.max(0, row.year - this.yearOf(first));
+  }
+
+  private readonly growthValues = new Map<GrowthRule, Map<number, D>>();
+
+  /** The growth factor alone (remembered per rule and steps: a plan asks for it per class, month and scenario). */
+  private growthValue(cls: EntryClass, row: MonthRow): D {
+    const g = cls.growth;
+    if (!g) return ONE;
+    const steps = this.steps(cls, g, row);
+    if (steps === 0) return ONE;
+    let byStep = this.growthValues.get(g);
+    if (!byStep) this.growthValues.set(g, (byStep = new Map()));
+    let v = byStep.get(steps);
+    if (v === undefined) {
+      const step = (g.percentPerMonth ?? g.percentPerYear)!.div(100);
+      v = g.linear ? ONE.plus(step.times(steps)) : ONE.plus(step).pow(steps);
+      byStep.set(steps, v);
+    }
+    return v;
+  }
+
   /** The growth factor of a class in a row, and its words; undefined when there is none. */
   private grown(cls: EntryClass, row: MonthRow): Factor | undefined {
     const g = cls.growth;
     if (!g) return undefined;
-    const first = Math.max(this.time.start, cls.service.from);
     const perMonth = g.percentPerMonth !== undefined;
     const rate = (perMonth ? g.percentPerMonth : g.percentPerYear)!;
-    const steps = perMonth ? Math.max(0, monthsBetween(first, row.start)) : Math.max(0, row.year - this.yearOf(first));
+    const steps = this.steps(cls, g, row);
     if (steps === 0) return undefined;
     const unit = perMonth ? (steps === 1 ? 'month' : 'months') : steps === 1 ? 'contract year' : 'contract years';
     const step = rate.div(100);
     const where = `${g.entry !== undefined ? `${g.entry} ` : ''}${g.section !== undefined ? `(${g.section}) ` : ''}`;
     if (g.linear) {
-      const factor = ONE.plus(step.times(steps));
+      const factor = this.growthValue(cls, row);
       return { factor, text: `${n(factor)} growth ${where}(${pct(rate)}/${perMonth ? 'month' : 'year'} linear, ${steps} ${unit}: 1 + ${steps} × ${n(step)})` };
     }
     const base = ONE.plus(step);
-    const factor = base.pow(steps);
+    const factor = this.growthValue(cls, row);
     return { factor, text: `${n(factor)} growth ${where}(${pct(rate)}/${perMonth ? 'month' : 'year'} compounded, ${steps} ${unit}: ${n(base)}^${steps})` };
   }
 
@@ -195,9 +235,33 @@ export class Factors {
 
   /** Growth × seasonality × the scenario's multiplier: the factor of a class while it is in service. */
   rate(cls: EntryClass, row: MonthRow, scenario: Scenario): D {
-    const grown = this.grown(cls, row)?.factor ?? ONE;
+    const grown = this.growthValue(cls, row);
     const season = cls.seasonality?.[row.monthName] ?? ONE;
     return grown.times(season).times(scenario.multiplier);
+  }
+
+  /** The factors of one row before the scenario's, by class (a plan asks for each once per scenario). */
+  private cached: { row: MonthRow | undefined; byClass: Map<number, D> } = { row: undefined, byClass: new Map() };
+
+  /** Growth × seasonality × share in service of a class in a row: its factor but for the scenario's. */
+  private baseValue(cls: EntryClass, row: MonthRow): D {
+    if (this.cached.row !== row) this.cached = { row, byClass: new Map() };
+    let factor = this.cached.byClass.get(cls.id);
+    if (factor === undefined) {
+      factor = this.growthValue(cls, row);
+      const season = cls.seasonality?.[row.monthName];
+      if (season !== undefined && !season.equals(1)) factor = factor.times(season);
+      const share = this.inService(cls, row).share;
+      if (!share.equals(1)) factor = factor.times(share);
+      this.cached.byClass.set(cls.id, factor);
+    }
+    return factor;
+  }
+
+  /** The factor of a class in a row under a scenario, without its words (what `factor` gives, exactly). */
+  value(cls: EntryClass, row: MonthRow, scenario: Scenario): D {
+    const factor = this.baseValue(cls, row);
+    return scenario.multiplier.equals(1) ? factor : factor.times(scenario.multiplier);
   }
 
   /**
@@ -232,6 +296,6 @@ export class Factors {
       parts.push(`${n(scenario.multiplier)} scenario ${scenario.name}`);
     }
     if (parts.length === 0) return undefined;
-    return { factor, text: `plan ${row.label}: × ${parts.join(' × ')}` };
+    return { factor: this.value(cls, row, scenario), text: `plan ${row.label}: × ${parts.join(' × ')}` };
   }
 }

@@ -105,7 +105,7 @@ export function preparePlan(base: PlanSource, additions: ReadonlyMap<number, Pla
         const path = ['changes', i, 'remove', section, j];
         const index = names.get(section)?.get(name);
         if (index === undefined) {
-          const near = didYouMean(name, [...(names.get(section)?.keys() ?? [])]);
+          const near = diagnostics.length < 20 ? didYouMean(name, [...(names.get(section)?.keys() ?? [])]) : undefined;
           at(path, `expected the name of an entry of ${section} (in the estate or a file a change adds), found "${name}"${near ? ` (did you mean "${near}"?)` : ''}`);
           return;
         }
@@ -127,11 +127,13 @@ export function preparePlan(base: PlanSource, additions: ReadonlyMap<number, Pla
 
   // Growth and seasonality: names that exist, one rule per target.
   const allNames = (section: string | undefined) => (section ? [...(names.get(section as Section)?.keys() ?? [])] : [...names.values()].flatMap((m) => [...m.keys()]));
+  const hasName = (section: string | undefined, name: string) => (section ? names.get(section as Section)?.has(name) ?? false : [...names.values()].some((m) => m.has(name)));
   const checkTargets = (key: 'growth' | 'seasonality', rules: readonly { section?: string | undefined; entry?: string | undefined }[], pathOf: (i: number) => Path) => {
     const seen = new Map<string, number>();
     rules.forEach((r, i) => {
-      if (r.entry !== undefined && !allNames(r.section).includes(r.entry)) {
-        const near = didYouMean(r.entry, allNames(r.section));
+      if (r.entry !== undefined && !hasName(r.section, r.entry)) {
+        // A did-you-mean for the first few only: each is a pass over every name.
+        const near = diagnostics.length < 20 ? didYouMean(r.entry, allNames(r.section)) : undefined;
         at([...pathOf(i), 'entry'], `expected the name of an entry${r.section ? ` of ${r.section}` : ''}, found "${r.entry}"${near ? ` (did you mean "${near}"?)` : ''}`);
       }
       const target = `${r.section ?? ''}|${r.entry ?? ''}`;

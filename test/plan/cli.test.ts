@@ -1,7 +1,8 @@
 // `dtcost plan` and `estimate --from/--to` through the built CLI: outputs, exit codes, the JSON
 // contract (schema/plan-output-v1.schema.json), located errors.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +95,28 @@ describe('dtcost plan', () => {
     expect(r.stdout).toContain('= 24 hosts × 16 GiB × 24 h/day × 31 d = 285,696; plan 2027-12: × 1.5 seasonality (dec, hosts, web-frontend) × 1.2 scenario high');
     expect(r.stdout).toContain('quantity  514,252.8 GiB-hour'); // 285,696 × 1.8
   });
+});
+
+describe('hostile plans', () => {
+  it('1,000 growth rules and 1,000 retirements, each of its own entry, 10 scenarios: done, and bounded', () => {
+    const hosts = Array.from({ length: 2000 }, (_, i) => ({ name: `h${i}`, memoryGiB: 16, count: 2 }));
+    const growth = Array.from({ length: 1000 }, (_, i) => ({ entry: `h${i}`, percentPerMonth: (i % 7) / 3 }));
+    const changes = Array.from({ length: 1000 }, (_, i) => ({ from: `2027-0${1 + (i % 9)}-1${i % 9}`, remove: { hosts: [`h${1000 + i}`] } }));
+    const scenarios = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`s${i}`, 1 + i / 10]));
+    const file = join(mkdtempSync(join(tmpdir(), 'dtcost-plan-')), 'hostile.json');
+    writeFileSync(file, JSON.stringify({ version: 1, contract: { start: '2027-01-01', years: 1, commitments: [100000] }, growth, changes, scenarios, hosts, metrics: [{ name: 'm', series: 1000, origin: 'fullstack' }] }));
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [BIN, 'plan', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).scenarios).toHaveLength(11);
+    expect(Date.now() - started).toBeLessThan(120_000);
+    // Beyond the limits: located errors, nothing estimated.
+    writeFileSync(file, JSON.stringify({ version: 1, contract: { start: '2027-01-01', years: 11 }, scenarios: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`s${i}`, 1])) }));
+    const refused = dtcost(['plan', file]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('contract.years: expected a whole number ≥ 1 and ≤ 10');
+    expect(refused.stderr).toContain('scenarios: expected at most 10 scenarios');
+  }, 180_000);
 });
 
 describe('the README shows what dtcost plan prints', () => {
