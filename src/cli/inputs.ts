@@ -1,6 +1,6 @@
 // Estates and rate cards from files or standard input, with every problem collected.
 import { relative, resolve } from 'node:path';
-import { readActivity, type ActivitySummary } from '../input/activity.js';
+import { readActivity, readActivityWindows, type ActivitySummary } from '../input/activity.js';
 import type { Diagnostic } from '../input/diagnostics.js';
 import type { ParsedDocument } from '../input/source.js';
 import type { ReadFile } from './output-file.js';
@@ -83,12 +83,33 @@ export class Inputs {
     return out;
   }
 
-  /** The built-in card, then the estate's `rates` file (relative to the estate), then --rates. */
-  rateCard(estate: LoadedEstate | undefined, ratesFlag: string | undefined): RateCard | undefined {
+  /**
+   * Plans: each activity file read once into the runs of each window [from, to) (ms): by window
+   * index, the summaries by activity entry name.
+   */
+  async activityWindows(estate: LoadedEstate, windows: readonly (readonly [number, number])[]): Promise<Map<string, ActivitySummary>[]> {
+    const out = windows.map(() => new Map<string, ActivitySummary>());
+    for (const a of estate.data.activity) {
+      const path = resolve(estate.dir, a.file);
+      this.reads.push({ path: relative(process.cwd(), path) || path, role: 'an activity file' });
+      const defaults = { mode: a.mode, infrastructureCap: estate.data.license?.infrastructureCap ?? true, ...(a.memoryGiB ? { memoryGiB: a.memoryGiB } : {}) };
+      const read = await readActivityWindows(path, relative(process.cwd(), path) || path, defaults, windows);
+      if (read.ok) read.summaries.forEach((summary, i) => out[i]!.set(a.name, summary));
+      else this.report(read.diagnostics);
+    }
+    return out;
+  }
+
+  /**
+   * The built-in card, then the estate's `rates` file (relative to the estate), then `extra` (a
+   * plan's card of a contract year, relative to the estate too), then --rates.
+   */
+  rateCard(estate: LoadedEstate | undefined, ratesFlag: string | undefined, extra?: string): RateCard | undefined {
     let card = builtinRateCard();
     const layers: { path: string; shownAs: string }[] = [];
-    if (estate?.data.rates) {
-      const path = resolve(estate.dir, estate.data.rates);
+    for (const file of [estate?.data.rates, extra]) {
+      if (!estate || !file) continue;
+      const path = resolve(estate.dir, file);
       layers.push({ path, shownAs: relative(process.cwd(), path) || path });
     }
     if (ratesFlag) layers.push({ path: ratesFlag, shownAs: ratesFlag });

@@ -9,6 +9,7 @@ import { mergeEstates, originOf } from '../input/merge.js';
 import { inRange, toDecimal } from '../input/schema-kit.js';
 import { parsePeriod, PERIOD_HELP, type Period } from '../core/period.js';
 import { currencyConflict, describeCurrencyConflict } from '../estimate/currency.js';
+import { DAY_MS, nextMonth, parseDate, parseMonth, spanPeriod } from '../core/calendar.js';
 import { streamEstimate, type EstimateOptions, type EstimateStream } from '../estimate/run.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import type { Style } from '../render/style.js';
@@ -25,6 +26,9 @@ export interface EstimateInputFlags {
   currency?: string;
   budget?: string;
   merge?: boolean;
+  /** A calendar span instead of --period: the first day (or month) and the last, inclusive (UTC). */
+  from?: string;
+  to?: string;
 }
 
 export function parsePeriodFlag(text: string | undefined): Period | undefined {
@@ -47,10 +51,30 @@ function parseCurrencyFlag(text: string | undefined): string | undefined {
   return text.toUpperCase();
 }
 
+/**
+ * `--from <date|month> --to <date|month>`: the calendar span from the first day of `from` to the
+ * last day of `to`, both inclusive (as Dynatrace counts a contract: 00:00:00 on the start date to
+ * 23:59:59 on the end date, UTC), with its real hours: 2027-01..2027-03 is 90 days, 2,160 h.
+ */
+export function parseSpanFlags(from: string | undefined, to: string | undefined): Period | undefined {
+  if (from === undefined && to === undefined) return undefined;
+  if (from === undefined || to === undefined) throw new UsageError(`--from and --to go together: found only ${from === undefined ? '--to' : '--from'}`);
+  const start = parseDate(from.trim()) ?? parseMonth(from.trim());
+  if (start === undefined) throw new UsageError(`--from: expected a date YYYY-MM-DD or a month YYYY-MM (UTC), found "${from}"`);
+  const lastDay = parseDate(to.trim());
+  const lastMonth = lastDay === undefined ? parseMonth(to.trim()) : undefined;
+  if (lastDay === undefined && lastMonth === undefined) throw new UsageError(`--to: expected a date YYYY-MM-DD or a month YYYY-MM (UTC), found "${to}"`);
+  const end = lastDay !== undefined ? lastDay + DAY_MS : nextMonth(lastMonth!);
+  if (end <= start) throw new UsageError(`--to ${to} is before --from ${from}`);
+  return spanPeriod(start, end);
+}
+
 /** Estimate options from the flags; a bad flag value is a UsageError. */
 export function optionsFrom(flags: EstimateInputFlags): EstimateOptions {
   const options: EstimateOptions = {};
-  const period = parsePeriodFlag(flags.period);
+  const span = parseSpanFlags(flags.from, flags.to);
+  if (span && flags.period !== undefined) throw new UsageError('--period and --from/--to: give one of them');
+  const period = span ?? parsePeriodFlag(flags.period);
   const budgetTotal = parseAmountFlag('--budget', flags.budget);
   const currency = parseCurrencyFlag(flags.currency);
   if (flags.model) options.model = flags.model;

@@ -10,6 +10,7 @@ import { explainCommand, type ExplainFlags } from './explain-command.js';
 import { initCommand } from './init-command.js';
 import { registerImport } from './import-command.js';
 import { registerReconcile } from './reconcile-command.js';
+import { registerPlan } from './plan-command.js';
 import { ratesCommand, type RatesFlags } from './rates-command.js';
 import { schemaCommand } from './schema-command.js';
 import { OUTPUT_COMMANDS, type OutputCommand } from '../render/output-schemas.js';
@@ -27,6 +28,8 @@ Examples:
   $ dtcost compare estate.yaml --rates contract.yaml
   $ dtcost compare estate.yaml --rates-classic classic.yaml --rates-dps dps.yaml
   $ dtcost diff main.yaml branch.yaml --format markdown --max-increase 10%
+  $ dtcost plan examples/plan-3-year.yaml --max-on-demand 25000   # a contract, month by month
+  $ dtcost estimate estate.yaml --from 2027-01 --to 2027-03       # a calendar span, real hours
   $ dtcost init estate.yaml && dtcost schema --output dtcost.schema.json
 
 Exit codes: 0 done, 1 a budget is exceeded, 2 invalid input, 3 internal error.
@@ -55,6 +58,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .argument('<estate...>', 'estate files (YAML or JSON)')
       .addOption(new Option('--model <model>', 'licensing model (overrides the estate\'s licensing)').choices(['dps', 'classic']))
       .option('--period <period>', 'month (30 d), year (365 d), week, day, <n>d or <n>h')
+      .option('--from <date>', 'estimate a calendar span instead: its first day (YYYY-MM-DD) or month (YYYY-MM), UTC')
+      .option('--to <date>', 'the last day (or month) of the span, inclusive')
       .option('--currency <code>', 'currency label for amounts (no conversion)')
       .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
       .option('-o, --output <file>', 'write the result to a file instead of standard output')
@@ -86,7 +91,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
           .description('every line item with its formula, its inputs and their lines, the rule, the documentation and the price')
           .argument('<estate>', 'estate file')
           .argument('[item-id]', 'only this line item (or the items whose id starts with it)')
-          .addOption(new Option('--model <model>', "licensing model (overrides the estate's licensing)").choices(['dps', 'classic'])),
+          .addOption(new Option('--model <model>', "licensing model (overrides the estate's licensing)").choices(['dps', 'classic']))
+          .option('--month <YYYY-MM>', "a month of the estate's plan (dtcost plan): each item with the growth, seasonality, service and scenario factors applied")
+          .option('--scenario <name>', 'with --month: the scenario (default base)'),
       ),
     ),
   ).action(async (file: string, itemId: string | undefined, flags: ExplainFlags) => setExit(await explainCommand(file, itemId, flags)));
@@ -140,6 +147,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   registerImport(program, setExit);
   registerReconcile(program, setExit);
+  registerPlan(program, setExit);
 
   for (const cmd of program.commands) cmd.exitOverride().addHelpText('after', EXAMPLES);
   return program;

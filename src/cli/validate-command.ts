@@ -6,6 +6,7 @@ import { writeStdout } from './streams.js';
 import { Inputs } from './inputs.js';
 import { formatDiagnostics } from './report.js';
 import { validateJson, type ValidatedFile } from '../render/validate.js';
+import { planInputs } from './plan-command.js';
 
 export interface ValidateFlags {
   rates?: string;
@@ -32,6 +33,8 @@ export async function validateCommand(files: string[], flags: ValidateFlags): Pr
     }
     const before = inputs.diagnostics.length;
     await inputs.activities(estate);
+    // A plan's keys checked together: the files its changes add, its years' rate cards, its dates.
+    if (estate.data.contract !== undefined) await planInputs(inputs, estate, flags.rates, false);
     if (inputs.diagnostics.length > before) {
       invalid();
       continue;

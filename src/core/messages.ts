@@ -27,6 +27,8 @@ export const MESSAGES = {
   'license-ignored-under-dps': message('ignored', () => 'license: classic contract quotas do not apply under DPS; ignored'),
   'budget-cap-other-model': message('ignored', (p: { kind: 'capabilities' | 'units'; key: string; of: string; model: string }) =>
     `budget.${p.kind}.${p.key}: a ${p.of} ${p.kind === 'units' ? 'unit' : 'capability'}; not checked under ${p.model}`),
+  // Plans.
+  'plan-commitments-classic': message('ignored', () => 'contract.commitments: DPS commitments; under classic licensing the licensed quotas (license) are what is committed'),
   // Prices.
   'unpriced-classic-unit': message('unpriced', (p: { unit: string; ids: readonly string[]; items: number }) =>
     `no price for ${p.unit} (${p.ids.join(', ')}): ${items(p.items)}; classic unit prices come only from your own rate card (--rates)`),

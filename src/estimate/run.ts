@@ -11,7 +11,8 @@ import { RULES } from '../rules/index.js';
 import { licensedCapabilities } from '../rules/kit/quota.js';
 import { evaluationOrder } from '../rules/order.js';
 import { sectionEntries, SECTIONS } from '../input/sections.js';
-import type { Rule, RuleContext } from '../rules/types.js';
+import type { LineItemDraft, Rule, RuleContext } from '../rules/types.js';
+import { n } from '../core/text.js';
 import { warning, type Warning } from '../core/messages.js';
 import { evaluateBudget, hasBudget, type BudgetResult, type BudgetSpec } from './budget.js';
 import { priceWarnings } from './price-warnings.js';
@@ -67,6 +68,20 @@ export interface EstimateOptions {
   rules?: readonly Rule[];
   /** Where an entry of the estate really is (merged estates); by default, `file` at the same path. */
   origin?: (path: string) => { file: string; path: string } | undefined;
+  /**
+   * Plans (src/plan): a factor on an item, chosen by its draft (the entry's path), applied as the
+   * item is made, before a later rule reads the quantities (so that inclusions, free tiers and
+   * quotas see the scaled ones). The formula keeps the base quantity and says what the factor is.
+   */
+  scale?: (draft: LineItemDraft) => { factor: D; text: string } | undefined;
+  /** Plans: quantities by capability of items made outside this run, which the rules read (`prior`) with their own. */
+  prior?: ReadonlyMap<string, D>;
+}
+
+/** A draft times the factor `scale` gives it, its formula extended: `… = 11,904; × 1.02 growth`. */
+function withFactor(draft: LineItemDraft, scale: NonNullable<EstimateOptions['scale']>): LineItemDraft {
+  const s = scale(draft);
+  return s ? { ...draft, quantity: draft.quantity.times(s.factor), formula: `${draft.formula} = ${n(draft.quantity)}; ${s.text}` } : draft;
 }
 
 const MONTH = parsePeriod('month')!;
@@ -174,7 +189,8 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
     };
     // What the rules read of each other: the quantity of each capability some rule reads.
     const read = new Set(rules.flatMap((r) => r.after ?? []));
-    const readSums = new Map<string, D>();
+    const readSums = new Map<string, D>(options.prior ?? []);
+    const scale = options.scale;
     // Rules run in the order their reads need and their items are listed in the catalogue's: a
     // rule evaluated before its turn to be listed has its items kept until then (none is today).
     const order = evaluationOrder(rules);
@@ -185,8 +201,9 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
       const listNow = rule === rules[listed];
       const keep: LineItem[] = [];
       let first = true;
-      for (const draft of rule.estimate(estate, context)) {
-        if (!rule.emits.includes(draft.capabilityId)) throw new Error(`rule ${rule.id} made an item of ${draft.capabilityId}, which it does not declare in emits`);
+      for (const made of rule.estimate(estate, context)) {
+        if (!rule.emits.includes(made.capabilityId)) throw new Error(`rule ${rule.id} made an item of ${made.capabilityId}, which it does not declare in emits`);
+        const draft = scale ? withFactor(made, scale) : made;
         const origin = options.origin?.(draft.path);
         const item = price(origin ? { ...draft, path: origin.path } : draft, rule, origin?.file ?? file);
         if (read.has(item.capabilityId)) {

@@ -137,11 +137,26 @@ export class ActivityReader {
   /** Set when the rest of the file is not to be read. */
   stopped = false;
 
+  /** Plans: a fold per time window [from, to) (ms), each taking the part of every run within it. */
+  private readonly windows: { from: number; to: number; fold: ActivityFold }[] | undefined;
+
   constructor(
     private readonly file: string,
     private readonly defaults: ActivityDefaults,
+    windows?: readonly (readonly [number, number])[],
   ) {
     this.fold = new ActivityFold(file);
+    this.windows = windows?.map(([from, to]) => ({ from, to, fold: new ActivityFold(file) }));
+  }
+
+  /** A reader that folds the part of each run within each window into that window's summary (a plan's months). */
+  static windowed(file: string, defaults: ActivityDefaults, windows: readonly (readonly [number, number])[]): ActivityReader {
+    return new ActivityReader(file, defaults, windows);
+  }
+
+  /** The summaries of a `windowed` reader's windows, in their order. */
+  windowSummaries(): ActivitySummary[] {
+    return (this.windows ?? []).map((w) => w.fold.summary());
   }
 
   private problem(line: number, message: string): void {
@@ -256,7 +271,15 @@ export class ActivityReader {
       return;
     }
     if (this.problems > 0) return;
-    this.fold.add({ host, start: start!, end: end!, weights: weights!, mode });
+    if (this.windows === undefined) {
+      this.fold.add({ host, start: start!, end: end!, weights: weights!, mode });
+      return;
+    }
+    // Each window takes the part of the run within it (a run under 5 minutes there is one for classic licensing).
+    for (const w of this.windows) {
+      if (end! <= w.from || start! >= w.to) continue;
+      w.fold.add({ host, start: Math.max(start!, w.from), end: Math.min(end!, w.to), weights: weights!, mode });
+    }
   }
 
   summary(): ActivitySummary {
@@ -279,6 +302,25 @@ function readFailure(err: unknown): string {
 
 /** Streams an activity file into its summary, or every problem in it. */
 export async function readActivity(path: string, shownAs: string, defaults: ActivityDefaults): Promise<{ ok: true; summary: ActivitySummary } | { ok: false; diagnostics: Diagnostic[] }> {
+  return readWith(new ActivityReader(shownAs, defaults), path, shownAs);
+}
+
+/**
+ * Streams an activity file once into a summary per time window [from, to) (ms): the runs, or their
+ * parts, within each. A plan reads its months this way.
+ */
+export async function readActivityWindows(
+  path: string,
+  shownAs: string,
+  defaults: ActivityDefaults,
+  windows: readonly (readonly [number, number])[],
+): Promise<{ ok: true; summaries: ActivitySummary[] } | { ok: false; diagnostics: Diagnostic[] }> {
+  const reader = ActivityReader.windowed(shownAs, defaults, windows);
+  const read = await readWith(reader, path, shownAs);
+  return read.ok ? { ok: true, summaries: reader.windowSummaries() } : read;
+}
+
+async function readWith(reader: ActivityReader, path: string, shownAs: string): Promise<{ ok: true; summary: ActivitySummary } | { ok: false; diagnostics: Diagnostic[] }> {
   const cannot = (why: string) => ({ ok: false as const, diagnostics: [{ file: shownAs, message: `cannot read the activity file: ${why}` }] });
   try {
     const stat = statSync(path);
@@ -288,7 +330,6 @@ export async function readActivity(path: string, shownAs: string, defaults: Acti
   } catch (err) {
     return cannot(readFailure(err));
   }
-  const reader = new ActivityReader(shownAs, defaults);
   const stream = createReadStream(path, { highWaterMark: 1 << 16 });
   const decoder = new StringDecoder('utf8');
   let carry = '';

@@ -6,6 +6,7 @@ import { D } from '../core/decimal.js';
 import { parsePeriod, PERIOD_HELP, type Period } from '../core/period.js';
 import { choice, count, keyedBy, name, num, section, share, toDecimal } from './schema-kit.js';
 import { didYouMean } from './suggest.js';
+import { planKeys } from './plan-schema.js';
 
 const hoursPerDay = () => num({ min: 'zero', max: 24 }).default(new D(24));
 const positive = () => num({ min: 'positive' });
@@ -431,6 +432,8 @@ export const estateSchema = z.strictObject({
   license: classicLicense.optional(),
   /** Classic: the environments of the account, their host units and overages. */
   environments: section(environment).default([]),
+  // dtcost plan: contract, growth, seasonality, changes, scenarios (input/plan-schema.ts)
+  ...planKeys,
 }).superRefine((estate, ctx) => classicChecks(estate as Record<string, unknown>, ctx), { when: () => true });
 
 export type EstateData = z.output<typeof estateSchema>;
