@@ -35,7 +35,7 @@ describe('safeForTerminal', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 });
 
 describe('Markdown', () => {
@@ -80,7 +80,11 @@ describe('Markdown', () => {
 
 describe('CSV cells', () => {
   it('a text cell that starts a formula is prefixed with an apostrophe', () => {
-    expect(['=1+1', '+1', '-5', '@SUM(A1)', '\tx', '\rx'].map(csvText)).toEqual(["'=1+1", "'+1", "'-5", "'@SUM(A1)", "'\tx", "'\rx"]);
+    expect(['=1+1', '+1', '-5', '@SUM(A1)'].map(csvText)).toEqual(["'=1+1", "'+1", "'-5", "'@SUM(A1)"]);
     expect(['web', '', 'a=b', ' =x', '5'].map(csvText)).toEqual(['web', '', 'a=b', ' =x', '5']);
+  });
+
+  it('control and bidirectional characters are escaped as on a terminal: a leading tab or carriage return starts no formula', () => {
+    expect(['\tx', '\rx', 'a\u001b[2Jb', 'x\u202ey', 'line\nbreak'].map(csvText)).toEqual(['\\x09x', '\\x0Dx', 'a\\x1B[2Jb', 'x\\u202Ey', 'line\\x0Abreak']);
   });
 });

@@ -53,11 +53,14 @@ export function markdownCode(text: string): string {
 }
 
 /**
- * A CSV text cell that a spreadsheet would read as a formula (OWASP "CSV injection": it starts
- * with `=`, `+`, `-`, `@`, a tab or a carriage return) prefixed with `'`, which spreadsheets show as
- * text. Only for text columns: the numeric columns carry exact numbers such as "-5" as they are.
+ * A CSV text cell: control and bidirectional characters escaped as on a terminal (CSV is often read
+ * on one, and no name needs them: JSON carries them exactly), and a cell that a spreadsheet would
+ * read as a formula (OWASP "CSV injection": it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return) prefixed with `'`, which spreadsheets show as text. Only for text columns: the numeric
+ * columns carry exact numbers such as "-5" as they are.
  */
-export function csvText(value: string): string {
+export function csvText(text: string): string {
+  const value = safeForTerminal(text);
   const c = value.charCodeAt(0);
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value;
 }

@@ -5,6 +5,7 @@ import { toPlain, type D } from '../core/decimal.js';
 import type { ReconcileRow, Reconciliation } from '../reconcile/compare.js';
 import { drawTable, displayWidth, type Row } from './box.js';
 import { csvField } from './csv.js';
+import { csvText } from './escape.js';
 import { money, quantity } from './numbers.js';
 import type { Style } from './style.js';
 
@@ -229,6 +230,9 @@ export function reconcileJson(r: Reconciliation, version: string): string {
   return `${JSON.stringify(reconcileDocument(r, version), null, 2)}\n`;
 }
 
+/** The columns of text from the estate and the billing events (names of cost centres, products, entities): neutralised (csvText). */
+const CSV_TEXT: ReadonlySet<string> = new Set(['estate', 'scope', 'capabilityId', 'unit', 'field', 'key', 'explanation']);
+
 const CSV_COLUMNS = ['estate', 'spanStart', 'spanEnd', 'scope', 'capabilityId', 'unit', 'field', 'key', 'actual', 'estimated', 'difference', 'variancePercent', 'actualCost', 'estimatedCost', 'costDifference', 'exceeded', 'explanation'] as const;
 
 /**
@@ -240,7 +244,7 @@ export function reconcileCsv(r: Reconciliation): string {
   const base = { estate: r.estate, spanStart: iso(r.span.start), spanEnd: iso(r.span.end) };
   const line = (row: Partial<Record<(typeof CSV_COLUMNS)[number], string>>) => {
     const full: Record<string, string> = { ...base, ...row };
-    out.push(`${CSV_COLUMNS.map((c) => csvField(full[c] ?? '')).join(',')}\r\n`);
+    out.push(`${CSV_COLUMNS.map((c) => csvField(CSV_TEXT.has(c) ? csvText(full[c] ?? '') : (full[c] ?? ''))).join(',')}\r\n`);
   };
   for (const row of r.rows) {
     line({
