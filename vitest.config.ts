@@ -9,5 +9,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['./test/build.global.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
+    // Many tests run the CLI as a child process: on a busy 2-core machine one can take seconds.
+    // A hang is still caught; speed is measured by the benchmark, never by a test's time.
+    testTimeout: 30_000,
   },
 });
