@@ -93,7 +93,7 @@ function entriesOf(data: EstateData, section: string): Record<string, unknown>[]
 const ORDER = new Map(CAPABILITIES.map((c, i) => [c.id, i]));
 
 /** Capability quantities in the catalogue's order. */
-function ordered(quantities: Map<string, D>): Map<string, D> {
+export function ordered(quantities: Map<string, D>): Map<string, D> {
   return new Map([...quantities].sort((a, b) => ORDER.get(a[0])! - ORDER.get(b[0])!));
 }
 

@@ -10,9 +10,9 @@ import type { EstateData } from '../input/schema.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
-import { classicQuotas, type QuotaPlan } from './classic.js';
+import { classicQuotas, withNotMonitored, type QuotaPlan } from './classic.js';
 import { burnDown, type PlanMonth, type PlanYear } from './commitment.js';
-import { PlanEngine } from './engine.js';
+import { ordered, PlanEngine } from './engine.js';
 import type { Scenario } from './factors.js';
 import type { PreparedPlan } from './prepare.js';
 import type { MonthRow } from './timeline.js';
@@ -49,13 +49,20 @@ export interface PlanResult {
 /** The classic quotas the plan accounts for itself, contract year by contract year. */
 export const PLAN_QUOTAS = ['hostUnits', 'hostUnitHours', 'demUnits', 'ddus'] as const;
 
-/** The estate the rules read in a plan: no budget (the plan has its gates); classic quotas are the plan's. */
+/**
+ * The estate the rules read in a plan: no budget (the plan has its gates); classic quotas are the
+ * plan's (classic.ts), over contract years: the license's and the environments' host units are
+ * taken from what the rules read, so that they make no licensed, overage or not-monitored lines of
+ * their own (nothing is counted twice).
+ */
 export function stripForPlan(data: EstateData, model: Model): EstateData {
   const { budget: _budget, ...rest } = data;
-  if (model !== 'classic' || !data.license) return rest as EstateData;
+  if (model !== 'classic') return rest as EstateData;
+  const environments = data.environments.some((e) => e.hostUnits !== undefined) ? data.environments.map(({ hostUnits: _hostUnits, ...e }) => e) : data.environments;
+  if (!data.license) return { ...rest, environments } as EstateData;
   const license = { ...data.license };
   for (const key of PLAN_QUOTAS) delete license[key];
-  return { ...rest, license } as EstateData;
+  return { ...rest, environments, license } as EstateData;
 }
 
 /** The engine of a prepared plan (for explain: a month of it the plain way). */
@@ -108,9 +115,11 @@ export function runPlan(plan: PreparedPlan, options: PlanOptions): PlanResult {
   const classic = model === 'classic';
   const contractYears = classic ? plan.time.years.map((y) => ({ ...y, commitment: null })) : plan.time.years;
   const scenarios = plan.scenarios.map((scenario): ScenarioPlan => {
-    const monthSums = sums.get(scenario.name)!;
+    const engineSums = sums.get(scenario.name)!;
+    const quotas = classic ? classicQuotas({ data: stripForPlan(plan.data, 'dps'), time: plan.time, factors: plan.factors, cards: options.cards, ...(options.activity ? { activity: options.activity } : {}) }, engineSums, scenario) : [];
+    // What the quotas stop (no overages) is not monitored: the months' units say what is.
+    const monthSums = classic ? withNotMonitored(engineSums, quotas, ordered) : engineSums;
     const { months, years } = burnDown(monthSums, contractYears, options.cards);
-    const quotas = classic ? classicQuotas({ data: stripForPlan(plan.data, 'dps'), time: plan.time, factors: plan.factors, cards: options.cards, ...(options.activity ? { activity: options.activity } : {}) }, monthSums, scenario) : [];
     if (classic) applyQuotas(months, years, quotas);
     const total = (pick: (y: PlanYear) => D | null) => years.reduce<D | null>((t, y) => (t === null || pick(y) === null ? null : t.plus(pick(y)!)), ZERO);
     return {

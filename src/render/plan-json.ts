@@ -63,11 +63,12 @@ function quotaJson(q: QuotaPlan) {
       licensed: toPlain(y.licensed),
       used: toPlain(y.used),
       overage: toPlain(y.overage),
+      notMonitored: toPlain(y.notMonitored),
       committedCost: dec(y.committedCost),
       overageCost: dec(y.overageCost),
       exceededAt: y.exceededAt === null ? null : formatInstant(y.exceededAt),
     })),
-    months: q.months.map((m) => ({ month: m.row.label, year: m.row.year, used: toPlain(m.used), cumulative: dec(m.cumulative), excess: toPlain(m.excess), overage: toPlain(m.overage), overageCost: dec(m.overageCost) })),
+    months: q.months.map((m) => ({ month: m.row.label, year: m.row.year, used: toPlain(m.used), cumulative: dec(m.cumulative), excess: toPlain(m.excess), overage: toPlain(m.overage), overageCost: dec(m.overageCost), notMonitored: toPlain(m.notMonitored) })),
   };
 }
 

@@ -110,7 +110,11 @@ function quotaRows(s: ScenarioPlan): string[][] {
         q.period === 'concurrent' ? 'concurrent' : `a ${q.period}`,
         String(y.year),
         q.period === 'concurrent' ? `peak ${quantity(y.used)}` : `${quantity(y.used)} (${percent(y.used, y.licensed) || '0%'})`,
-        y.overage.isZero() ? '—' : `${quantity(y.overage)} ${q.period === 'concurrent' ? 'host-unit-hour' : q.unit}${q.overages ? '' : ' (not allowed)'}`,
+        y.overage.greaterThan(0)
+          ? `${quantity(y.overage)} ${q.period === 'concurrent' ? 'host-unit-hour' : q.unit}`
+          : y.notMonitored.greaterThan(0)
+            ? `${quantity(y.notMonitored)} ${q.period === 'concurrent' ? 'host-unit-hour' : q.unit} not monitored`
+            : '—',
         amount(y.committedCost),
         y.overageCost === null ? (y.overage.isZero() ? '—' : 'no price') : orDash(y.overageCost),
         when(y.exceededAt),
