@@ -1,7 +1,7 @@
 // `dtcost plan`: an estate over a contract, month by month, per scenario: quantities and cost by
 // capability, each contract year's cost against its commitment (DPS) or its licensed quotas
 // (classic), and what is on demand or over the quota.
-import type { Model } from '../core/capabilities.js';
+import { capability, type Model } from '../core/capabilities.js';
 import { ZERO, type D } from '../core/decimal.js';
 import { warning, type Warning } from '../core/messages.js';
 import { coverageWarnings } from '../estimate/run.js';
@@ -88,15 +88,21 @@ export function planEngine(plan: PreparedPlan, options: PlanOptions): PlanEngine
  * overage is what comes on top, month by month; the months keep the value of what is consumed.
  */
 function applyQuotas(months: PlanMonth[], years: PlanYear[], quotas: readonly QuotaPlan[]): void {
+  // The overages the rules make themselves (custom metrics, log storage: quotas the plan does not
+  // keep over the contract) are paid on top, as their lines are priced.
+  const ruleOverage = (m: PlanMonth) => m.capabilities.reduce((t, c) => (capability(c.capabilityId).overage && c.cost !== null ? t.plus(c.cost) : t), ZERO);
+  const ofYear = new Map<number, D>();
   for (const m of months) {
-    const overage = quotas.reduce((t, q) => t.plus(q.months[m.row.index]?.overageCost ?? ZERO), ZERO);
+    const own = ruleOverage(m);
+    ofYear.set(m.row.year, (ofYear.get(m.row.year) ?? ZERO).plus(own));
+    const overage = quotas.reduce((t, q) => t.plus(q.months[m.row.index]?.overageCost ?? ZERO), own);
     m.committedCost = ZERO;
     m.onDemandCost = overage;
   }
   for (const y of years) {
     const qy = quotas.map((q) => q.years.find((x) => x.year === y.year.year)!);
     const committed = qy.some((q) => q.committedCost === null) ? null : qy.reduce((t, q) => t.plus(q.committedCost!), ZERO);
-    const overage = qy.reduce((t, q) => t.plus(q.overageCost ?? ZERO), ZERO);
+    const overage = qy.reduce((t, q) => t.plus(q.overageCost ?? ZERO), ofYear.get(y.year.year) ?? ZERO);
     const exceeded = qy.map((q) => q.exceededAt).filter((x): x is number => x !== null);
     y.year = { ...y.year, commitment: quotas.length === 0 ? null : committed };
     y.committedCost = committed ?? ZERO;
