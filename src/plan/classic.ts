@@ -31,7 +31,7 @@
 //   overage at the overage line's own price when the card has one, else at the unit's. The rules
 //   that make the licensed and overage lines are given no quotas in a plan (plan.ts stripForPlan),
 //   so that nothing is counted twice: the plan's quotas are these.
-import { HOUR_MS } from '../core/calendar.js';
+import { HOUR_MS, nextMonth } from '../core/calendar.js';
 import { capability } from '../core/capabilities.js';
 import { D, ONE, ZERO } from '../core/decimal.js';
 import type { EstateData } from '../input/schema.js';
@@ -246,14 +246,16 @@ export function classicQuotas(input: ClassicInput, months: readonly MonthSums[],
 
   // Pools: a contract year's (or a calendar month's) units, consumed from the start of the period.
   for (const key of ['hostUnitHours', 'demUnits', 'ddus'] as const) {
-    const licensed = license?.[key];
-    if (license === undefined || licensed === undefined) continue;
+    const quotaOf = license?.[key];
+    if (license === undefined || quotaOf === undefined) continue;
     const unit = POOL_UNIT[key];
     const period = periodOf(license, key);
-    const plan: QuotaPlan = { key, unit, licensed, period, overages, months: [], years: [] };
+    const plan: QuotaPlan = { key, unit, licensed: quotaOf, period, overages, months: [], years: [] };
     const firsts = new Map<number, number>();
     let cumulative = ZERO;
     let periodKey = '';
+    /** The pool of each row: a year's, or a month's (a row that is part of a calendar month, where a contract year starts inside it, has that part of it). */
+    const pools: D[] = [];
     for (const sums of months) {
       const row = sums.row;
       const k = period === 'month' ? `${row.year} ${row.label}` : String(row.year);
@@ -261,6 +263,11 @@ export function classicQuotas(input: ClassicInput, months: readonly MonthSums[],
         cumulative = ZERO;
         periodKey = k;
       }
+      const d = new Date(row.start);
+      const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+      const share = row.start === monthStart && row.end === nextMonth(monthStart) ? ONE : new D(row.end - row.start).div(nextMonth(monthStart) - monthStart);
+      const licensed = period === 'month' ? quotaOf.times(share) : quotaOf;
+      pools.push(licensed);
       // The host unit hour pool takes what is beyond the account's host units, when there are such.
       const used = key === 'hostUnitHours' && quota !== undefined ? excessHours.get(row.index) ?? ZERO : consumed(sums, unit);
       const before = cumulative;
@@ -276,16 +283,16 @@ export function classicQuotas(input: ClassicInput, months: readonly MonthSums[],
     }
     for (const year of time.years) {
       const ms = plan.months.filter((m) => m.row.year === year.year);
-      const periods = period === 'month' ? new Set(ms.map((m) => m.row.label)).size : 1;
+      const licensed = period === 'month' ? ms.reduce((t, m) => t.plus(pools[m.row.index]!), ZERO) : quotaOf;
       const overage = ms.reduce((t, m) => t.plus(m.overage), ZERO);
       const oPrice = overagePrice(card(year), key);
       plan.years.push({
         year: year.year,
-        licensed: licensed.times(periods),
+        licensed,
         used: ms.reduce((t, m) => t.plus(m.used), ZERO),
         overage,
         notMonitored: ms.reduce((t, m) => t.plus(m.notMonitored), ZERO),
-        committedCost: committedCost(card(year), key, licensed.times(periods), year.period.hours),
+        committedCost: committedCost(card(year), key, licensed, year.period.hours),
         overageCost: oPrice ? overage.times(oPrice) : null,
         exceededAt: firsts.get(year.year) ?? null,
       });

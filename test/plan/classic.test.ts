@@ -87,6 +87,15 @@ describe('quota periods: a monthly quota is a monthly pool', () => {
     expect([toPlain(y.licensed), toPlain(y.used), toPlain(y.overage), toPlain(y.committedCost!), toPlain(y.overageCost!), formatInstant(y.exceededAt!)]).toEqual(['48000', '52560', '4560', '96', '9.12', '2027-01-28T18:40:00Z']);
   });
 
+  it('a contract starting on 15 February: its first row, 14 of February\'s 28 days, has half the month\'s pool (2,000): 2,016 used, 16 over', () => {
+    const s = plan(`version: 1\nlicensing: classic\ncontract: { start: 2027-02-15, years: 1 }\n${MONITOR}license: { demUnits: 4000, demUnitsPeriod: month }\n`, { rates: [CARD] }).scenarios[0]!;
+    const dem = quota(s, 'demUnits');
+    expect(dem.months.slice(0, 2).map((m) => [m.row.label, toPlain(m.used), toPlain(m.overage)])).toEqual([
+      ['2027-02', '2016', '16'],
+      ['2027-03', '4464', '464'],
+    ]);
+  });
+
   it('the same 4,000 as a yearly pool (the default): 48,560 over', () => {
     const y = quota(base(`${MONITOR}license: { demUnits: 4000 }\n`), 'demUnits').years[0]!;
     expect([toPlain(y.licensed), toPlain(y.overage)]).toEqual(['4000', '48560']);
