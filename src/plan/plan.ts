@@ -62,6 +62,9 @@ export function stripForPlan(data: EstateData, model: Model): EstateData {
   if (!data.license) return { ...rest, environments } as EstateData;
   const license = { ...data.license };
   for (const key of PLAN_QUOTAS) delete license[key];
+  // With DDUs, custom metrics were converted to DDUs (rules/kit/quota.ts customMetricLicensing): the
+  // DDUs the plan keeps must not make the rules count metrics as custom metrics again.
+  if (data.license.ddus !== undefined) delete license.customMetrics;
   return { ...rest, environments, license } as EstateData;
 }
 

@@ -142,3 +142,13 @@ describe('the overages the rules make themselves are paid on top of the quotas',
     expect([toPlain(y.year.commitment!), toPlain(y.onDemandCost), toPlain(y.payable)]).toEqual(['10000', '120', '10120']);
   });
 });
+
+describe('one licensing generation per kind of data, as in the estimate', () => {
+  it('customMetrics with ddus: converted to DDUs, so metrics are DDUs (120 × 44,640 × 0.001 in January) and no custom-metric overage', () => {
+    const s = base('metrics: [{ name: plugins, series: 120 }]\nlicense: { customMetrics: 100, ddus: 1000000 }\n', 'prices: { ddu: 0.001, overage-custom-metrics: 0.5 }\n');
+    const jan = s.months[0]!.capabilities;
+    expect(toPlain(jan.find((c) => c.capabilityId === 'ddu-metrics')!.quantity)).toBe('5356.8');
+    expect(yearly(s, 'overage-custom-metrics')).toBeUndefined();
+    expect(toPlain(s.years[0]!.onDemandCost)).toBe('0');
+  });
+});
