@@ -2,10 +2,15 @@
 // environments summed per account, environments without overages stopping at their own host units,
 // `overages: false` capped (not monitored, not billed), monthly quotas as monthly pools, and the
 // committed cost at the prices of the rules' licensed lines, never counted twice. Every number by hand.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { formatInstant } from '../../src/core/calendar.js';
 import { toPlain, ZERO, type D } from '../../src/core/decimal.js';
 import type { ScenarioPlan } from '../../src/plan/plan.js';
+import { planJson } from '../../src/render/plan-json.js';
+import { ROOT } from '../helpers.js';
 import { plan } from './helpers.js';
 
 const HEAD = 'version: 1\nlicensing: classic\ncontract: { start: 2027-01-01, years: 1 }\n';
@@ -150,5 +155,20 @@ describe('one licensing generation per kind of data, as in the estimate', () => 
     expect(toPlain(jan.find((c) => c.capabilityId === 'ddu-metrics')!.quantity)).toBe('5356.8');
     expect(yearly(s, 'overage-custom-metrics')).toBeUndefined();
     expect(toPlain(s.years[0]!.onDemandCost)).toBe('0');
+  });
+});
+
+describe('JSON', () => {
+  it('notMonitored per quota year and month, valid against schema/plan-output-v1.schema.json', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schema/plan-output-v1.schema.json'), 'utf8'));
+    const validate = new (Ajv as unknown as typeof Ajv.default)({ allErrors: true, strict: true }).compile(schema);
+    const r = plan(`${HEAD}${ENVIRONMENTS(30, false)}${MONITOR}license: { demUnits: 40000, overages: false }\n`, { rates: [CARD] });
+    const doc = JSON.parse(planJson(r, [], '0.0.0'));
+    expect(validate(doc) ? null : validate.errors).toBeNull();
+    const quotas = doc.scenarios[0].quotas as { quota: string; years: { notMonitored: string }[]; months: { notMonitored: string }[] }[];
+    expect(quotas.map((q) => [q.quota, q.years[0]!.notMonitored, q.months[0]!.notMonitored])).toEqual([
+      ['hostUnits', '87600', '7440'],
+      ['demUnits', '12560', '0'],
+    ]);
   });
 });
