@@ -148,15 +148,45 @@ describe('classic committed cost: the licensed quotas, and overages; consumption
     expect(e.totals.cost!.toFixed()).toBe('530');
   });
 
-  it('a licensed quota the card does not price leaves its unit paid as consumed, and has no cost itself (a warning says so)', () => {
+  it('licensed host units without a host-unit-year price: the year\'s 8,760 host-unit hours at the host-unit-hour price', () => {
     const e = run('version: 1\nlicensing: classic\nperiod: day\nlicense: { hostUnits: 2 }\nhosts: [{ name: h, memoryGiB: 16 }]', { rates: 'prices: { host-unit-hour: 0.1 }' });
+    // 2 host units × 1 d / 365 d = 0.00547945... host-unit years × (0.1 × 8,760 = 876) = 4.8
     expect(rows(e)).toEqual([
-      ['host-unit-hours/h', '24', '2.4'],
-      ['licensed-host-units/license', '0.005479452054794520547945205479452055', null],
+      ['host-unit-hours/h', '24', '0'],
+      ['licensed-host-units/license', '0.005479452054794520547945205479452055', '4.8'],
       ['overage-host-unit-hours/license', '0', '0'],
     ]);
-    expect(e.totals.cost).toBeNull();
-    expect(e.warnings.map((w) => w.message)).toContain('no price for host-unit-year (licensed-host-units): 1 line item has no cost; classic unit prices come only from your own rate card (--rates)');
+    expect(item(e, 'licensed-host-units/license').priceSource).toMatch(/host-unit-hour × 8,760 hours a host-unit year$/);
+    expect(e.totals.cost!.toFixed()).toBe('4.8');
+  });
+
+  it('an overage is priced at its unit\'s price only where a priced licensed quota covers the unit', () => {
+    // 3 host units of hosts against 2 licensed, a day: 24 host-unit hours over the quota.
+    const estate = 'version: 1\nlicensing: classic\nperiod: day\nlicense: { hostUnits: 2 }\nhosts: [{ name: h, memoryGiB: 16, count: 3 }]';
+    const covered = run(estate, { rates: 'prices: { host-unit-year: 876 }\n' });
+    expect(covered.totals.cost).toBeNull(); // no host-unit-hour price: the overage has none
+    const both = run(estate, { rates: 'prices: { host-unit-year: 876, host-unit-hour: 0.1 }\n' });
+    // 4.8 committed + 24 HUh over × 0.1 = 7.2; the 72 HUh consumed are within the quota's price.
+    expect(rows(both)).toEqual([
+      ['host-unit-hours/h', '72', '0'],
+      ['licensed-host-units/license', '0.005479452054794520547945205479452055', '4.8'],
+      ['overage-host-unit-hours/license', '24', '2.4'],
+    ]);
+    expect(item(both, 'overage-host-unit-hours/license').priceSource).toMatch(/the unit's price: what is within the licensed quota is paid there/);
+    expect(both.totals.cost!.toFixed()).toBe('7.2');
+  });
+
+  it('a licensed quota the card cannot price leaves its unit paid as consumed, and its overage unpriced (never paid twice)', () => {
+    const e = run('version: 1\nlicensing: classic\nperiod: year\nlicense: { demUnits: 1000 }\napplications: [{ name: a, visitsPerMonth: 1000 }]', { rates: 'prices: { dem-unit: 0.01 }' });
+    // dem-unit is priced, so the licensed DEM units are too: covered. Remove the unit price and nothing is known.
+    expect(item(e, 'licensed-dem-units/license').cost!.toFixed()).toBe('10');
+    const none = run('version: 1\nlicensing: classic\nperiod: year\nlicense: { hostUnitHours: 100 }\nhosts: [{ name: h, memoryGiB: 16 }]', { rates: 'prices: { overage-host-unit-hours: 0.2 }' });
+    expect(rows(none).map(([id, , cost]) => [id, cost])).toEqual([
+      ['host-unit-hours/h', null],
+      ['licensed-host-unit-hours/license', null],
+      ['overage-host-unit-hours/license', expect.any(String)],
+    ]);
+    expect(none.warnings.map((w) => w.message)).toContain('no price for host-unit-hour (host-unit-hours, licensed-host-unit-hours): 2 line items have no cost; classic unit prices come only from your own rate card (--rates)');
   });
 
   it('licensed lines are left out of the quantity totals by unit', () => {

@@ -33,7 +33,7 @@ export const MESSAGES = {
   'unpriced-classic-unit': message('unpriced', (p: { unit: string; ids: readonly string[]; items: number }) =>
     `no price for ${p.unit} (${p.ids.join(', ')}): ${items(p.items)}; classic unit prices come only from your own rate card (--rates)`),
   'unpriced-overage': message('unpriced', (p: { id: string; items: number }) =>
-    `no price for ${p.id}: ${items(p.items)}; overages are priced only by their own id (a unit price would charge them twice): add ${p.id} to your rate card`),
+    `no price for ${p.id}: ${items(p.items)}; an overage is priced by its own id, or at its unit's price when the card prices the licensed quota: add ${p.id} to your rate card`),
   'unpriced-capability': message('unpriced', (p: { id: string; items: number }) => `no price for ${p.id}: ${items(p.items)}; no public list price is known, add one to a rate card (--rates)`),
   'provisional-prices': message('provisional-price', (p: { ids: readonly string[] }) =>
     `provisional prices (grade S: secondary sources, not verified) for ${p.ids.join(', ')}; confirm them or pass your rate card (--rates)`),

@@ -3,7 +3,9 @@
 // is estimated, as an input problem naming the prices that need the currency.
 import { capability, CAPABILITY_IDS, unitModel, type Model } from '../core/capabilities.js';
 import type { EstateData } from '../input/schema.js';
+import { cardPrices } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
+import { licensedCapabilities } from '../rules/kit/quota.js';
 import { runEstimate, type EstimateOptions } from './run.js';
 
 export interface CurrencyConflict {
@@ -23,11 +25,11 @@ export function currencyConflict(estate: EstateData, model: Model, card: RateCar
   if (foreign.length === 0) return undefined;
   const used = new Set<string>();
   const run = runEstimate(estate, card, '', { model, ...(activity ? { activity } : {}) });
+  // The prices the estimate applies, as pricing chooses them.
+  const { priceOf } = cardPrices(card, model === 'classic' ? licensedCapabilities(estate) : []);
   for (const item of run.lineItems) {
     if (item.quantity.isZero()) continue;
-    const cap = capability(item.capabilityId);
-    const key = card.prices.has(cap.id) ? cap.id : !cap.overage && card.prices.has(cap.unit) ? cap.unit : undefined;
-    if (key !== undefined) used.add(key);
+    for (const key of priceOf(capability(item.capabilityId))?.keys ?? []) used.add(key);
   }
   const prices = foreign.filter(([key]) => used.has(key)).map(([key, p]) => ({ key, currency: p.currency, from: p.from }));
   return prices.length > 0 ? { label, prices } : undefined;

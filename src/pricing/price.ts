@@ -2,7 +2,7 @@
 // totals. A line item whose price is unknown keeps `unitPrice: null, cost: null` and the estimate
 // says so; it never counts as zero.
 import { capability, type Capability } from '../core/capabilities.js';
-import { ONE, ZERO, type D } from '../core/decimal.js';
+import { D, ONE, ZERO } from '../core/decimal.js';
 import type { LineItemDraft, Rule } from '../rules/types.js';
 import type { RateCard } from './rate-card.js';
 
@@ -43,6 +43,54 @@ interface Priced {
   subjects: Map<string, number>;
 }
 
+/** How a card prices a capability: its unit price before the discount, where it comes from, and the card's keys it reads. */
+export interface CardPrice {
+  unitPrice: D;
+  source: string;
+  provisional: boolean;
+  /** The card's keys (capability or unit ids) the price comes from. */
+  keys: string[];
+}
+
+/** The hours of a host-unit year (365 days): a licensed host unit is this many host-unit hours. */
+const HOST_UNIT_YEAR_HOURS = new D(8760);
+
+/**
+ * Which price of `card` applies to each capability, given the classic licensed quotas of the
+ * estimate (`licensed`): the capability's own price, else its unit's, with two classic rules.
+ * - A licensed host unit (`host-unit-year`) the card does not price is the year's 8,760 host-unit
+ *   hours at the `host-unit-hour` price.
+ * - An overage line is priced by its own id; at its unit's price only when a priced licensed quota
+ *   covers that unit (the consumption within the quota then costs nothing, so the excess at the
+ *   unit's price is paid once). Without one, consumption is paid as consumed, and a unit price on
+ *   the overage too would charge the excess twice.
+ * `committed`: by consumption unit, the priced licensed capabilities that cover it.
+ */
+export function cardPrices(card: RateCard, licensed: readonly string[] = []): { priceOf: (cap: Capability) => CardPrice | undefined; committed: Map<string, string[]> } {
+  const base = (cap: Capability): CardPrice | undefined => {
+    const own = card.prices.get(cap.id);
+    if (own) return { unitPrice: own.unitPrice, source: own.source, provisional: own.provisional, keys: [cap.id] };
+    const unit = cap.overage ? undefined : card.prices.get(cap.unit);
+    if (unit) return { unitPrice: unit.unitPrice, source: unit.source, provisional: unit.provisional, keys: [cap.unit] };
+    const hourly = cap.unit === 'host-unit-year' ? card.prices.get('host-unit-hour') : undefined;
+    if (hourly) return { unitPrice: hourly.unitPrice.times(HOST_UNIT_YEAR_HOURS), source: `${hourly.source}: host-unit-hour × 8,760 hours a host-unit year`, provisional: hourly.provisional, keys: ['host-unit-hour'] };
+    return undefined;
+  };
+  const committed = new Map<string, string[]>();
+  for (const id of licensed) {
+    const cap = capability(id);
+    if (cap.licensed === undefined || base(cap) === undefined) continue;
+    committed.set(cap.licensed, [...(committed.get(cap.licensed) ?? []), id]);
+  }
+  const priceOf = (cap: Capability): CardPrice | undefined => {
+    const price = base(cap);
+    if (price || !cap.overage || !committed.has(cap.unit)) return price;
+    const unit = card.prices.get(cap.unit);
+    return unit && { unitPrice: unit.unitPrice, source: `${unit.source} (the unit's price: what is within the licensed quota is paid there)`, provisional: unit.provisional, keys: [cap.unit] };
+  };
+  return { priceOf, committed };
+}
+
 /**
  * The pricing of one estimate: each draft a rule gives becomes a line item with its unit price
  * and cost (unit price after the card's discount × quantity), priced as it comes.
@@ -50,16 +98,9 @@ interface Priced {
 export function pricer(card: RateCard, licensed: readonly string[] = []): (draft: LineItemDraft, rule: Rule, file: string) => LineItem {
   const factor = ONE.minus(card.discount);
   const discount = card.discount.isZero() ? '' : `, less ${card.discount.times(100).toFixed()}% discount`;
-  const priceOf = (cap: Capability) => card.prices.get(cap.id) ?? (cap.overage ? undefined : card.prices.get(cap.unit));
   // Classic committed cost: a licensed quota that the card prices is what is paid for the
-  // consumption it covers, which is then priced at nothing (never paid twice). By consumption unit:
-  // the licensed capabilities that cover it.
-  const committed = new Map<string, string[]>();
-  for (const id of licensed) {
-    const cap = capability(id);
-    if (cap.licensed === undefined || priceOf(cap) === undefined) continue;
-    committed.set(cap.licensed, [...(committed.get(cap.licensed) ?? []), id]);
-  }
+  // consumption it covers, which is then priced at nothing (never paid twice).
+  const { priceOf, committed } = cardPrices(card, licensed);
   // Everything about a price depends on the capability only: worked out once per capability.
   const byCapability = new Map<string, Priced>();
   const pricedFor = (capabilityId: string): Priced => {
