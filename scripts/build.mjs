@@ -9,7 +9,29 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const outfile = new URL('../dist/dtcost.cjs', import.meta.url);
 
+// Modules whose top level costs start-up time and that most runs never call, required (and so
+// initialised) on their first call instead: string-width compiles Unicode property-of-strings
+// regular expressions as it loads (~50 ms), needed only for a table cell with a wide character.
+// Only the bundle is changed: the sources and tests import the packages as they are.
+const LAZY = { 'string-width': ['default'] };
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${Object.keys(LAZY).join('|')})$`) }, (args) =>
+      args.pluginData?.lazy ? undefined : { path: args.path, namespace: 'lazy', pluginData: { resolveDir: args.resolveDir } },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+      contents: LAZY[args.path]
+        .map((name) => `export ${name === 'default' ? 'default function' : `function ${name}`}(...a) { return require(${JSON.stringify(args.path)})${name === 'default' ? '.default' : `.${name}`}(...a); }`)
+        .join('\n'),
+      resolveDir: args.pluginData.resolveDir,
+      pluginData: { lazy: true },
+    }));
+  },
+};
+
 const result = await build({
+  plugins: [lazyModules],
   entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
   outfile: outfile.pathname,
   write: false,

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DATE_HELP, DAY_MS, INSTANT_HELP, MONTH_NAMES, parseDate, parseInstant } from '../core/calendar.js';
 import { D, isDecimal } from '../core/decimal.js';
+import { groupThousands } from '../core/format.js';
 import { SECTIONS } from './sections.js';
 import { keyedBy, name, num } from './schema-kit.js';
 
@@ -128,7 +129,9 @@ const scenarios = z.record(z.string(), multiplier()).superRefine((record, ctx) =
 /** At most this many growth or seasonality rules, changes, scenarios: a plan's work grows with each. */
 export const MAX_PLAN_RULES = 1000;
 export const MAX_SCENARIOS = 10;
-const atMost = (n: number, what: string) => ({ error: `expected at most ${n.toLocaleString('en-US')} ${what}` });
+// groupThousands, not toLocaleString: the first toLocaleString of a process loads ICU's number
+// formats (~40 ms), and this runs as the schema is built, at every start.
+const atMost = (n: number, what: string) => ({ error: `expected at most ${groupThousands(String(n))} ${what}` });
 
 /** The keys of `dtcost plan`, added to the estate schema as one block. */
 export const planKeys = {
