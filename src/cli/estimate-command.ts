@@ -16,8 +16,8 @@ import { writeStdout } from './streams.js';
 import { refuseTarget, writeOutputFile } from './output-file.js';
 import { optionsFrom, prepareOrReport, streamJob, type EstimateInputFlags } from './pipeline.js';
 
-export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from './formats.js';
+export { FORMATS, type Format };
 
 export interface EstimateFlags extends EstimateInputFlags {
   format: Format;

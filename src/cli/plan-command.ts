@@ -3,7 +3,6 @@
 // files by month); with any problem, nothing is printed but the problems (exit 2). The gates are
 // checked after the full output: exit 1 when one is crossed, with the first month that crosses.
 import { relative, resolve } from 'node:path';
-import { Command, Option } from 'commander';
 import { parseDate, parseMonth } from '../core/calendar.js';
 import type { Model } from '../core/capabilities.js';
 import { VERSION } from '../core/version.js';
@@ -24,7 +23,8 @@ import { formatDiagnostics } from './report.js';
 import { refuseTarget, writeOutputFile, type ReadFile } from './output-file.js';
 import { writeStdout } from './streams.js';
 
-export const PLAN_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+import { PLAN_FORMATS } from './register.js';
+export { PLAN_FORMATS };
 
 export interface PlanFlags {
   model?: Model;
@@ -154,32 +154,4 @@ export async function planCommand(file: string, flags: PlanFlags): Promise<numbe
   for (const g of crossed) stderr.push(`dtcost: ${errStyle.red(g.message)}`);
   if (stderr.length > 0) process.stderr.write(`${stderr.join('\n')}\n`);
   return crossed.length > 0 ? EXIT.budgetExceeded : EXIT.ok;
-}
-
-const PLAN_HELP = `
-A plan needs a contract in the estate:
-  contract: { start: 2027-01-01, years: 3, commitments: [250000, 300000, 340000] }
-and may have growth, seasonality, changes (dated additions and retirements) and scenarios.
-Months are calendar months in UTC with their real hours (February 672 h, 696 h in a leap year);
-inputs per month scale by the month's days / 30.
-`;
-
-export function registerPlan(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('plan')
-    .description('the estate over its contract, month by month: cost against each year\'s commitment, on-demand, growth, changes, scenarios; exit 1 when a gate is crossed')
-    .argument('<estate>', 'estate file with a contract (YAML or JSON)')
-    .addOption(new Option('--model <model>', "licensing model (overrides the estate's licensing)").choices(['dps', 'classic']))
-    .option('--rates <file>', 'a rate card over every contract year\'s')
-    .option('--currency <code>', 'currency label for amounts (no conversion)')
-    .addOption(new Option('--format <format>', 'output format').choices(PLAN_FORMATS).default('table'))
-    .option('-o, --output <file>', 'write the plan to a file instead of standard output')
-    .option('--max-on-demand <amount>', "fail (exit 1) when a contract year's on-demand cost is over this amount")
-    .option('--exhaust-before <date|month>', 'fail (exit 1) when a commitment is used up before this day (a month: its first day)')
-    .option('--max-total <amount>', 'fail (exit 1) when the contract costs more than this over its years (commitments owed in full, plus on-demand)')
-    .option('--scenario <name>', 'the scenario the gates check', 'base')
-    .option('--no-color', 'no colours (also: the NO_COLOR environment variable)')
-    .option('-q, --quiet', 'no warnings or notes on standard error')
-    .addHelpText('after', PLAN_HELP)
-    .action(async (file: string, flags: PlanFlags) => setExit(await planCommand(file, flags)));
 }

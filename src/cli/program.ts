@@ -1,20 +1,19 @@
-// The command line: commander wiring only. Flags are named as in SPEC.md "Commands".
+// The command line: commander wiring only. Flags are named as in SPEC.md "Commands". Each
+// command's modules are imported when it runs (`await import`): the bundle initialises only what
+// the command in hand needs, which is most of a command's start-up time (README "Benchmarks").
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../core/version.js';
 import { safeForTerminal } from '../core/safe-text.js';
-import { estimateCommand, FORMATS, type EstimateFlags } from './estimate-command.js';
+import type { EstimateFlags } from './estimate-command.js';
+import { FORMATS } from './formats.js';
 import { EXIT, UsageError } from './exit.js';
-import { compareCommand, type CompareFlags } from './compare-command.js';
-import { diffCommand, type DiffFlags } from './diff-command.js';
-import { explainCommand, type ExplainFlags } from './explain-command.js';
-import { initCommand } from './init-command.js';
-import { registerImport } from './import-command.js';
-import { registerReconcile } from './reconcile-command.js';
-import { registerPlan } from './plan-command.js';
-import { ratesCommand, type RatesFlags } from './rates-command.js';
-import { schemaCommand } from './schema-command.js';
-import { OUTPUT_COMMANDS, type OutputCommand } from '../render/output-schemas.js';
-import { validateCommand, type ValidateFlags } from './validate-command.js';
+import type { CompareFlags } from './compare-command.js';
+import type { DiffFlags } from './diff-command.js';
+import type { ExplainFlags } from './explain-command.js';
+import { registerImport, registerPlan, registerReconcile } from './register.js';
+import type { RatesFlags } from './rates-command.js';
+import { OUTPUT_COMMANDS, type OutputCommand } from '../render/output-commands.js';
+import type { ValidateFlags } from './validate-command.js';
 
 const EXAMPLES = `
 Examples:
@@ -66,7 +65,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .option('--budget <amount>', 'budget for the period (overrides the estate\'s budget.total)')
       .option('--merge', 'estimate several estate files as one')
       .option('--wide', 'the table as wide as its cells (names and formulas unbroken) instead of fitted to the terminal'),
-  ).action(async (files: string[], flags: EstimateFlags) => setExit(await estimateCommand(files, flags)));
+  ).action(async (files: string[], flags: EstimateFlags) => setExit(await (await import('./estimate-command.js')).estimateCommand(files, flags)));
 
   common(
     program
@@ -74,7 +73,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .description('check estates (and their rate cards) without estimating; exit 0 or 2')
       .argument('<estate...>', 'estate files (YAML or JSON)')
       .addOption(new Option('--format <format>', 'text: ok lines, problems on standard error; json: one document with both').choices(['text', 'json']).default('text')),
-  ).action(async (files: string[], flags: ValidateFlags) => setExit(await validateCommand(files, flags)));
+  ).action(async (files: string[], flags: ValidateFlags) => setExit(await (await import('./validate-command.js')).validateCommand(files, flags)));
 
   const modelPeriod = (cmd: Command) =>
     cmd
@@ -96,7 +95,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
           .option('--scenario <name>', 'with --month: the scenario (default base)'),
       ),
     ),
-  ).action(async (file: string, itemId: string | undefined, flags: ExplainFlags) => setExit(await explainCommand(file, itemId, flags)));
+  ).action(async (file: string, itemId: string | undefined, flags: ExplainFlags) => setExit(await (await import('./explain-command.js')).explainCommand(file, itemId, flags)));
 
   common(
     viewFormats(
@@ -109,7 +108,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
           .option('--rates-classic <file>', 'a rate card for the classic side only (over --rates): per-unit prices of the licensed quotas'),
       ),
     ),
-  ).action(async (file: string, flags: CompareFlags) => setExit(await compareCommand(file, flags)));
+  ).action(async (file: string, flags: CompareFlags) => setExit(await (await import('./compare-command.js')).compareCommand(file, flags)));
 
   common(
     viewFormats(
@@ -124,10 +123,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
           .option('--max-increase <amount|percent>', 'fail (exit 1) when the total rises by more than this (250, or 10%)'),
       ),
     ),
-  ).action(async (base: string, head: string, flags: DiffFlags) => setExit(await diffCommand(base, head, flags)));
+  ).action(async (base: string, head: string, flags: DiffFlags) => setExit(await (await import('./diff-command.js')).diffCommand(base, head, flags)));
 
   common(viewFormats(program.command('rates').description('the rate card in use: every price, unit, grade and source'), ['table', 'json', 'csv', 'markdown'])).action(
-    async (flags: RatesFlags) => setExit(await ratesCommand(flags)),
+    async (flags: RatesFlags) => setExit(await (await import('./rates-command.js')).ratesCommand(flags)),
   );
 
   program
@@ -135,7 +134,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('JSON Schema of the estate format, for editors (# yaml-language-server: $schema=...); or of a command\'s JSON output')
     .option('-o, --output <file>', 'write it to a file instead of standard output')
     .addOption(new Option('--output-format <command>', "the JSON Schema of this command's --format json output instead").choices(OUTPUT_COMMANDS))
-    .action(async (flags: { output?: string; outputFormat?: OutputCommand }) => setExit(await schemaCommand(flags)));
+    .action(async (flags: { output?: string; outputFormat?: OutputCommand }) => setExit(await (await import('./schema-command.js')).schemaCommand(flags)));
 
   program
     .command('init')
@@ -143,7 +142,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('[file]', 'where to write it')
     .option('--force', 'overwrite an existing file')
     .option('-q, --quiet', 'no note on standard error')
-    .action(async (file: string | undefined, flags: { force?: boolean; quiet?: boolean }) => setExit(await initCommand(file, flags)));
+    .action(async (file: string | undefined, flags: { force?: boolean; quiet?: boolean }) => setExit(await (await import('./init-command.js')).initCommand(file, flags)));
 
   registerImport(program, setExit);
   registerReconcile(program, setExit);

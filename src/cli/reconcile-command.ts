@@ -2,7 +2,6 @@
 // JSON) against the estimate of the estate for the events' span; `--to-estate` turns usage into a
 // starting estate instead. Every input problem (estate and usage files) is reported at once, exit
 // 2, nothing printed; --max-variance exits 1 after the full output.
-import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { D } from '../core/decimal.js';
 import { VERSION } from '../core/version.js';
@@ -20,7 +19,8 @@ import { refuseTarget, writeOutputFile } from './output-file.js';
 import { writeStdout } from './streams.js';
 import type { Diagnostic } from '../input/diagnostics.js';
 
-export const RECONCILE_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+import { RECONCILE_FORMATS } from './register.js';
+export { RECONCILE_FORMATS };
 
 export interface ReconcileFlags {
   format: (typeof RECONCILE_FORMATS)[number];
@@ -119,34 +119,4 @@ export async function reconcileCommand(files: string[], flags: ReconcileFlags): 
   if (result.exceeded.length > 0) stderr.push(`dtcost: ${errStyle.red(`variance over ${maxVariance!.toFixed()}%: ${result.exceeded.join(', ')}`)}`);
   if (stderr.length > 0) process.stderr.write(`${stderr.join('\n')}\n`);
   return result.exceeded.length > 0 ? EXIT.budgetExceeded : EXIT.ok;
-}
-
-const HELP = `
-Usage files (any mix, one or more):
-  billing usage events exported from DQL (fetch dt.system.events | filter event.kind == "BILLING_USAGE_EVENT"):
-    JSON (an array of records, {"records": [...]} or {"result": {"records": [...]}}), JSON lines, or CSV with a header
-  DPS Account Management API JSON: usage (.../usage, .../environments/usage) and cost (.../cost, v3 .../environments/cost)
-
-Examples:
-  $ dtcost reconcile estate.yaml march-events.jsonl
-  $ dtcost reconcile estate.yaml events.csv --format json | jq '.capabilities[] | {capabilityId, variancePercent}'
-  $ dtcost reconcile estate.yaml events.csv --max-variance 15%     # exit 1 when a capability is off by more
-  $ dtcost reconcile --to-estate events.jsonl -o estate.yaml        # a starting estate from actual usage
-`;
-
-export function registerReconcile(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('reconcile')
-    .description('actual usage (billing usage events, DPS API usage) against the estimate of the estate for the same span; --to-estate makes an estate from usage')
-    .argument('<files...>', '<estate> <usage>... (with --to-estate: <usage>... only)')
-    .addOption(new Option('--format <format>', 'output format').choices(RECONCILE_FORMATS).default('table'))
-    .option('--max-variance <percent>', 'exit 1 when a capability\'s actual usage differs from the estimate by more than this (10 or 10%)')
-    .option('--to-estate', 'write a starting estate from the usage files instead (every file is a usage file)')
-    .option('-o, --output <file>', 'write the report (or, with --to-estate, the estate) to a file')
-    .option('--force', 'with --to-estate: overwrite the --output file if it exists')
-    .option('--rates <file>', 'a rate card that overrides or extends the built-in list prices')
-    .option('--no-color', 'no colours (also: the NO_COLOR environment variable)')
-    .option('-q, --quiet', 'no warnings or notes on standard error')
-    .addHelpText('after', HELP)
-    .action(async (files: string[], flags: ReconcileFlags) => setExit(await reconcileCommand(files, flags)));
 }

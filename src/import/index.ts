@@ -11,9 +11,9 @@ import { importRvtools } from './rvtools.js';
 import { importSplunk } from './splunk.js';
 import { importTerraform } from './terraform.js';
 import { estateText } from './write.js';
+import { IMPORT_KINDS, type ImportKind } from './kinds.js';
 
-export const IMPORT_KINDS = ['rvtools', 'kubernetes', 'aws', 'azure', 'gcp', 'terraform', 'splunk'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export { IMPORT_KINDS, type ImportKind };
 export type { ImportOptions, ImportResult } from './model.js';
 
 export async function runImport(kind: ImportKind, files: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {

@@ -8,11 +8,11 @@
 // (a key removed, renamed or of another type) raises the document's schemaVersion.
 import { CAPABILITIES, FAMILIES, UNIT_IDS } from '../core/capabilities.js';
 import { MESSAGES } from '../core/messages.js';
+import { OUTPUT_COMMANDS, type OutputCommand } from './output-commands.js';
 
 type Schema = Record<string, unknown>;
 
-export const OUTPUT_COMMANDS = ['estimate', 'validate', 'explain', 'compare', 'diff', 'rates'] as const;
-export type OutputCommand = (typeof OUTPUT_COMMANDS)[number];
+export { OUTPUT_COMMANDS, type OutputCommand };
 
 /** The schemaVersion each command's document has now. */
 export const OUTPUT_VERSIONS: Record<OutputCommand, number> = { estimate: 1, validate: 1, explain: 1, compare: 1, diff: 2, rates: 1 };
