@@ -41,13 +41,15 @@ const TYPE_NAMES: Record<string, string> = {
 
 type Issue = z.core.$ZodIssue;
 
-/** Follows `path` through the schema (past optional, default, pipe...) to the object keys allowed there. */
+/** Follows `path` through the schema (past optional, default, pipe, lazy...) to the object keys allowed there. */
 function keysAt(schema: z.core.$ZodType, path: Path): string[] | undefined {
   let node: z.core.$ZodType | undefined = schema;
   const unwrap = (s: z.core.$ZodType): z.core.$ZodType => {
     const def = s._zod.def as unknown as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
     if (def.innerType) return unwrap(def.innerType);
     if (def.type === 'pipe' && def.in) return unwrap(def.in);
+    // A section's schema, built when first used (schema-kit `deferred`).
+    if (def.type === 'lazy') return unwrap((s._zod as unknown as { innerType: z.core.$ZodType }).innerType);
     return s;
   };
   const step = (s: z.core.$ZodType, seg: PathSegment | undefined): z.core.$ZodType | undefined => {

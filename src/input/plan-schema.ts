@@ -7,7 +7,7 @@ import { DATE_HELP, DAY_MS, INSTANT_HELP, MONTH_NAMES, parseDate, parseInstant }
 import { D, isDecimal } from '../core/decimal.js';
 import { groupThousands } from '../core/format.js';
 import { SECTIONS } from './sections.js';
-import { keyedBy, name, num } from './schema-kit.js';
+import { deferred, keyedBy, name, num, once } from './schema-kit.js';
 
 /** A date, as ms at 00:00 UTC: `2027-01-01`. An impossible day (2027-02-30) is an error. */
 export const dateSchema = () =>
@@ -43,7 +43,7 @@ const instantSchema = (inclusive = false) =>
 const sectionName = () => z.enum(SECTIONS);
 const money = () => num();
 
-const contract = z.strictObject({
+const contract = once(() => z.strictObject({
   /** The first day of the contract (UTC). */
   start: dateSchema(),
   /** Contract years of 12 months each. */
@@ -52,17 +52,17 @@ const contract = z.strictObject({
   commitments: z.union([money(), z.array(money()).min(1, { error: 'expected at least one commitment' })]).optional(),
   /** A rate card per contract year (relative to this file); the last repeats. */
   rates: z.union([z.string().min(1), z.array(z.string().min(1)).min(1, { error: 'expected at least one rate card' })]).optional(),
-});
+}));
 
 /** What a growth or seasonality rule applies to: the whole estate, a section, or an entry. */
-const target = {
+const target = once(() => ({
   section: sectionName().optional(),
   entry: name().optional(),
-};
+}));
 
-const growthRule = z
+const growthRule = once(() => z
   .strictObject({
-    ...target,
+    ...target(),
     /** Compounding each calendar month from the contract's first month: × (1 + p/100)^months. */
     percentPerMonth: num({}).optional(),
     /** Compounding each contract year, from the second: × (1 + p/100)^years. */
@@ -83,15 +83,15 @@ const growthRule = z
       const key = g.percentPerMonth !== undefined ? 'percentPerMonth' : 'percentPerYear';
       ctx.addIssue({ code: 'custom', path: [key], message: 'expected more than -100', params: { expected: 'a percentage above -100 (-100 would leave nothing)', found: p.toString() } });
     }
-  }, { when: () => true });
+  }, { when: () => true }));
 
 const multiplier = () => num({ min: 'zero' });
 
-const months = Object.fromEntries(MONTH_NAMES.map((m) => [m, multiplier().optional()])) as unknown as Record<(typeof MONTH_NAMES)[number], z.ZodOptional<ReturnType<typeof multiplier>>>;
+const months = once(() => Object.fromEntries(MONTH_NAMES.map((m) => [m, multiplier().optional()])) as unknown as Record<(typeof MONTH_NAMES)[number], z.ZodOptional<ReturnType<typeof multiplier>>>);
 
-const seasonalRule = z.strictObject({ ...target, ...months });
+const seasonalRule = once(() => z.strictObject({ ...target(), ...months() }));
 
-const change = z
+const change = once(() => z
   .strictObject({
     /** When the change takes effect (UTC): a date (its 00:00) or a time. */
     from: instantSchema(),
@@ -113,18 +113,18 @@ const change = z
     if (c.until !== undefined && c.remove !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['until'], message: 'until with remove', params: { expected: 'until only with add (a retirement is for good)', found: 'until with remove' } });
     }
-  }, { when: () => true });
+  }, { when: () => true }));
 
 const SCENARIO_NAME = /^[a-z][a-z0-9-]*$/;
 
-const scenarios = z.record(z.string(), multiplier()).superRefine((record, ctx) => {
+const scenarios = once(() => z.record(z.string(), multiplier()).superRefine((record, ctx) => {
   if (record === null || typeof record !== 'object') return;
   for (const [key, value] of Object.entries(record)) {
     if (!SCENARIO_NAME.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'expected a scenario name', params: { expected: 'a scenario name of lower-case letters, digits and dashes (low, high, stretch-2)', found: JSON.stringify(key) } });
     else if (key === 'base' && value instanceof D && !value.equals(1)) ctx.addIssue({ code: 'custom', path: [key], message: 'base is 1', params: { expected: 'base: 1 (the estate as written) or no base key', found: value.toString() } });
     else if (value instanceof D && value.isZero()) ctx.addIssue({ code: 'custom', path: [key], message: 'expected a multiplier > 0', params: { expected: 'a multiplier > 0', found: '0' } });
   }
-});
+}));
 
 /** At most this many growth or seasonality rules, changes, scenarios: a plan's work grows with each. */
 export const MAX_PLAN_RULES = 1000;
@@ -135,11 +135,11 @@ const atMost = (n: number, what: string) => ({ error: `expected at most ${groupT
 
 /** The keys of `dtcost plan`, added to the estate schema as one block. */
 export const planKeys = {
-  contract: contract.optional(),
-  growth: z.array(growthRule).max(MAX_PLAN_RULES, atMost(MAX_PLAN_RULES, 'growth rules')).optional(),
-  seasonality: z.union([seasonalRule, z.array(seasonalRule).max(MAX_PLAN_RULES, atMost(MAX_PLAN_RULES, 'seasonality rules'))]).optional(),
-  changes: z.array(change).max(MAX_PLAN_RULES, atMost(MAX_PLAN_RULES, 'changes')).optional(),
-  scenarios: scenarios
-    .refine((r) => r === null || typeof r !== 'object' || Object.keys(r).length <= MAX_SCENARIOS, { message: `expected at most ${MAX_SCENARIOS} scenarios`, params: { expected: `at most ${MAX_SCENARIOS} scenarios` } })
-    .optional(),
+  contract: deferred(contract).optional(),
+  growth: deferred(() => z.array(growthRule()).max(MAX_PLAN_RULES, atMost(MAX_PLAN_RULES, 'growth rules'))).optional(),
+  seasonality: deferred(() => z.union([seasonalRule(), z.array(seasonalRule()).max(MAX_PLAN_RULES, atMost(MAX_PLAN_RULES, 'seasonality rules'))])).optional(),
+  changes: deferred(() => z.array(change()).max(MAX_PLAN_RULES, atMost(MAX_PLAN_RULES, 'changes'))).optional(),
+  scenarios: deferred(() =>
+    scenarios().refine((r) => r === null || typeof r !== 'object' || Object.keys(r).length <= MAX_SCENARIOS, { message: `expected at most ${MAX_SCENARIOS} scenarios`, params: { expected: `at most ${MAX_SCENARIOS} scenarios` } }),
+  ).optional(),
 };

@@ -145,3 +145,27 @@ export function keyedBy<V extends z.ZodType>(allowed: readonly string[], value: 
     { when: () => true },
   );
 }
+
+/**
+ * A value built on its first use, then kept: the schemas of the estate's sections are built only
+ * when a file has the section (start-up time: building every zod schema took a fifth of a
+ * command's start).
+ */
+export function once<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
+
+/**
+ * A schema built when a value reaches it (z.lazy), for the inside of a key's `.default()` or
+ * `.optional()`: an absent key is answered by that wrapper without it. zod's object parse reads
+ * every key's `optin` and `optout`, which z.lazy would build its schema to answer; they are
+ * declared here instead, as every schema `deferred` wraps has them (an object, an array, a union
+ * of them, none optional or defaulted itself): undefined. test/schema-lazy.test.ts checks this
+ * against the built schemas.
+ */
+export function deferred<T extends z.ZodType>(build: () => T): T {
+  const lazy = z.lazy(build);
+  for (const key of ['optin', 'optout'] as const) Object.defineProperty(lazy._zod, key, { value: undefined, writable: true, configurable: true });
+  return lazy as unknown as T;
+}

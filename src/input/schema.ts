@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CAPABILITY_IDS, UNIT_IDS } from '../core/capabilities.js';
 import { D } from '../core/decimal.js';
 import { parsePeriod, PERIOD_HELP, type Period } from '../core/period.js';
-import { choice, count, keyedBy, name, num, section, share, toDecimal } from './schema-kit.js';
+import { choice, count, deferred, keyedBy, name, num, once, section, share, toDecimal } from './schema-kit.js';
 import { didYouMean } from './suggest.js';
 import { planKeys } from './plan-schema.js';
 
@@ -14,14 +14,14 @@ const wholeAtLeast1 = () => num({ min: 'positive', integer: true });
 const whole = () => num({ min: 'zero', integer: true });
 
 /** A count of locations, or their names. */
-const locations = z.union([wholeAtLeast1(), z.array(name()).min(1, { error: 'expected at least one location' })]).superRefine((v, ctx) => {
+const locations = once(() => z.union([wholeAtLeast1(), z.array(name()).min(1, { error: 'expected at least one location' })]).superRefine((v, ctx) => {
   if (!Array.isArray(v)) return;
   const seen = new Set<string>();
   v.forEach((loc, i) => {
     if (seen.has(loc)) ctx.addIssue({ code: 'custom', path: [i], message: `location "${loc}" is listed twice`, params: { expected: 'each location once', found: `"${loc}" again` } });
     seen.add(loc);
   });
-});
+}));
 
 export const periodSchema = z.string({ error: `expected a period: ${PERIOD_HELP}` }).meta({ pattern: '^(month|year|week|day|\\d+(\\.\\d+)?[dh])$', description: PERIOD_HELP }).transform((text, ctx): Period => {
   const period = parsePeriod(text.trim());
@@ -32,7 +32,7 @@ export const periodSchema = z.string({ error: `expected a period: ${PERIOD_HELP}
   return period;
 });
 
-const host = z
+const host = once(() => z
   .strictObject({
     name: name(),
     count: count(),
@@ -51,9 +51,9 @@ const host = z
     if (h.processes !== undefined && h.mode !== 'code') {
       ctx.addIssue({ code: 'custom', path: ['processes'], message: 'processes without mode: code', params: { expected: 'processes only with mode: code', found: `mode: ${h.mode}` } });
     }
-  });
+  }));
 
-const container = z
+const container = once(() => z
   .strictObject({
     name: name(),
     count: count(),
@@ -71,19 +71,19 @@ const container = z
     if (c.memoryLimitGiB === undefined && c.nodeMemoryGiB === undefined && c.memoryUsedGiB === undefined) {
       ctx.addIssue({ code: 'custom', path: ['memoryLimitGiB'], message: 'missing memory', params: { expected: 'memoryUsedGiB, memoryLimitGiB, or nodeMemoryGiB when no limit is set', found: 'none of them' } });
     }
-  });
+  }));
 
-const pod = z.strictObject({
+const pod = once(() => z.strictObject({
   name: name(),
   count: count(),
   hoursPerDay: hoursPerDay(),
   /** DPS: pods running on Full-Stack hosts (OneAgent 1.301+) are included in Full-Stack Monitoring; pending pods are not. */
   onFullStackHosts: z.boolean().default(false),
-});
+}));
 
-const securityPosture = z.strictObject({ name: name(), count: count(), hoursPerDay: hoursPerDay() });
+const securityPosture = once(() => z.strictObject({ name: name(), count: count(), hoursPerDay: hoursPerDay() }));
 
-const automation = z.strictObject({
+const automation = once(() => z.strictObject({
   name: name(),
   count: count(),
   /** Hours a day the workflow exists (deployed); a deployed standard workflow bills every hour. */
@@ -93,19 +93,19 @@ const automation = z.strictObject({
   tasksPerExecution: wholeAtLeast1().default(new D(2)),
   /** Minutes a task runs: each started minute is an AppEngine invocation, at most 2 (a call times out at 120 s). */
   minutesPerTask: num({ min: 'positive', max: 2 }).default(new D(1)),
-});
+}));
 
-const appFunction = z.strictObject({ name: name(), count: count(), invocationsPerMonth: num() });
+const appFunction = once(() => z.strictObject({ name: name(), count: count(), invocationsPerMonth: num() }));
 
-const activity = z.strictObject({
+const activity = once(() => z.strictObject({
   name: name(),
   file: z.string().min(1),
   /** For rows without a memoryGiB or mode column. */
   memoryGiB: positive().optional(),
   mode: choice(['fullstack', 'infrastructure', 'discovery']).default('fullstack'),
-});
+}));
 
-const visitMix = z
+const visitMix = once(() => z
   .array(z.strictObject({ minutes: num(), share: share() }))
   .min(1)
   .superRefine((mix, ctx) => {
@@ -113,9 +113,9 @@ const visitMix = z
     if (!total.equals(1)) {
       ctx.addIssue({ code: 'custom', message: 'shares do not add up to 1', params: { expected: 'shares that add up to 1', found: `shares adding up to ${total.toFixed()}` } });
     }
-  });
+  }));
 
-const property = z
+const property = once(() => z
   .strictObject({
     name: name(),
     type: choice(['string', 'long-string', 'number', 'date']).default('string'),
@@ -126,63 +126,63 @@ const property = z
     if (p.type === 'long-string' && p.maxLength === undefined) {
       ctx.addIssue({ code: 'custom', path: ['maxLength'], message: 'missing maxLength', params: { expected: 'maxLength (characters) for a long-string property' } });
     }
-  });
+  }));
 
-const application = z.strictObject({
+const application = once(() => z.strictObject({
   name: name(),
   count: count(),
   type: choice(['web', 'mobile', 'hybrid']).default('web'),
   visitsPerMonth: num(),
   bounceRate: share().default(new D(0)),
-  visitMinutes: z.union([num(), visitMix]).optional(),
+  visitMinutes: z.union([num(), visitMix()]).optional(),
   replayRate: share().default(new D(0)),
-  properties: z.union([whole(), section(property)]).default(new D(0)),
+  properties: z.union([whole(), section(property())]).default(new D(0)),
   propertyPresence: share().default(new D(1)),
   /** DPS: user actions an hour in the application; "Applications with fewer than 2 user actions per hour do not generate user session consumption." */
   userActionsPerHour: num().optional(),
-});
+}));
 
-const step = z.strictObject({ name: name(), requests: whole() });
+const step = once(() => z.strictObject({ name: name(), requests: whole() }));
 
-const browserMonitor = z
+const browserMonitor = once(() => z
   .strictObject({
     name: name(),
     count: count(),
-    steps: section(step).optional(),
+    steps: section(step()).optional(),
     billableSteps: whole().optional(),
     /** Browser monitors run at most every 5 minutes. */
     frequencyMinutes: num({ min: 'positive', atLeast: 5 }),
-    locations,
+    locations: locations(),
     enabled: z.boolean().default(true),
   })
   .superRefine((m, ctx) => {
     if (m.steps !== undefined && m.billableSteps !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['billableSteps'], message: 'both steps and billableSteps', params: { expected: 'either steps or billableSteps', found: 'both' } });
     }
-  });
+  }));
 
-const httpMonitor = z.strictObject({
+const httpMonitor = once(() => z.strictObject({
   name: name(),
   count: count(),
   requests: wholeAtLeast1().default(new D(1)),
   frequencyMinutes: positive(),
-  locations,
+  locations: locations(),
   enabled: z.boolean().default(true),
-});
+}));
 
-const thirdParty = z.strictObject({ name: name(), count: count(), resultsPerMonth: num() });
+const thirdParty = once(() => z.strictObject({ name: name(), count: count(), resultsPerMonth: num() }));
 
-const namMonitor = z.strictObject({
+const namMonitor = once(() => z.strictObject({
   name: name(),
   count: count(),
   protocol: choice(['icmp', 'tcp', 'dns']),
   requests: wholeAtLeast1().default(new D(1)),
   frequencyMinutes: positive(),
-  locations,
+  locations: locations(),
   enabled: z.boolean().default(true),
-});
+}));
 
-const log = z
+const log = once(() => z
   .strictObject({
     name: name(),
     /** Log Management and Analytics (GiB ingested, retained, queried) or Log Monitoring Classic (log records). */
@@ -217,9 +217,9 @@ const log = z
       if (!l.includedQueries) ctx.addIssue({ code: 'custom', path: ['includedQueriesDays'], message: 'includedQueriesDays without includedQueries', params: { expected: 'includedQueriesDays only with includedQueries: true', found: 'includedQueries: false' } });
       else if (l.includedQueriesDays.greaterThan(l.retentionDays)) ctx.addIssue({ code: 'custom', path: ['includedQueriesDays'], message: 'longer than the retention', params: { expected: `at most the retention (${l.retentionDays.toFixed()} days)`, found: `${l.includedQueriesDays.toFixed()} days` } });
     }
-  });
+  }));
 
-const metric = z.strictObject({
+const metric = once(() => z.strictObject({
   name: name(),
   count: count(),
   series: whole(),
@@ -229,9 +229,9 @@ const metric = z.strictObject({
   /** DPS Metrics Retain: days kept (462 days, 15 months, included) and the GiB a day they take. */
   retentionDays: wholeAtLeast1().default(new D(462)),
   retainedGiBPerDay: num().optional(),
-});
+}));
 
-const trace = z.strictObject({
+const trace = once(() => z.strictObject({
   name: name(),
   requestsPerMonth: num(),
   spansPerRequest: positive().default(new D(1)),
@@ -244,9 +244,9 @@ const trace = z.strictObject({
   enrichmentFactor: positive().default(new D(1)),
   retentionDays: wholeAtLeast1().default(new D(10)),
   queryGiBPerDay: num().default(new D(0)),
-});
+}));
 
-const event = z.strictObject({
+const event = once(() => z.strictObject({
   name: name(),
   eventsPerMonth: num(),
   averageEventKiB: positive().optional(),
@@ -254,13 +254,13 @@ const event = z.strictObject({
   enrichmentFactor: positive().default(new D(1)),
   retentionDays: whole().optional(),
   queryGiBPerDay: num().default(new D(0)),
-});
+}));
 
-const serverless = z.strictObject({ name: name(), invocationsPerMonth: num() });
+const serverless = once(() => z.strictObject({ name: name(), invocationsPerMonth: num() }));
 
-const mainframe = z.strictObject({ name: name(), msu: num() });
+const mainframe = once(() => z.strictObject({ name: name(), msu: num() }));
 
-const license = z.strictObject({
+const license = once(() => z.strictObject({
   hostUnits: num().optional(),
   hostUnitHours: num().optional(),
   demUnits: num().optional(),
@@ -274,32 +274,32 @@ const license = z.strictObject({
   infrastructureCap: z.boolean().default(true),
   /** DPS: the subscription still has the platform extensions (Custom Metrics/Traces/Events, Log Monitoring, Serverless Functions Classic). */
   platformExtensions: z.boolean().default(false),
-});
+}));
 
 // --- Classic licensing to the documents (SPEC "Classic licensing, to the documents") -------------
 // Keys of classic contracts and their environments, added to the entries and the license above
 // (safeExtend keeps each entry's own checks). Cross-references are checked with the estate.
 
 /** Which environment of the account (`environments[].name`) an entry runs in. */
-const environmentKey = { environment: name().optional() };
+const environmentKey = once(() => ({ environment: name().optional() }));
 const inEnvironment = <S extends z.core.$ZodShape, C extends z.core.$ZodObjectConfig>(entry: z.ZodObject<S, C>) =>
-  (entry as z.ZodObject<z.core.$ZodShape, C>).safeExtend(environmentKey) as z.ZodObject<z.core.util.Extend<S, typeof environmentKey>, C>;
+  (entry as z.ZodObject<z.core.$ZodShape, C>).safeExtend(environmentKey()) as z.ZodObject<z.core.util.Extend<S, ReturnType<typeof environmentKey>>, C>;
 
 /** An environment of a classic account: its share of the host units, and whether it may exceed it. */
-const environment = z.strictObject({
+const environment = once(() => z.strictObject({
   name: name(),
   /** The host units assigned to the environment (its quota; the account's overages are summed). */
   hostUnits: num().optional(),
   /** false: the environment stops at its own host units; true (default): it may use the account's. */
   overages: z.boolean().default(true),
-});
+}));
 
 /** Classic: the `hosts` entry a metric is booked on, whose included metrics it may use. */
-const classicMetric = inEnvironment(metric).safeExtend({ host: name().optional() });
+const classicMetric = once(() => inEnvironment(metric()).safeExtend({ host: name().optional() }));
 
 const quotaPeriod = () => choice(['year', 'month']);
 
-const classicLicense = license.safeExtend({
+const classicLicense = once(() => license().safeExtend({
   /** SaaS (default) or Managed: Managed has no Grail (no Log Management and Analytics), one DDU free tier per license. */
   deployment: choice(['saas', 'managed']).default('saas'),
   /** How long `demUnits`, `ddus` and `hostUnitHours` last: DEM units and DDUs are sold as annual volumes. */
@@ -309,7 +309,7 @@ const classicLicense = license.safeExtend({
   hostUnitHoursPeriod: quotaPeriod().optional(),
   /** Managed Log Monitoring (versions 1.207 and earlier): the daily log storage limit, GiB a day. */
   logStorageGiBPerDay: num().optional(),
-});
+}));
 
 type Ctx = z.core.$RefinementCtx<unknown>;
 const isEntry = (e: unknown): e is Record<string, unknown> => typeof e === 'object' && e !== null && !Array.isArray(e);
@@ -381,18 +381,18 @@ function classicChecks(estate: Record<string, unknown>, ctx: Ctx): void {
 
 const money = () => num();
 
-const budget = z.strictObject({
+const budget = once(() => z.strictObject({
   total: money().optional(),
   capabilities: keyedBy(CAPABILITY_IDS, money(), 'capability id').optional(),
   units: keyedBy(UNIT_IDS, num(), 'unit id').optional(),
-});
+}));
 
-const synthetic = z.strictObject({
-  browser: section(inEnvironment(browserMonitor)).default([]),
-  http: section(inEnvironment(httpMonitor)).default([]),
-  thirdParty: section(inEnvironment(thirdParty)).default([]),
-  nam: section(inEnvironment(namMonitor)).default([]),
-});
+const synthetic = once(() => z.strictObject({
+  browser: deferred(() => section(inEnvironment(browserMonitor()))).default([]),
+  http: deferred(() => section(inEnvironment(httpMonitor()))).default([]),
+  thirdParty: deferred(() => section(inEnvironment(thirdParty()))).default([]),
+  nam: deferred(() => section(inEnvironment(namMonitor()))).default([]),
+}));
 
 export const estateSchema = z.strictObject({
   version: z.any().meta({ const: 1, description: 'the estate format version' }).transform((value, ctx): 1 => {
@@ -413,25 +413,25 @@ export const estateSchema = z.strictObject({
     .transform((c) => c.toUpperCase())
     .optional(),
   rates: z.string().min(1).optional(),
-  budget: budget.optional(),
-  hosts: section(inEnvironment(host)).default([]),
-  containers: section(inEnvironment(container)).default([]),
-  pods: section(inEnvironment(pod)).default([]),
-  activity: section(inEnvironment(activity)).default([]),
-  applications: section(inEnvironment(application)).default([]),
-  synthetic: synthetic.default({ browser: [], http: [], thirdParty: [], nam: [] }),
-  logs: section(inEnvironment(log)).default([]),
-  metrics: section(classicMetric).default([]),
-  traces: section(inEnvironment(trace)).default([]),
-  events: section(inEnvironment(event)).default([]),
-  serverless: section(inEnvironment(serverless)).default([]),
-  mainframe: section(inEnvironment(mainframe)).default([]),
-  securityPosture: section(inEnvironment(securityPosture)).default([]),
-  automation: section(inEnvironment(automation)).default([]),
-  functions: section(inEnvironment(appFunction)).default([]),
-  license: classicLicense.optional(),
+  budget: deferred(budget).optional(),
+  hosts: deferred(() => section(inEnvironment(host()))).default([]),
+  containers: deferred(() => section(inEnvironment(container()))).default([]),
+  pods: deferred(() => section(inEnvironment(pod()))).default([]),
+  activity: deferred(() => section(inEnvironment(activity()))).default([]),
+  applications: deferred(() => section(inEnvironment(application()))).default([]),
+  synthetic: deferred(synthetic).default({ browser: [], http: [], thirdParty: [], nam: [] }),
+  logs: deferred(() => section(inEnvironment(log()))).default([]),
+  metrics: deferred(() => section(classicMetric())).default([]),
+  traces: deferred(() => section(inEnvironment(trace()))).default([]),
+  events: deferred(() => section(inEnvironment(event()))).default([]),
+  serverless: deferred(() => section(inEnvironment(serverless()))).default([]),
+  mainframe: deferred(() => section(inEnvironment(mainframe()))).default([]),
+  securityPosture: deferred(() => section(inEnvironment(securityPosture()))).default([]),
+  automation: deferred(() => section(inEnvironment(automation()))).default([]),
+  functions: deferred(() => section(inEnvironment(appFunction()))).default([]),
+  license: deferred(classicLicense).optional(),
   /** Classic: the environments of the account, their host units and overages. */
-  environments: section(environment).default([]),
+  environments: deferred(() => section(environment())).default([]),
   // dtcost plan: contract, growth, seasonality, changes, scenarios (input/plan-schema.ts)
   ...planKeys,
 }).superRefine((estate, ctx) => classicChecks(estate as Record<string, unknown>, ctx), { when: () => true });
