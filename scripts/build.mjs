@@ -47,7 +47,12 @@ const result = await build({
 
 mkdirSync(new URL('../dist/', import.meta.url), { recursive: true });
 const temporary = `${outfile.pathname}.${process.pid}.tmp`;
-writeFileSync(temporary, result.outputFiles[0].contents);
+// ASCII only: esbuild escapes what it can, but leaves the characters of regular expressions
+// (/: × /); those are escaped here (\uXXXX means the same in a regular expression, a string or an
+// identifier). bin/dtcost reads the bundle as Latin-1 (one byte a character, no decoding), which an
+// ASCII file is the same in: the string V8 compiles is half the size, and read faster.
+const ascii = result.outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(temporary, ascii);
 renameSync(temporary, outfile.pathname);
 
 // The code cache: V8 checks it against its own version and flags and the bundle's source, so a

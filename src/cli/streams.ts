@@ -93,11 +93,29 @@ export async function writeStdout(chunk: string | Uint8Array): Promise<void> {
   });
 }
 
-/** Installs the handlers on process.stdout and process.stderr (once, at start-up). */
+/**
+ * Installs the handlers on process.stdout and process.stderr (once, at start-up). Node makes each
+ * stream on its first use (a pipe's costs ~10 ms of CPU): standard error, which most runs never
+ * write to, gets its handler when something first uses it, before the use.
+ */
 export function guardStandardStreams(): void {
-  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') closedPipe();
-    silence(process.stderr);
-  });
+  const guardStderr = (stream: Writable) =>
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') closedPipe();
+      silence(stream);
+    });
+  const made = Object.getOwnPropertyDescriptor(process, 'stderr');
+  if (made?.get && made.configurable) {
+    Object.defineProperty(process, 'stderr', {
+      configurable: true,
+      enumerable: made.enumerable,
+      get() {
+        const stream = made.get!.call(process) as Writable;
+        Object.defineProperty(process, 'stderr', { configurable: true, enumerable: made.enumerable, value: stream });
+        guardStderr(stream);
+        return stream;
+      },
+    });
+  } else guardStderr(process.stderr);
   process.stdout.on('error', stdoutFailed);
 }

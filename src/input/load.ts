@@ -25,6 +25,9 @@ export interface InputText {
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 const tooLarge = (bytes: number) => `the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; dtcost reads estates and rate cards of up to 64 MiB`;
 
+/** Files from this size on are validated by zod's compiled object parsers (loadText). */
+const JIT_FROM_CHARS = 64 * 1024;
+
 const fail = (file: string, message: string): { ok: false; diagnostics: Diagnostic[] } => ({ ok: false, diagnostics: [{ file, message }] });
 
 /** Bytes to text: UTF-8 only, without a BOM; UTF-16 and binary files are refused by name. */
@@ -154,7 +157,9 @@ export function loadText<S extends z.ZodType>(input: InputText, schema: S, what:
   }
   const over = checkLimits(document.data, document, input.file);
   if (over.length > 0) return { ok: false, diagnostics: sortDiagnostics(over) };
-  const result = schema.safeParse(document.data, { reportInput: true });
+  // zod compiles each object schema into a function (new Function, which no code cache keeps) on
+  // its first parse: ~3 ms an object, repaid only over many entries. A small file is checked without.
+  const result = schema.safeParse(document.data, { reportInput: true, jitless: input.text.length < JIT_FROM_CHARS });
   if (!result.success) return { ok: false, diagnostics: issuesToDiagnostics(result.error.issues, document, input.file, schema) };
   return { ok: true, data: result.data, document: released(document, input), file: input.file, dir: input.dir };
 }
