@@ -2,9 +2,9 @@
 // code cache, dist/dtcost.cjs.cache, by running one estimate of the examples (the functions it
 // compiles are what the cache holds). Both files are replaced atomically (written beside, then
 // renamed), so a dtcost running during a rebuild never reads half a file.
-import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { runForCodeCache } from './cache-workload.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const outfile = new URL('../dist/dtcost.cjs', import.meta.url);
@@ -60,23 +60,11 @@ renameSync(temporary, outfile.pathname);
 // would be rejected anyway.
 const cache = `${outfile.pathname}.cache`;
 rmSync(cache, { force: true });
-// The workload: every example (YAML) and one JSON estate, as JSON, so that both parsers, the
-// validation, every rule and the JSON output are compiled. An exit of 1 (a budget exceeded) is fine.
-const examples = new URL('../examples/', import.meta.url).pathname;
-const estates = readdirSync(examples)
-  .filter((f) => f.endsWith('.yaml'))
-  .map((f) => `${examples}${f}`);
-const json = `${cache}.${process.pid}.json`;
-writeFileSync(json, JSON.stringify({ version: 1, name: 'code cache', applications: [{ name: 'a', visitsPerMonth: 1000, visitMinutes: [{ minutes: 5, share: 1 }] }], synthetic: { http: [{ name: 'h', frequencyMinutes: 5, locations: 1 }] } }));
+// The workload (scripts/cache-workload.mjs): every example and a JSON estate, estimated as JSON.
 const cacheTemporary = `${cache}.${process.pid}.tmp`;
 try {
-  const run = spawnSync(process.execPath, [new URL('../bin/dtcost', import.meta.url).pathname, 'estimate', ...estates, json, '--format', 'json', '--quiet'], {
-    env: { ...process.env, DTCOST_WRITE_CODE_CACHE: cacheTemporary },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`the code cache run exited ${run.status}`);
+  runForCodeCache([process.execPath, new URL('../bin/dtcost', import.meta.url).pathname], cacheTemporary);
   renameSync(cacheTemporary, cache);
 } finally {
-  rmSync(json, { force: true });
   rmSync(cacheTemporary, { force: true });
 }

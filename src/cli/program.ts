@@ -7,6 +7,7 @@ import { safeForTerminal } from '../core/safe-text.js';
 import type { EstimateFlags } from './estimate-command.js';
 import { FORMATS } from './formats.js';
 import { EXIT, UsageError } from './exit.js';
+import { withinMemory } from './memory.js';
 import type { CompareFlags } from './compare-command.js';
 import type { DiffFlags } from './diff-command.js';
 import type { ExplainFlags } from './explain-command.js';
@@ -65,7 +66,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .option('--budget <amount>', 'budget for the period (overrides the estate\'s budget.total)')
       .option('--merge', 'estimate several estate files as one')
       .option('--wide', 'the table as wide as its cells (names and formulas unbroken) instead of fitted to the terminal'),
-  ).action(async (files: string[], flags: EstimateFlags) => setExit(await (await import('./estimate-command.js')).estimateCommand(files, flags)));
+  ).action(async (files: string[], flags: EstimateFlags) => setExit(await withinMemory('estimate', files, flags.color, async () => (await import('./estimate-command.js')).estimateCommand(files, flags))));
 
   common(
     program
@@ -73,7 +74,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .description('check estates (and their rate cards) without estimating; exit 0 or 2')
       .argument('<estate...>', 'estate files (YAML or JSON)')
       .addOption(new Option('--format <format>', 'text: ok lines, problems on standard error; json: one document with both').choices(['text', 'json']).default('text')),
-  ).action(async (files: string[], flags: ValidateFlags) => setExit(await (await import('./validate-command.js')).validateCommand(files, flags)));
+  ).action(async (files: string[], flags: ValidateFlags) => setExit(await withinMemory('validate', files, flags.color, async () => (await import('./validate-command.js')).validateCommand(files, flags))));
 
   const modelPeriod = (cmd: Command) =>
     cmd
@@ -95,7 +96,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
           .option('--scenario <name>', 'with --month: the scenario (default base)'),
       ),
     ),
-  ).action(async (file: string, itemId: string | undefined, flags: ExplainFlags) => setExit(await (await import('./explain-command.js')).explainCommand(file, itemId, flags)));
+  ).action(async (file: string, itemId: string | undefined, flags: ExplainFlags) => setExit(await withinMemory('explain', [file], flags.color, async () => (await import('./explain-command.js')).explainCommand(file, itemId, flags))));
 
   common(
     viewFormats(
@@ -108,7 +109,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
           .option('--rates-classic <file>', 'a rate card for the classic side only (over --rates): per-unit prices of the licensed quotas'),
       ),
     ),
-  ).action(async (file: string, flags: CompareFlags) => setExit(await (await import('./compare-command.js')).compareCommand(file, flags)));
+  ).action(async (file: string, flags: CompareFlags) => setExit(await withinMemory('compare', [file], flags.color, async () => (await import('./compare-command.js')).compareCommand(file, flags))));
 
   common(
     viewFormats(
@@ -123,7 +124,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
           .option('--max-increase <amount|percent>', 'fail (exit 1) when the total rises by more than this (250, or 10%)'),
       ),
     ),
-  ).action(async (base: string, head: string, flags: DiffFlags) => setExit(await (await import('./diff-command.js')).diffCommand(base, head, flags)));
+  ).action(async (base: string, head: string, flags: DiffFlags) => setExit(await withinMemory('diff', [base, head], flags.color, async () => (await import('./diff-command.js')).diffCommand(base, head, flags))));
 
   common(viewFormats(program.command('rates').description('the rate card in use: every price, unit, grade and source'), ['table', 'json', 'csv', 'markdown'])).action(
     async (flags: RatesFlags) => setExit(await (await import('./rates-command.js')).ratesCommand(flags)),

@@ -4,6 +4,7 @@
 import { Argument, Option, type Command } from 'commander';
 import { IMPORT_KINDS, type ImportKind } from '../import/kinds.js';
 import type { ImportFlags } from './import-command.js';
+import { withinMemory } from './memory.js';
 import type { ReconcileFlags } from './reconcile-command.js';
 import type { PlanFlags } from './plan-command.js';
 
@@ -100,5 +101,5 @@ export function registerPlan(program: Command, setExit: (code: number) => void):
     .option('--no-color', 'no colours (also: the NO_COLOR environment variable)')
     .option('-q, --quiet', 'no warnings or notes on standard error')
     .addHelpText('after', PLAN_HELP)
-    .action(async (file: string, flags: PlanFlags) => setExit(await (await import('./plan-command.js')).planCommand(file, flags)));
+    .action(async (file: string, flags: PlanFlags) => setExit(await withinMemory('plan', [file], flags.color, async () => (await import('./plan-command.js')).planCommand(file, flags))));
 }
