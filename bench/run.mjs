@@ -1,7 +1,7 @@
 // npm run bench: start-up and estimate time, each against a floor measured in the same run (the
 // machine's speed and NODE_EXTRA_CA_CERTS make absolute times meaningless), with peak memory.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, statSync, truncateSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,11 @@ const full = process.argv.includes('--full');
 const onlyHostile = process.argv.includes('--hostile');
 /** `--reconcile`: only the floor and dtcost reconcile (RECONCILE_EVENTS events, 10,000,000 by default). */
 const onlyReconcile = process.argv.includes('--reconcile');
+/** `--startup`: only the floors and the start-up of commands (npm and standalone binary). */
+const onlyStartup = process.argv.includes('--startup');
+
+/** Start-up times are a few tens of milliseconds: many runs, and the median. */
+const STARTUP_RUNS = 31;
 
 function timed(args, runs) {
   const times = [];
@@ -69,17 +74,24 @@ function toYaml(value, indent = '') {
 const rows = [];
 /** A row; `bar` is SPEC's quality bar for the case ("Quality bars"), checked on the measured figures. */
 const row = (name, r, floor, floorName, bar) =>
-  rows.push([name, `${r.ms.toFixed(0)} ms`, Number.isNaN(r.mb) ? "(killed)" : `${r.mb.toFixed(0)} MB`, floor ? `${(r.ms / floor.ms).toFixed(2)}× ${floorName}` : '', bar ? `${bar.ok(r, floor) ? 'meets' : 'MISSES'} ${bar.text}` : '']);
+  rows.push([name, `${r.ms.toFixed(0)} ms`, r.mb === undefined ? '' : Number.isNaN(r.mb) ? "(killed)" : `${r.mb.toFixed(0)} MB`, floor ? `${(r.ms / floor.ms).toFixed(2)}× ${floorName}` : '', bar ? `${bar.ok(r, floor) ? 'meets' : 'MISSES'} ${bar.text}` : '']);
 const BARS = {
   version: { text: '≤ 1.5× node -e 0', ok: (r, floor) => r.ms <= 1.5 * floor.ms },
+  startup: { text: '≤ 1.25× node -e 0', ok: (r, floor) => r.ms <= 1.25 * floor.ms },
+  binary: { text: '≤ 1.5× its node -e 0', ok: (r, floor) => r.ms <= 1.5 * floor.ms },
   estate: { text: '< 2 s, < 500 MB', ok: (r) => r.ms < 2000 && r.mb < 500 },
   activity: { text: '< 5 s', ok: (r) => r.ms < 5000 },
   importVms: { text: '< 5 s, < 500 MB', ok: (r) => r.ms < 5000 && r.mb < 500 },
   plan: { text: '≤ 3× its single estimate', ok: (r, floor) => r.ms <= 3 * floor.ms },
 };
 
-const nodeFloor = timed(['-e', '0'], 15);
+const nodeFloor = timed(['-e', '0'], STARTUP_RUNS);
 row('node -e 0', nodeFloor);
+if (onlyStartup) {
+  startup();
+  finish();
+  process.exit(0);
+}
 if (onlyReconcile) {
   reconcileBench();
   finish();
@@ -156,12 +168,7 @@ if (onlyHostile) {
   finish();
   process.exit(0);
 }
-row('dtcost --version', timed([BIN, '--version'], 15), nodeFloor, 'node -e 0', BARS.version);
-// What a command costs to start (the bundle compiled with its code cache, the schema built): --version
-// answers without either.
-const one = join(TMP, 'estate-1.json');
-writeFileSync(one, JSON.stringify(estate(1)));
-row('estimate, 1 entry (start-up of a command)', timed([BIN, 'estimate', one, '--format', 'json'], 15), nodeFloor, 'node -e 0');
+startup();
 
 const sizes = [1000, 10000, 100000];
 for (const n of sizes) {
@@ -288,6 +295,57 @@ function reconcileBench() {
       rmSync(file);
     }
   }
+}
+
+/**
+ * Start-up: --version, and real commands on a one-entry estate (the bundle compiled with its code
+ * cache, the command's modules initialised, the sections it has built), against `node -e 0`; then
+ * the standalone binary, when `npm run build:binary` has made it, against its own Node's `-e 0`.
+ * The runs of a floor and its commands take turns (a machine shared with other work changes its
+ * speed from second to second), STARTUP_RUNS of each; medians. Issue 17: commands within 1.25×
+ * of the floor, the binary within 1.5× of its own.
+ */
+function startup() {
+  const one = join(TMP, 'estate-1.json');
+  writeFileSync(one, JSON.stringify(estate(1)));
+  const commands = [
+    ['estimate, 1 entry (start-up of a command)', ['estimate', one, '--format', 'json']],
+    ['validate, 1 entry (start-up)', ['validate', one]],
+    ['explain, 1 entry (start-up)', ['explain', one]],
+  ];
+  const npm = interleaved([[process.execPath, ['--require', RSS, '-e', '0']], [process.execPath, ['--require', RSS, BIN, '--version']], ...commands.map(([, args]) => [process.execPath, ['--require', RSS, BIN, ...args]])]);
+  row('node -e 0 (taking turns with the start-up rows)', npm[0]);
+  row('dtcost --version', npm[1], npm[0], 'node -e 0', BARS.version);
+  commands.forEach(([name], i) => row(name, npm[i + 2], npm[0], 'node -e 0', BARS.startup));
+  const binary = join(ROOT, 'dist', 'dtcost-linux-x64');
+  const binaryNode = join(ROOT, 'build', 'node-24', 'package', 'bin', 'node');
+  if (!existsSync(binary) || !existsSync(binaryNode)) {
+    console.error('bench: no standalone binary (npm run build:binary makes it): its start-up rows are skipped');
+    return;
+  }
+  const sea = interleaved([[binaryNode, ['-e', '0']], [binary, ['--version']], ...commands.map(([, args]) => [binary, args])]);
+  row("binary's own node -e 0 (Node 24)", sea[0]);
+  row('binary --version', sea[1], sea[0], 'its node -e 0');
+  commands.forEach(([name], i) => row(`binary ${name}`, sea[i + 2], sea[0], 'its node -e 0', BARS.binary));
+}
+
+/** Runs each [file, args] STARTUP_RUNS times, taking turns; the median time of each (peak RSS when reported on fd 3). */
+function interleaved(runs) {
+  const times = runs.map(() => []);
+  const rss = runs.map(() => 0);
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    runs.forEach(([file, args], k) => {
+      const start = process.hrtime.bigint();
+      const r = spawnSync(file, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+      times[k].push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (r.status !== 0 && r.status !== 1) throw new Error(`${file} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+      rss[k] = Math.max(rss[k], Number(r.output[3]?.trim() || 0));
+    });
+  }
+  return times.map((t, k) => {
+    t.sort((a, b) => a - b);
+    return { ms: t[Math.floor(t.length / 2)], mb: rss[k] ? rss[k] / 1024 : undefined };
+  });
 }
 
 function finish() {
