@@ -11,9 +11,12 @@ const outfile = new URL('../dist/dtcost.cjs', import.meta.url);
 
 // Modules whose top level costs start-up time and that most runs never call, required (and so
 // initialised) on their first call instead: string-width compiles Unicode property-of-strings
-// regular expressions as it loads (~50 ms), needed only for a table cell with a wide character.
-// Only the bundle is changed: the sources and tests import the packages as they are.
-const LAZY = { 'string-width': ['default'] };
+// regular expressions as it loads (~50 ms), needed only for a table cell with a wide character;
+// yaml (~2 ms) only for YAML beyond the fast path's plain block style. A function export is
+// required on its first call; a namespace (`default: 'namespace'`, used as YAML.Parser) on its
+// first property read. Only the bundle is changed: the sources and tests import the packages as
+// they are.
+const LAZY = { 'string-width': { default: 'function' }, yaml: { default: 'namespace' } };
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
@@ -21,8 +24,13 @@ const lazyModules = {
       args.pluginData?.lazy ? undefined : { path: args.path, namespace: 'lazy', pluginData: { resolveDir: args.resolveDir } },
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
-      contents: LAZY[args.path]
-        .map((name) => `export ${name === 'default' ? 'default function' : `function ${name}`}(...a) { return require(${JSON.stringify(args.path)})${name === 'default' ? '.default' : `.${name}`}(...a); }`)
+      contents: Object.entries(LAZY[args.path])
+        .map(([name, kind]) => {
+          const load = `require(${JSON.stringify(args.path)})`;
+          // A CommonJS package's default import is its module.exports (esbuild's interop).
+          if (kind === 'namespace') return `export default new Proxy({}, { get: (_, key) => ${load}[key] });`;
+          return `export ${name === 'default' ? 'default function' : `function ${name}`}(...a) { return ${load}${name === 'default' ? '.default' : `.${name}`}(...a); }`;
+        })
         .join('\n'),
       resolveDir: args.pluginData.resolveDir,
       pluginData: { lazy: true },

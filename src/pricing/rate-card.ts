@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { CAPABILITY_IDS, UNIT_IDS } from '../core/capabilities.js';
 import { D, isDecimal } from '../core/decimal.js';
-import { keyedBy, name, num } from '../input/schema-kit.js';
+import { deferred, keyedBy, name, num } from '../input/schema-kit.js';
 import { BUILTIN_CURRENCY, BUILTIN_PRICES } from './builtin.js';
 
 export interface Price {
@@ -32,7 +32,7 @@ export interface RateCard {
   unpricedNotes: ReadonlyMap<string, string>;
 }
 
-const priceEntry = z.union([
+const priceEntry = () => z.union([
   num(),
   z.strictObject({ unitPrice: num(), source: z.string().optional(), provisional: z.boolean().optional() }),
 ]);
@@ -45,7 +45,8 @@ export const rateCardSchema = z.strictObject({
     .transform((c) => c.toUpperCase())
     .optional(),
   discount: num({ min: 'zero', max: 1 }).optional(),
-  prices: keyedBy([...CAPABILITY_IDS, ...UNIT_IDS], priceEntry, 'capability or unit id').default({}),
+  // Built when a card has prices (schema-kit `deferred`: start-up time).
+  prices: deferred(() => keyedBy([...CAPABILITY_IDS, ...UNIT_IDS], priceEntry(), 'capability or unit id')).default({}),
 });
 export type RateCardData = z.output<typeof rateCardSchema>;
 
