@@ -144,8 +144,13 @@ const decimal = (n: bigint | number, divisor: number) => new D(n.toString()).div
 const DIRECT = 3 * 64;
 
 class IntervalUnion {
-  done: number[] = [];
-  pending: number[] = [];
+  done: number[];
+  /** Created when a range first comes out of order (most hosts never need it: memory per host). */
+  pending: number[] | undefined;
+
+  constructor(from: number, to: number, weight: number) {
+    this.done = [from, to, weight];
+  }
 
   add(from: number, to: number, weight: number): void {
     const done = this.done;
@@ -181,20 +186,28 @@ class IntervalUnion {
         return;
       }
     }
-    this.pending.push(from, to, weight);
-    if (this.pending.length > Math.max(96, done.length)) this.normalize();
+    const pending = (this.pending ??= []);
+    pending.push(from, to, weight);
+    if (pending.length > Math.max(96, done.length)) this.normalize();
+  }
+
+  /** Takes in ranges [from, to, weight] (flat) from `list`, `count` numbers from `at`. */
+  absorbRanges(list: ArrayLike<number>, at: number, count: number): void {
+    const pending = (this.pending ??= []);
+    for (let i = at; i < at + count; i++) pending.push(list[i]!);
+    if (pending.length > Math.max(96, this.done.length)) this.normalize();
   }
 
   /** Takes in another union's ranges (it is not changed). */
   absorb(other: IntervalUnion): void {
-    for (const list of [other.done, other.pending]) for (let i = 0; i < list.length; i++) this.pending.push(list[i]!);
-    if (this.pending.length > Math.max(96, this.done.length)) this.normalize();
+    this.absorbRanges(other.done, 0, other.done.length);
+    if (other.pending) this.absorbRanges(other.pending, 0, other.pending.length);
   }
 
   normalize(): void {
-    if (this.pending.length === 0) return;
+    if (this.pending === undefined || this.pending.length === 0) return;
     const all = this.done.concat(this.pending);
-    this.pending = [];
+    this.pending = undefined;
     this.done = normalizeRanges(all);
   }
 
@@ -278,9 +291,27 @@ export function normalizeRanges(triples: readonly number[]): number[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Classic: per-minute deltas of milli-host-units, by calendar hour.
+// Classic: per-minute deltas of milli-host-units (+ at a run's first minute, - after its last), in
+// one array over the minutes the runs cover (a file's runs span at most 10 years: 42 MB at most).
 
 const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+/** Minutes the delta array may cover (a little over 10 years); runs further apart go to BigInt maps. */
+const MAX_MINUTES = 5_400_000;
+
+/** A fold exported as structured-clonable data (to move it between threads). */
+export interface FoldData {
+  file: string;
+  rows: number;
+  shortRuns: number;
+  first: number;
+  last: number;
+  magnitude: number;
+  minuteBase: number;
+  minutes: Float64Array | undefined;
+  big: { partial: Map<number, bigint[]>; whole: Map<number, bigint> } | undefined;
+  /** Per mode: host names, the count of numbers of each host's ranges, the ranges (flat triples). */
+  dps: { hosts: string[]; counts: Int32Array; ranges: Float64Array }[];
+}
 
 /** The fold of a set of runs; see the head of this file. */
 export class ActivityFold {
@@ -288,34 +319,39 @@ export class ActivityFold {
   private shortRuns = 0;
   private first = Infinity;
   private last = -Infinity;
-  /** Per hour a run covers only in part: per-minute deltas (+ at its first minute, - after its last). */
-  private partial = new Map<number, Float64Array>();
-  /** Per hour: the deltas of runs covering whole hours (+ at the first whole hour, - after the last). */
-  private whole = new Map<number, number>();
+  /** Per-minute deltas; index 0 is minute `minuteBase` (ms / 60,000). */
+  private minutes: Float64Array | undefined;
+  private minuteBase = 0;
   /** Σ milli-host-units of the counted runs: every delta, level and peak is at most this. */
   private magnitude = 0;
-  /** Past 2^53 of magnitude, the same deltas as BigInt (then `partial` and `whole` are empty). */
+  /** Past 2^53 of magnitude (or runs too far apart for the array), deltas as BigInt per hour (then `minutes` is undefined). */
   private big: { partial: Map<number, bigint[]>; whole: Map<number, bigint> } | undefined;
   private readonly dps: Record<ActivityMode, Map<string, IntervalUnion>> = { fullstack: new Map(), infrastructure: new Map(), discovery: new Map() };
 
   constructor(readonly file: string) {}
 
   add(run: Run): void {
+    this.addRun(run.host, run.start, run.end, run.weights, run.mode);
+  }
+
+  /** One run (positional: no object per row). */
+  addRun(host: string, start: number, end: number, weights: RunWeights, mode: ActivityMode): void {
     this.rows++;
-    const { start, end } = run;
     if (!(end > start)) return;
-    this.first = Math.min(this.first, Math.floor(start / HOUR) * HOUR);
-    this.last = Math.max(this.last, Math.floor((end - 1) / HOUR) * HOUR);
+    const firstHour = Math.floor(start / HOUR) * HOUR;
+    const lastHour = Math.floor((end - 1) / HOUR) * HOUR;
+    if (firstHour < this.first) this.first = firstHour;
+    if (lastHour > this.last) this.last = lastHour;
 
     // DPS: every 15-minute interval the run touches, once per host.
     const from = Math.floor(start / QUARTER_HOUR);
     const to = Math.ceil(end / QUARTER_HOUR);
-    const mode = run.mode;
     const fullstack = mode === 'fullstack';
     const hosts = fullstack ? this.dps.fullstack : mode === 'infrastructure' ? this.dps.infrastructure : this.dps.discovery;
-    let union = hosts.get(run.host);
-    if (union === undefined) hosts.set(run.host, (union = new IntervalUnion()));
-    union.add(from, to, fullstack ? run.weights.quarterGiB : 1);
+    const weight = fullstack ? weights.quarterGiB : 1;
+    const union = hosts.get(host);
+    if (union === undefined) hosts.set(ownString(host), new IntervalUnion(from, to, weight));
+    else union.add(from, to, weight);
 
     // Classic: true concurrency, minute by minute; runs under 5 minutes do not count.
     if (mode === 'discovery') return;
@@ -323,11 +359,48 @@ export class ActivityFold {
       this.shortRuns++;
       return;
     }
-    const milli = fullstack ? run.weights.milliHostUnits.fullstack : run.weights.milliHostUnits.infrastructure;
+    const milli = fullstack ? weights.milliHostUnits.fullstack : weights.milliHostUnits.infrastructure;
     if (this.big === undefined && this.magnitude + milli > MAX_EXACT) this.toBig();
     this.magnitude += milli;
     const startMinute = Math.floor(start / MINUTE);
     const endMinute = Math.ceil(end / MINUTE);
+    if (this.big === undefined) {
+      let minutes = this.minutes;
+      let base = this.minuteBase;
+      if (minutes === undefined || startMinute < base || endMinute >= base + minutes.length) {
+        if (!this.cover(startMinute, endMinute)) return this.addBig(startMinute, endMinute, milli);
+        minutes = this.minutes!;
+        base = this.minuteBase;
+      }
+      minutes[startMinute - base]! += milli;
+      minutes[endMinute - base]! -= milli;
+      return;
+    }
+    this.addBig(startMinute, endMinute, milli);
+  }
+
+  /** Grows the minute array to hold [from, to] (minutes); false (and BigInt maps) when too wide. */
+  private cover(from: number, to: number): boolean {
+    const old = this.minutes;
+    const lo = old === undefined ? from : Math.min(from, this.minuteBase);
+    const hi = old === undefined ? to : Math.max(to, this.minuteBase + old.length - 1);
+    if (hi - lo + 1 > MAX_MINUTES) {
+      this.toBig();
+      return false;
+    }
+    // Room on both sides (a day, or as much again as covered), within the limit.
+    const slack = Math.max(1440, old === undefined ? 0 : old.length);
+    const base = Math.max(lo - (old !== undefined && from < this.minuteBase ? slack : 0), hi + 1 - MAX_MINUTES);
+    const length = Math.min(hi + 1 - base + (old !== undefined && to >= this.minuteBase + old.length ? slack : 1440), MAX_MINUTES);
+    const minutes = new Float64Array(length);
+    if (old !== undefined) minutes.set(old, this.minuteBase - base);
+    this.minutes = minutes;
+    this.minuteBase = base;
+    return true;
+  }
+
+  /** The run's minutes [startMinute, endMinute) as BigInt deltas by hour. */
+  private addBig(startMinute: number, endMinute: number, milli: number): void {
     const firstHour = Math.floor(startMinute / 60);
     const lastHour = Math.floor((endMinute - 1) / 60);
     for (let hour = firstHour; hour <= lastHour; hour++) {
@@ -345,62 +418,150 @@ export class ActivityFold {
   }
 
   private addWhole(fromHour: number, toHour: number, milli: number): void {
-    if (this.big) {
-      const m = BigInt(milli);
-      this.big.whole.set(fromHour, (this.big.whole.get(fromHour) ?? 0n) + m);
-      this.big.whole.set(toHour, (this.big.whole.get(toHour) ?? 0n) - m);
-      return;
-    }
-    this.whole.set(fromHour, (this.whole.get(fromHour) ?? 0) + milli);
-    this.whole.set(toHour, (this.whole.get(toHour) ?? 0) - milli);
+    const big = this.big!;
+    const m = BigInt(milli);
+    big.whole.set(fromHour, (big.whole.get(fromHour) ?? 0n) + m);
+    big.whole.set(toHour, (big.whole.get(toHour) ?? 0n) - m);
   }
 
   private addPartial(hour: number, from: number, to: number, milli: number): void {
-    if (this.big) {
-      let deltas = this.big.partial.get(hour);
-      if (!deltas) this.big.partial.set(hour, (deltas = Array<bigint>(61).fill(0n)));
-      deltas[from]! += BigInt(milli);
-      deltas[to]! -= BigInt(milli);
-      return;
-    }
-    let deltas = this.partial.get(hour);
-    if (!deltas) this.partial.set(hour, (deltas = new Float64Array(61)));
-    deltas[from]! += milli;
-    deltas[to]! -= milli;
+    const big = this.big!;
+    let deltas = big.partial.get(hour);
+    if (!deltas) big.partial.set(hour, (deltas = Array<bigint>(61).fill(0n)));
+    deltas[from]! += BigInt(milli);
+    deltas[to]! -= BigInt(milli);
   }
 
-  /** From doubles to BigInt, exactly (every value so far is below 2^53). */
+  /**
+   * From the minute array to BigInt maps, exactly (every level so far is below 2^53): per hour, the
+   * lowest level of its minutes as a whole-hour level, the rest as deltas within the hour.
+   */
   private toBig(): void {
     if (this.big) return;
-    const partial = new Map<number, bigint[]>();
-    for (const [hour, deltas] of this.partial) partial.set(hour, Array.from(deltas, (d) => BigInt(d)));
-    const whole = new Map<number, bigint>();
-    for (const [hour, delta] of this.whole) whole.set(hour, BigInt(delta));
-    this.big = { partial, whole };
-    this.partial = new Map();
-    this.whole = new Map();
+    const big = { partial: new Map<number, bigint[]>(), whole: new Map<number, bigint>() };
+    const minutes = this.minutes;
+    if (minutes !== undefined) {
+      const base = this.minuteBase;
+      const firstHour = Math.floor(base / 60);
+      const lastHour = Math.floor((base + minutes.length - 1) / 60);
+      let level = 0;
+      let floor = 0;
+      const levels = new Float64Array(60);
+      for (let hour = firstHour; hour <= lastHour; hour++) {
+        let low = Infinity;
+        for (let m = 0; m < 60; m++) {
+          const i = hour * 60 + m - base;
+          if (i >= 0 && i < minutes.length) level += minutes[i]!;
+          levels[m] = level;
+          if (level < low) low = level;
+        }
+        if (low !== floor) big.whole.set(hour, BigInt(low - floor));
+        floor = low;
+        let prev = low;
+        let deltas: bigint[] | undefined;
+        for (let m = 0; m < 60; m++) {
+          if (levels[m] !== prev) {
+            deltas ??= Array<bigint>(61).fill(0n);
+            deltas[m] = BigInt(levels[m]! - prev);
+            prev = levels[m]!;
+          }
+        }
+        if (deltas) {
+          deltas[60] = BigInt(low - prev);
+          big.partial.set(hour, deltas);
+        }
+      }
+      if (floor !== 0) big.whole.set(lastHour + 1, BigInt(-floor));
+    }
+    this.big = big;
+    this.minutes = undefined;
+    this.minuteBase = 0;
   }
 
   /** Adds the runs of `other` (a fold of other rows of the same file); `other` is not changed. */
   merge(other: ActivityFold): void {
+    this.mergeData(other.export(false));
+  }
+
+  /** The fold as structured-clonable data; `normalize`: each host's ranges sorted and disjoint first. */
+  export(normalize = true): FoldData {
+    return {
+      file: this.file,
+      rows: this.rows,
+      shortRuns: this.shortRuns,
+      first: this.first,
+      last: this.last,
+      magnitude: this.magnitude,
+      minuteBase: this.minuteBase,
+      minutes: this.minutes,
+      big: this.big,
+      dps: MODES.map((mode) => {
+        const unions = this.dps[mode];
+        const hosts: string[] = [];
+        const counts = new Int32Array(unions.size);
+        let total = 0;
+        let k = 0;
+        for (const [host, union] of unions) {
+          if (normalize) union.normalize();
+          hosts.push(host);
+          counts[k++] = union.done.length + (union.pending?.length ?? 0);
+          total += counts[k - 1]!;
+        }
+        const ranges = new Float64Array(total);
+        let at = 0;
+        for (const union of unions.values()) {
+          ranges.set(union.done, at);
+          at += union.done.length;
+          if (union.pending) {
+            ranges.set(union.pending, at);
+            at += union.pending.length;
+          }
+        }
+        return { hosts, counts, ranges };
+      }),
+    };
+  }
+
+  /** A fold from exported data (of another thread). */
+  static from(data: FoldData): ActivityFold {
+    const fold = new ActivityFold(data.file);
+    fold.mergeData(data);
+    return fold;
+  }
+
+  /** Adds the runs of an exported fold. */
+  mergeData(other: FoldData): void {
     this.rows += other.rows;
     this.shortRuns += other.shortRuns;
     this.first = Math.min(this.first, other.first);
     this.last = Math.max(this.last, other.last);
-    for (const mode of MODES) {
-      for (const [host, union] of other.dps[mode]) {
-        let mine = this.dps[mode].get(host);
-        if (mine === undefined) this.dps[mode].set(host, (mine = new IntervalUnion()));
-        mine.absorb(union);
+    MODES.forEach((mode, m) => {
+      const { hosts, counts, ranges } = other.dps[m]!;
+      const mine = this.dps[mode];
+      let at = 0;
+      for (let k = 0; k < hosts.length; k++) {
+        const host = hosts[k]!;
+        const count = counts[k]!;
+        const union = mine.get(host);
+        if (union === undefined) {
+          const created = new IntervalUnion(ranges[at]!, ranges[at + 1]!, ranges[at + 2]!);
+          if (count > 3) created.absorbRanges(ranges, at + 3, count - 3);
+          mine.set(host, created);
+        } else union.absorbRanges(ranges, at, count);
+        at += count;
       }
-    }
+    });
     if (this.big === undefined && (other.big !== undefined || this.magnitude + other.magnitude > MAX_EXACT)) this.toBig();
     this.magnitude += other.magnitude;
     if (this.big) {
-      const theirs = other.big ?? {
-        partial: new Map([...other.partial].map(([h, d]) => [h, Array.from(d, (x) => BigInt(x))])),
-        whole: new Map([...other.whole].map(([h, d]) => [h, BigInt(d)])),
-      };
+      let theirs = other.big;
+      if (theirs === undefined) {
+        const copy = new ActivityFold(other.file);
+        copy.minutes = other.minutes;
+        copy.minuteBase = other.minuteBase;
+        copy.toBig();
+        theirs = copy.big!;
+      }
       for (const [hour, deltas] of theirs.partial) {
         let mine = this.big.partial.get(hour);
         if (!mine) this.big.partial.set(hour, (mine = Array<bigint>(61).fill(0n)));
@@ -409,12 +570,16 @@ export class ActivityFold {
       for (const [hour, delta] of theirs.whole) this.big.whole.set(hour, (this.big.whole.get(hour) ?? 0n) + delta);
       return;
     }
-    for (const [hour, deltas] of other.partial) {
-      let mine = this.partial.get(hour);
-      if (!mine) this.partial.set(hour, (mine = new Float64Array(61)));
-      for (let m = 0; m <= 60; m++) mine[m]! += deltas[m]!;
+    const theirs = other.minutes;
+    if (theirs === undefined) return;
+    const from = other.minuteBase;
+    const to = from + theirs.length - 1;
+    if (this.minutes === undefined || from < this.minuteBase || to >= this.minuteBase + this.minutes.length) {
+      if (!this.cover(from, to)) return this.mergeData({ ...other, rows: 0, shortRuns: 0, magnitude: 0, dps: MODES.map(() => ({ hosts: [], counts: new Int32Array(0), ranges: new Float64Array(0) })) });
     }
-    for (const [hour, delta] of other.whole) this.whole.set(hour, (this.whole.get(hour) ?? 0) + delta);
+    const mine = this.minutes!;
+    const offset = from - this.minuteBase;
+    for (let i = 0; i < theirs.length; i++) if (theirs[i] !== 0) mine[offset + i]! += theirs[i]!;
   }
 
   summary(): ActivitySummary {
@@ -441,10 +606,10 @@ export class ActivityFold {
 
   /** What the hosts of a mode run in each interval, `value` of each range's weight, summed over hosts. */
   private steps(mode: ActivityMode, value: (weight: number) => number): number[] {
-    const unions = [...this.dps[mode].values()];
+    const unions = this.dps[mode];
     return sumOfRanges(
       (function* () {
-        for (const union of unions) {
+        for (const union of unions.values()) {
           union.normalize();
           const done = union.done;
           for (let i = 0; i < done.length; i += 3) yield [done[i]!, done[i + 1]!, value(done[i + 2]!)] as const;
@@ -453,36 +618,30 @@ export class ActivityFold {
     );
   }
 
-  /** Hourly peaks in doubles: every level is at most `magnitude` < 2^53; the total is an ExactSum. */
+  /** Hourly peaks in doubles, minute by minute: every level is at most `magnitude` < 2^53; the total is an ExactSum. */
   private classicExact(): ActivitySummary['classic'] {
     const hourly = new Map<number, D>();
     const total = new ExactSum();
     let peak = 0;
-    const hours = [...new Set([...this.partial.keys(), ...this.whole.keys()])].sort((a, b) => a - b);
-    let wholeLevel = 0;
-    let prev: number | undefined;
-    for (const hour of hours) {
-      // Hours between two keys carry the whole-hour level of the earlier key.
-      if (prev !== undefined && wholeLevel > 0) {
-        const level = decimal(wholeLevel, 1000);
-        for (let h = prev + 1; h < hour; h++) hourly.set(h, level);
-        total.addProduct(wholeLevel, hour - prev - 1);
-      }
-      wholeLevel += this.whole.get(hour) ?? 0;
-      let max = 0;
-      const deltas = this.partial.get(hour);
-      if (deltas) {
-        let level = 0;
-        for (let m = 0; m < 60; m++) {
-          level += deltas[m]!;
+    const minutes = this.minutes;
+    if (minutes !== undefined) {
+      const base = this.minuteBase;
+      const firstHour = Math.floor(base / 60);
+      const lastHour = Math.floor((base + minutes.length - 1) / 60);
+      let level = 0;
+      for (let hour = firstHour; hour <= lastHour; hour++) {
+        let max = 0;
+        const from = hour * 60 - base;
+        for (let i = Math.max(from, 0); i < Math.min(from + 60, minutes.length); i++) {
+          level += minutes[i]!;
           if (level > max) max = level;
         }
+        if (max > 0) {
+          hourly.set(hour, decimal(max, 1000));
+          total.add(max);
+          if (max > peak) peak = max;
+        }
       }
-      const value = wholeLevel + max;
-      if (value > 0) hourly.set(hour, decimal(value, 1000));
-      total.add(value);
-      peak = Math.max(peak, value);
-      prev = hour;
     }
     return { hostUnitHours: decimal(total.value(), 1000), peakHostUnits: decimal(peak, 1000), hourly };
   }
@@ -518,4 +677,12 @@ export class ActivityFold {
     }
     return { hostUnitHours: decimal(total, 1000), peakHostUnits: decimal(peak, 1000), hourly };
   }
+}
+
+/**
+ * A copy of a string that holds only its own characters: a host name sliced from a 64 KiB chunk of
+ * the file would otherwise keep the whole chunk alive as long as the host is in the map.
+ */
+function ownString(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
