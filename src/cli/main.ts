@@ -19,6 +19,8 @@ function internalError(err: unknown): void {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  // A worker thread reading a chunk of an activity file runs this bundle too (input/activity-jobs.ts).
+  if ('dtcostActivityWorker' in globalThis) return (await import('../input/activity-jobs.js')).activityWorker();
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     process.stdout.write(`${VERSION}\n`);
     return;

@@ -15,6 +15,7 @@ import { registerImport, registerPlan, registerReconcile } from './register.js';
 import type { RatesFlags } from './rates-command.js';
 import { OUTPUT_COMMANDS, type OutputCommand } from '../render/output-commands.js';
 import type { ValidateFlags } from './validate-command.js';
+import { setActivityJobs } from '../input/jobs-setting.js';
 
 const EXAMPLES = `
 Examples:
@@ -35,7 +36,21 @@ Examples:
 Exit codes: 0 done, 1 a budget is exceeded, 2 invalid input, 3 internal error.
 `;
 
-function common(cmd: Command): Command {
+/** --jobs: a whole number from 1 to 256; undefined: the default (the number of cores). */
+export function parseJobsFlag(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const jobs = /^\s*\d{1,3}\s*$/.test(text) ? Number(text) : NaN;
+  if (!(jobs >= 1 && jobs <= 256)) throw new UsageError(`--jobs: expected a whole number of threads from 1 to 256, found "${text}"`);
+  return jobs;
+}
+
+/** `--jobs`: threads that read a large activity file (commands that read activity files). */
+export function jobsOption(cmd: Command): Command {
+  return cmd.option('--jobs <n>', 'threads that read a large activity file (default: the number of cores)');
+}
+
+function common(cmd: Command, activity = true): Command {
+  if (activity) jobsOption(cmd);
   return cmd
     .option('--rates <file>', 'a rate card that overrides or extends the built-in list prices')
     .option('--no-color', 'no colours (also: the NO_COLOR environment variable)')
@@ -126,7 +141,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     ),
   ).action(async (base: string, head: string, flags: DiffFlags) => setExit(await withinMemory('diff', [base, head], flags.color, async () => (await import('./diff-command.js')).diffCommand(base, head, flags))));
 
-  common(viewFormats(program.command('rates').description('the rate card in use: every price, unit, grade and source'), ['table', 'json', 'csv', 'markdown'])).action(
+  common(viewFormats(program.command('rates').description('the rate card in use: every price, unit, grade and source'), ['table', 'json', 'csv', 'markdown']), false).action(
     async (flags: RatesFlags) => setExit(await (await import('./rates-command.js')).ratesCommand(flags)),
   );
 
@@ -148,6 +163,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerImport(program, setExit);
   registerReconcile(program, setExit);
   registerPlan(program, setExit);
+  program.hook('preAction', (_, action) => setActivityJobs(parseJobsFlag(action.opts<{ jobs?: string }>().jobs)));
 
   for (const cmd of program.commands) cmd.exitOverride().addHelpText('after', EXAMPLES);
   return program;

@@ -90,6 +90,7 @@ export function registerPlan(program: Command, setExit: (code: number) => void):
     .description('the estate over its contract, month by month: cost against each year\'s commitment, on-demand, growth, changes, scenarios; exit 1 when a gate is crossed')
     .argument('<estate>', 'estate file with a contract (YAML or JSON)')
     .addOption(new Option('--model <model>', "licensing model (overrides the estate's licensing)").choices(['dps', 'classic']))
+    .option('--jobs <n>', 'threads that read a large activity file (default: the number of cores)')
     .option('--rates <file>', 'a rate card over every contract year\'s')
     .option('--currency <code>', 'currency label for amounts (no conversion)')
     .addOption(new Option('--format <format>', 'output format').choices(PLAN_FORMATS).default('table'))

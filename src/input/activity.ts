@@ -11,7 +11,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { D } from '../core/decimal.js';
-import { ActivityFold, runWeights, type ActivityMode, type ActivitySummary, type RunWeights } from '../metering/activity.js';
+import { ActivityFold, runWeights, type ActivityMode, type ActivitySummary, type FoldData, type RunWeights } from '../metering/activity.js';
 import type { Diagnostic } from './diagnostics.js';
 import { quoteFound } from './excerpt.js';
 import { toDecimal } from './schema-kit.js';
@@ -33,6 +33,8 @@ export const MIN_YEAR = 1970;
 export const MAX_YEAR = 9999;
 const MODES: readonly string[] = ['fullstack', 'infrastructure', 'discovery'];
 export const MAX_REPORTED = 200;
+/** Files from twice this size may be read on several threads (input/activity-jobs.ts). */
+export const MIN_CHUNK_BYTES = 8 << 20;
 /** 1 PiB: more memory than any host has, and few enough host units that their sums stay exact. */
 const MAX_MEMORY_GIB = 1_048_576;
 
@@ -119,7 +121,109 @@ export function parseTime(text: string): number | undefined {
   return 'ms' in t ? t.ms : undefined;
 }
 
+/** ASCII digits text[at..at+count) as a number, or NaN. */
+function digitsIn(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * `checkTime` of text[from, to) for a valid time, without a string or an object: ms since the
+ * epoch, or NaN for anything else (the caller then takes the row the slow way, which says what is
+ * wrong). The same forms and checks as checkTime.
+ */
+export function fastTime(text: string, from: number, to: number): number {
+  if (to - from < 16) return NaN;
+  const y0 = text.charCodeAt(from) - 48;
+  const y1 = text.charCodeAt(from + 1) - 48;
+  const y2 = text.charCodeAt(from + 2) - 48;
+  const y3 = text.charCodeAt(from + 3) - 48;
+  const m0 = text.charCodeAt(from + 5) - 48;
+  const m1 = text.charCodeAt(from + 6) - 48;
+  const d0 = text.charCodeAt(from + 8) - 48;
+  const d1 = text.charCodeAt(from + 9) - 48;
+  const h0 = text.charCodeAt(from + 11) - 48;
+  const h1 = text.charCodeAt(from + 12) - 48;
+  const n0 = text.charCodeAt(from + 14) - 48;
+  const n1 = text.charCodeAt(from + 15) - 48;
+  // Unsigned: a character below '0' wraps to a large number.
+  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return NaN;
+  if ((h0 >>> 0) > 9 || (h1 >>> 0) > 9 || (n0 >>> 0) > 9 || (n1 >>> 0) > 9) return NaN;
+  const sep = text.charCodeAt(from + 10);
+  if (text.charCodeAt(from + 4) !== 45 || text.charCodeAt(from + 7) !== 45 || (sep !== 84 && sep !== 32) || text.charCodeAt(from + 13) !== 58) return NaN;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  const hour = h0 * 10 + h1;
+  const minute = n0 * 10 + n1;
+  let i = from + 16;
+  let second = 0;
+  let fraction = 0;
+  if (i < to && text.charCodeAt(i) === 58) {
+    const s0 = text.charCodeAt(i + 1) - 48;
+    const s1 = text.charCodeAt(i + 2) - 48;
+    if ((s0 >>> 0) > 9 || (s1 >>> 0) > 9 || i + 3 > to) return NaN;
+    second = s0 * 10 + s1;
+    i += 3;
+    if (i < to && text.charCodeAt(i) === 46) {
+      let n = 0;
+      let f = 0;
+      while (n < 9 && i + 1 + n < to) {
+        const c = text.charCodeAt(i + 1 + n) - 48;
+        if ((c >>> 0) > 9) break;
+        if (n < 3) f = f * 10 + c;
+        n++;
+      }
+      if (n === 0) return NaN;
+      fraction = n === 1 ? f * 100 : n === 2 ? f * 10 : f;
+      i += 1 + n;
+    }
+  }
+  let offset = 0;
+  if (i < to) {
+    const z = text.charCodeAt(i);
+    if (z === 90) i++;
+    else if (z === 43 || z === 45) {
+      const colon = text.charCodeAt(i + 3) === 58 ? 1 : 0;
+      const oh = digitsIn(text, i + 1, 2);
+      const om = digitsIn(text, i + 3 + colon, 2);
+      if (!(oh <= 23 && om <= 59)) return NaN;
+      offset = (z === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
+      i += 5 + colon;
+    }
+  }
+  if (i !== to || year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return NaN;
+  if (day > 28 && day > daysIn(year, month)) return NaN;
+  return daysFromCivil(year, month, day) * DAY + ((hour * 60 + minute) * 60 + second) * 1000 + fraction - offset;
+}
+
 const iso = (ms: number) => new Date(ms).toISOString().replace(':00.000Z', 'Z');
+
+export type ChunkEvent = { kind: 'problem'; line: number; message: string } | { kind: 'long'; line: number };
+
+export interface ReaderState {
+  header: boolean;
+  rows: number;
+  columns: { host: number; start: number; end: number; memory: number; mode: number };
+}
+
+/** What a chunk of a file gives: its problems (lines within the chunk) or its folds. */
+export interface ChunkResult {
+  /** Lines in the chunk (when read to its end). */
+  lines: number;
+  events: ChunkEvent[];
+  /** The single pass must read the file: what it would say depends on the chunks before. */
+  fallback: boolean;
+  earliest: number;
+  latest: number;
+  fold: FoldData | undefined;
+  windows: FoldData[] | undefined;
+}
 
 /** Checks the rows of an activity file and folds the valid ones. */
 export class ActivityReader {
@@ -159,7 +263,87 @@ export class ActivityReader {
     return (this.windows ?? []).map((w) => w.fold.summary());
   }
 
+  /**
+   * A chunk of a file read apart (in a worker): its problems recorded with their lines in the
+   * chunk, for the reader of the whole file to replay in order (`replay`); set by `chunkOf`.
+   */
+  private chunk: { events: ChunkEvent[]; fallback: boolean } | undefined;
+
+  /** A reader of a chunk of the file that starts after the line that fixed `state` (see `state`). */
+  static chunkOf(file: string, defaults: ActivityDefaults, windows: readonly (readonly [number, number])[] | undefined, state: ReaderState | undefined): ActivityReader {
+    const reader = new ActivityReader(file, defaults, windows);
+    reader.chunk = { events: [], fallback: false };
+    if (state) {
+      reader.header = state.header;
+      reader.rows = state.rows;
+      reader.columns = state.columns;
+    }
+    return reader;
+  }
+
+  /** What the rows after the first line with content are read with (header or not, and the columns). */
+  state(): ReaderState {
+    return { header: this.header, rows: this.rows, columns: { ...this.columns } };
+  }
+
+  /** Problems so far (any, or none). */
+  get failed(): boolean {
+    return this.problems > 0;
+  }
+
+  /** The result of a chunk reader. */
+  chunkResult(lines: number): ChunkResult {
+    const chunk = this.chunk!;
+    return {
+      lines,
+      events: chunk.events,
+      fallback: chunk.fallback,
+      earliest: this.earliest?.ms ?? Infinity,
+      latest: this.latest?.ms ?? -Infinity,
+      fold: this.problems > 0 ? undefined : this.fold.export(),
+      windows: this.problems > 0 || this.windows === undefined ? undefined : this.windows.map((w) => w.fold.export()),
+    };
+  }
+
+  /** Problems of a chunk whose first line is line `offset + 1` of the file, as the single pass meets them. */
+  replay(events: readonly ChunkEvent[], offset: number): void {
+    for (const e of events) {
+      if (this.stopped) return;
+      if (e.kind === 'problem') this.problem(offset + e.line, e.message);
+      else this.tooLong(offset + e.line);
+    }
+  }
+
+  /** Adds the folds of a chunk (with no problem). */
+  absorb(result: ChunkResult): void {
+    if (result.fold) this.fold.mergeData(result.fold);
+    result.windows?.forEach((data, i) => this.windows![i]!.fold.mergeData(data));
+  }
+
+  tooLong(line: number): void {
+    if (this.chunk) {
+      this.chunk.events.push({ kind: 'long', line });
+      this.stopped = true;
+      return;
+    }
+    this.stop(`line ${line.toLocaleString('en-US')} is longer than ${MAX_LINE_CHARS.toLocaleString('en-US')} characters: not an activity row (host,start,end[,memoryGiB][,mode]); the rest of the file is not read`, line);
+  }
+
+  /** A chunk that the single pass must read instead (NUL bytes, runs too far apart: what it says depends on what came before). */
+  giveUp(): void {
+    if (!this.chunk) return;
+    this.stopped = true;
+    this.chunk.fallback = true;
+  }
+
   private problem(line: number, message: string): void {
+    if (this.chunk) {
+      this.problems++;
+      this.chunk.events.push({ kind: 'problem', line, message });
+      // The whole file has at least as many: it stops within this chunk.
+      if (this.problems > MAX_REPORTED) this.stopped = true;
+      return;
+    }
     this.problems++;
     if (this.problems <= MAX_REPORTED) this.diagnostics.push({ file: this.file, position: { line, col: 1 }, message });
     else this.stop(`more than ${MAX_REPORTED} problems: the rest of the file, from line ${line}, is not read`);
@@ -196,6 +380,93 @@ export class ActivityReader {
       this.problem(lineNo, `${column}: expected an ISO 8601 date and time (${example}), found ${text === '' ? 'nothing' : quoteFound(text)}`);
     } else this.problem(lineNo, `${column}: ${text} is not a valid date and time: ${t.problem}`);
     return undefined;
+  }
+
+  /** The memory texts seen last and their weights (a few distinct values fill most files). */
+  private readonly memoryTexts: string[] = [];
+  private readonly memoryWeights: RunWeights[] = [];
+
+  /**
+   * text[from, to) (a line without its break), read in place when it is a plain valid row of the
+   * usual columns: no field with spaces around it, valid times, a known mode. Anything else
+   * (false) is read by `line`, which says what is wrong. Nothing changes before it is accepted.
+   */
+  private fastLine(text: string, from: number, to: number, lineNo: number): boolean {
+    const c = this.columns;
+    if (c.host !== 0 || c.start !== 1 || c.end !== 2 || c.memory > 4 || c.mode > 4 || (c.memory < 3 && c.memory !== -1) || (c.mode < 3 && c.mode !== -1)) return false;
+    if (to > from && text.charCodeAt(to - 1) === 13) to--;
+    const c1 = text.indexOf(',', from);
+    if (c1 <= from || c1 - from > MAX_HOST_CHARS || c1 >= to) return false;
+    const c2 = text.indexOf(',', c1 + 1);
+    if (c2 < 0 || c2 >= to) return false;
+    let c3 = text.indexOf(',', c2 + 1);
+    if (c3 < 0 || c3 > to) c3 = to;
+    let c4 = c3 < to ? text.indexOf(',', c3 + 1) : to;
+    if (c4 < 0 || c4 > to) c4 = to;
+    let c5 = c4 < to ? text.indexOf(',', c4 + 1) : to;
+    if (c5 < 0 || c5 > to) c5 = to;
+    // Every field read starts and ends with a printable ASCII character (trim would change nothing).
+    const plain = (a: number, b: number) => {
+      const x = text.charCodeAt(a);
+      const y = text.charCodeAt(b - 1);
+      return x > 32 && x < 127 && y > 32 && y < 127;
+    };
+    if (text.charCodeAt(from) === 35 || !plain(from, c1) || !plain(c1 + 1, c2) || !plain(c2 + 1, c3)) return false;
+    const start = fastTime(text, c1 + 1, c2);
+    const end = fastTime(text, c2 + 1, c3);
+    if (!(end >= start) || end - start > MAX_SPAN) return false;
+    // Columns 3 and 4: [c3 + 1, c4) and [c4 + 1, c5) when the line has them.
+    let memoryFrom = -1;
+    let memoryTo = -1;
+    let modeFrom = -1;
+    let modeTo = -1;
+    if (c.memory === 3 && c3 < to) [memoryFrom, memoryTo] = [c3 + 1, c4];
+    else if (c.memory === 4 && c4 < to) [memoryFrom, memoryTo] = [c4 + 1, c5];
+    if (c.mode === 3 && c3 < to) [modeFrom, modeTo] = [c3 + 1, c4];
+    else if (c.mode === 4 && c4 < to) [modeFrom, modeTo] = [c4 + 1, c5];
+    let weights: RunWeights | undefined;
+    if (memoryTo > memoryFrom) {
+      if (!plain(memoryFrom, memoryTo)) return false;
+      const length = memoryTo - memoryFrom;
+      const texts = this.memoryTexts;
+      for (let k = 0; k < texts.length; k++) {
+        const t = texts[k]!;
+        if (t.length === length && text.startsWith(t, memoryFrom)) {
+          weights = this.memoryWeights[k];
+          break;
+        }
+      }
+      if (weights === undefined) {
+        const memoryText = text.slice(memoryFrom, memoryTo);
+        weights = this.weightsOf(memoryText);
+        if (weights === undefined) return false;
+        if (texts.length < 16) {
+          texts.push(memoryText);
+          this.memoryWeights.push(weights);
+        }
+      }
+    } else {
+      weights = this.defaultWeights;
+      if (weights === undefined) return false;
+    }
+    let mode: ActivityMode = this.defaults.mode;
+    if (modeTo > modeFrom) {
+      const length = modeTo - modeFrom;
+      if (length === 9 && text.startsWith('fullstack', modeFrom)) mode = 'fullstack';
+      else if (length === 14 && text.startsWith('infrastructure', modeFrom)) mode = 'infrastructure';
+      else if (length === 9 && text.startsWith('discovery', modeFrom)) mode = 'discovery';
+      else return false;
+    }
+    this.rows++;
+    this.accept(text.slice(from, c1), start, end, weights, mode, lineNo);
+    return true;
+  }
+
+  /** text[from, to): one line (1-based line number), without its line break. */
+  lineIn(text: string, from: number, to: number, lineNo: number): void {
+    if (this.stopped) return;
+    if ((this.rows > 0 || this.header) && this.fastLine(text, from, to, lineNo)) return;
+    this.line(text.slice(from, to), lineNo);
   }
 
   /** One line of the file (1-based line number), without its line break. */
@@ -258,10 +529,16 @@ export class ActivityReader {
       } else mode = modeText as ActivityMode;
     }
     if (bad) return;
+    this.accept(host, start!, end!, weights!, mode, lineNo);
+  }
+
+  /** A valid row: the span of the file checked, then folded (while the file has no problem). */
+  private accept(host: string, start: number, end: number, weights: RunWeights, mode: ActivityMode, lineNo: number): void {
     // The runs of one file within 10 years: the window the fold keeps (hour by hour) stays bounded.
-    if (this.earliest === undefined || start! < this.earliest.ms) this.earliest = { ms: start!, line: lineNo };
-    if (this.latest === undefined || end! > this.latest.ms) this.latest = { ms: end!, line: lineNo };
+    if (this.earliest === undefined || start < this.earliest.ms) this.earliest = { ms: start, line: lineNo };
+    if (this.latest === undefined || end > this.latest.ms) this.latest = { ms: end, line: lineNo };
     if (this.latest.ms - this.earliest.ms > MAX_SPAN) {
+      if (this.chunk) return this.giveUp();
       const other = this.earliest.line === lineNo ? this.latest : this.earliest;
       this.problem(
         lineNo,
@@ -272,13 +549,13 @@ export class ActivityReader {
     }
     if (this.problems > 0) return;
     if (this.windows === undefined) {
-      this.fold.add({ host, start: start!, end: end!, weights: weights!, mode });
+      this.fold.addRun(host, start, end, weights, mode);
       return;
     }
     // Each window takes the part of the run within it (a run under 5 minutes there is one for classic licensing).
     for (const w of this.windows) {
-      if (end! <= w.from || start! >= w.to) continue;
-      w.fold.add({ host, start: Math.max(start!, w.from), end: Math.min(end!, w.to), weights: weights!, mode });
+      if (end <= w.from || start >= w.to) continue;
+      w.fold.addRun(host, Math.max(start, w.from), Math.min(end, w.to), weights, mode);
     }
   }
 
@@ -301,8 +578,19 @@ function readFailure(err: unknown): string {
 }
 
 /** Streams an activity file into its summary, or every problem in it. */
-export async function readActivity(path: string, shownAs: string, defaults: ActivityDefaults): Promise<{ ok: true; summary: ActivitySummary } | { ok: false; diagnostics: Diagnostic[] }> {
-  return readWith(new ActivityReader(shownAs, defaults), path, shownAs);
+export async function readActivity(
+  path: string,
+  shownAs: string,
+  defaults: ActivityDefaults,
+  options: ReadOptions = {},
+): Promise<{ ok: true; summary: ActivitySummary } | { ok: false; diagnostics: Diagnostic[] }> {
+  return readWith(new ActivityReader(shownAs, defaults), path, shownAs, { file: shownAs, defaults, windows: undefined, ...options });
+}
+
+/** `jobs`: threads to read a large file on (default: --jobs, or the number of cores); `bundle`: what a worker runs. */
+export interface ReadOptions {
+  jobs?: number;
+  bundle?: string | undefined;
 }
 
 /**
@@ -314,57 +602,75 @@ export async function readActivityWindows(
   shownAs: string,
   defaults: ActivityDefaults,
   windows: readonly (readonly [number, number])[],
+  options: ReadOptions = {},
 ): Promise<{ ok: true; summaries: ActivitySummary[] } | { ok: false; diagnostics: Diagnostic[] }> {
   const reader = ActivityReader.windowed(shownAs, defaults, windows);
-  const read = await readWith(reader, path, shownAs);
+  const read = await readWith(reader, path, shownAs, { file: shownAs, defaults, windows, ...options });
   return read.ok ? { ok: true, summaries: reader.windowSummaries() } : read;
 }
 
-async function readWith(reader: ActivityReader, path: string, shownAs: string): Promise<{ ok: true; summary: ActivitySummary } | { ok: false; diagnostics: Diagnostic[] }> {
+async function readWith(
+  reader: ActivityReader,
+  path: string,
+  shownAs: string,
+  parallel: ReadOptions & { file: string; defaults: ActivityDefaults; windows: readonly (readonly [number, number])[] | undefined },
+): Promise<{ ok: true; summary: ActivitySummary } | { ok: false; diagnostics: Diagnostic[] }> {
   const cannot = (why: string) => ({ ok: false as const, diagnostics: [{ file: shownAs, message: `cannot read the activity file: ${why}` }] });
+  let size: number;
   try {
     const stat = statSync(path);
+    size = stat.size;
     if (stat.isDirectory()) return cannot('is a directory, not a file');
     // A device or a pipe could stream forever: only regular files are activity files.
     if (!stat.isFile()) return cannot('not a regular file');
   } catch (err) {
     return cannot(readFailure(err));
   }
-  const stream = createReadStream(path, { highWaterMark: 1 << 16 });
+  try {
+    // A large file on several threads (input/activity-jobs.ts), else (or when a chunk says so) in one pass.
+    const parallel_ = size >= 2 * MIN_CHUNK_BYTES && (parallel.jobs ?? 2) > 1 ? await import('./activity-jobs.js') : undefined;
+    if (!(parallel_ && (await parallel_.scanParallel(reader, path, size, parallel)))) await scan(reader, path);
+  } catch (err) {
+    return cannot(readFailure(err));
+  }
+  return reader.finish();
+}
+
+/** Reads bytes [start, end) of the file (all of it by default) line by line into `reader`; the number of lines read. */
+export async function scan(reader: ActivityReader, path: string, start = 0, end = Infinity): Promise<number> {
+  const stream = createReadStream(path, { highWaterMark: 1 << 16, start, ...(end !== Infinity ? { end: end - 1 } : {}) });
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let lineNo = 0;
-  const tooLong = (line: number) =>
-    reader.stop(`line ${line.toLocaleString('en-US')} is longer than ${MAX_LINE_CHARS.toLocaleString('en-US')} characters: not an activity row (host,start,end[,memoryGiB][,mode]); the rest of the file is not read`, line);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (chunk.includes(0)) {
+        // Where the single pass notices it depends on its 64 KiB blocks: a chunk gives up.
+        reader.giveUp();
         reader.stop('the activity file is not text (it holds NUL bytes): expected CSV rows host,start,end[,memoryGiB][,mode]', lineNo + 1);
         break;
       }
       const text = carry + decoder.write(chunk);
       let from = 0;
       for (let nl = text.indexOf('\n'); nl !== -1 && !reader.stopped; nl = text.indexOf('\n', from)) {
-        if (nl - from > MAX_LINE_CHARS) tooLong(lineNo + 1);
-        else reader.line(text.slice(from, nl), ++lineNo);
+        if (nl - from > MAX_LINE_CHARS) reader.tooLong(lineNo + 1);
+        else reader.lineIn(text, from, nl, ++lineNo);
         from = nl + 1;
       }
       if (reader.stopped) break;
       carry = text.slice(from);
       if (carry.length > MAX_LINE_CHARS) {
-        tooLong(lineNo + 1);
+        reader.tooLong(lineNo + 1);
         break;
       }
     }
     if (!reader.stopped) {
       const rest = carry + decoder.end();
-      if (rest.length > MAX_LINE_CHARS) tooLong(lineNo + 1);
+      if (rest.length > MAX_LINE_CHARS) reader.tooLong(lineNo + 1);
       else if (rest !== '') reader.line(rest, ++lineNo);
     }
-  } catch (err) {
-    return cannot(readFailure(err));
   } finally {
     stream.destroy();
   }
-  return reader.finish();
+  return lineNo;
 }

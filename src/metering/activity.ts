@@ -179,10 +179,18 @@ class IntervalUnion {
       if (j === n || done[j]! > to) {
         const first = j > i ? Math.min(from, done[i]!) : from;
         const last = j > i ? Math.max(to, done[j - 2]!) : to;
-        if (j - i === 3) {
-          done[i] = first;
-          done[i + 1] = last;
-        } else done.splice(i, j - i, first, last, weight);
+        // In place (splice would make an array of what it removes, for every run).
+        if (j === i) {
+          done.push(0, 0, 0);
+          for (let k = n - 1; k >= i; k--) done[k + 3] = done[k]!;
+        } else if (j - i > 3) {
+          const gone = j - i - 3;
+          for (let k = j; k < n; k++) done[k - gone] = done[k]!;
+          done.length = n - gone;
+        }
+        done[i] = first;
+        done[i + 1] = last;
+        done[i + 2] = weight;
         return;
       }
     }
