@@ -44,10 +44,10 @@ const defaultsOf = (task: ChunkTask): ActivityDefaults => ({
 });
 
 /** Reads one chunk (on any thread). */
-export async function readChunk(task: ChunkTask): Promise<ChunkResult> {
+export async function readChunk(task: ChunkTask, local = false): Promise<ChunkResult> {
   const reader = ActivityReader.chunkOf(task.file, defaultsOf(task), task.windows, task.state);
   const lines = await scan(reader, task.path, task.start, task.end);
-  return reader.chunkResult(lines);
+  return reader.chunkResult(lines, local);
 }
 
 /**
@@ -132,7 +132,7 @@ export async function activityWorker(): Promise<void> {
 
 async function inWorker(bundle: string, task: ChunkTask): Promise<ChunkResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { bundle, task }, stdout: true, stderr: true });
+    const worker = new Worker(WORKER, { eval: true, workerData: { bundle, task }, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     worker.once('message', (m: { ok: true; result: ChunkResult } | { ok: false; error: string }) => {
       if (m.ok) resolve(m.result);
       else reject(new Error(m.error));
@@ -177,7 +177,8 @@ export async function scanParallel(
       (r) => ({ ok: true as const, r }),
       (err: unknown) => ({ ok: false as const, err }),
     );
-    const first = await readChunk(tasks[0]!);
+    const first = await readChunk(tasks[0]!, true);
+    if (process.env.DTCOST_DEBUG === '1') process.stderr.write(`dtcost: first chunk read; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB\n`);
     const rest = await settled;
     if (!rest.ok) {
       if (process.env.DTCOST_DEBUG === '1') process.stderr.write(`dtcost: ${options.file}: a worker failed (${String((rest as { err: unknown }).err)}), read in one pass\n`);
@@ -188,7 +189,7 @@ export async function scanParallel(
     return false;
   }
   const merged = mergeChunks(reader, results);
-  if (process.env.DTCOST_DEBUG === '1') process.stderr.write(`dtcost: ${options.file}: ${results.length} chunks on ${results.length} threads${merged ? '' : ', read again in one pass'}\n`);
+  if (process.env.DTCOST_DEBUG === '1') process.stderr.write(`dtcost: ${options.file}: ${results.length} chunks on ${results.length} threads${merged ? '' : ', read again in one pass'}; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB\n`);
   return merged;
 }
 

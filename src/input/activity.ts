@@ -223,6 +223,8 @@ export interface ChunkResult {
   latest: number;
   fold: FoldData | undefined;
   windows: FoldData[] | undefined;
+  /** A chunk read on this thread: its reader. */
+  local?: ActivityReader;
 }
 
 /** Checks the rows of an activity file and folds the valid ones. */
@@ -291,8 +293,8 @@ export class ActivityReader {
     return this.problems > 0;
   }
 
-  /** The result of a chunk reader. */
-  chunkResult(lines: number): ChunkResult {
+  /** The result of a chunk reader; `local`: read on this thread, its folds are taken as they are (no copy). */
+  chunkResult(lines: number, local = false): ChunkResult {
     const chunk = this.chunk!;
     return {
       lines,
@@ -300,8 +302,9 @@ export class ActivityReader {
       fallback: chunk.fallback,
       earliest: this.earliest?.ms ?? Infinity,
       latest: this.latest?.ms ?? -Infinity,
-      fold: this.problems > 0 ? undefined : this.fold.export(),
-      windows: this.problems > 0 || this.windows === undefined ? undefined : this.windows.map((w) => w.fold.export()),
+      fold: this.problems > 0 || local ? undefined : this.fold.export(),
+      windows: this.problems > 0 || local || this.windows === undefined ? undefined : this.windows.map((w) => w.fold.export()),
+      ...(local && this.problems === 0 ? { local: this } : {}),
     };
   }
 
@@ -316,6 +319,11 @@ export class ActivityReader {
 
   /** Adds the folds of a chunk (with no problem). */
   absorb(result: ChunkResult): void {
+    if (result.local) {
+      this.fold.mergeFold(result.local.fold);
+      result.local.windows?.forEach((w, i) => this.windows![i]!.fold.mergeFold(w.fold));
+      return;
+    }
     if (result.fold) this.fold.mergeData(result.fold);
     result.windows?.forEach((data, i) => this.windows![i]!.fold.mergeData(data));
   }

@@ -298,6 +298,137 @@ export function normalizeRanges(triples: readonly number[]): number[] {
   return out;
 }
 
+/**
+ * The unions of the hosts of one mode. Most hosts of a large file have one range (a run, or runs
+ * one after the other at one weight): it is kept in typed arrays by host number (12 bytes), and a
+ * host gets an IntervalUnion when a second range comes. 1,000,000 hosts: ~60 MB.
+ */
+class HostUnions {
+  private readonly index = new Map<string, number>();
+  private from = new Int32Array(64);
+  private to = new Int32Array(64);
+  private weight = new Float64Array(64);
+  private readonly unions: (IntervalUnion | undefined)[] = [];
+  size = 0;
+
+  add(host: string, from: number, to: number, weight: number): void {
+    const k = this.index.get(host);
+    if (k === undefined) {
+      this.create(host, from, to, weight);
+      return;
+    }
+    const union = this.unions[k];
+    if (union !== undefined) {
+      union.add(from, to, weight);
+      return;
+    }
+    const a = this.from[k]!;
+    const b = this.to[k]!;
+    const w = this.weight[k]!;
+    // Inside the range at a weight as high: counted already; touching it at the same weight: joined.
+    if (a <= from && to <= b && weight <= w) return;
+    if (weight === w && from <= b && to >= a) {
+      this.from[k] = Math.min(a, from);
+      this.to[k] = Math.max(b, to);
+      return;
+    }
+    const created = new IntervalUnion(a, b, w);
+    created.add(from, to, weight);
+    this.unions[k] = created;
+  }
+
+  private create(host: string, from: number, to: number, weight: number): number {
+    const k = this.size++;
+    if (k === this.from.length) this.grow();
+    // Interval numbers fit 32 bits to the year 62,000; anything else gets a union of its own.
+    if (from >= -0x80000000 && to <= 0x7fffffff) {
+      this.from[k] = from;
+      this.to[k] = to;
+      this.weight[k] = weight;
+    } else this.unions[k] = new IntervalUnion(from, to, weight);
+    this.index.set(ownString(host), k);
+    return k;
+  }
+
+  private grow(): void {
+    const n = this.from.length * 2;
+    const from = new Int32Array(n);
+    const to = new Int32Array(n);
+    const weight = new Float64Array(n);
+    from.set(this.from);
+    to.set(this.to);
+    weight.set(this.weight);
+    this.from = from;
+    this.to = to;
+    this.weight = weight;
+  }
+
+  /** Adds ranges (flat triples) `count` numbers from `at` of `list` to the host's union. */
+  absorb(host: string, list: ArrayLike<number>, at: number, count: number): void {
+    let k = this.index.get(host);
+    if (k === undefined) {
+      k = this.create(host, list[at]!, list[at + 1]!, list[at + 2]!);
+      at += 3;
+      count -= 3;
+      if (count === 0) return;
+    }
+    let union = this.unions[k];
+    if (union === undefined) this.unions[k] = union = new IntervalUnion(this.from[k]!, this.to[k]!, this.weight[k]!);
+    union.absorbRanges(list, at, count);
+  }
+
+  /** The hosts, the count of numbers of each one's ranges, the ranges (normalized, flat): FoldData's `dps`. */
+  export(): FoldData['dps'][number] {
+    const hosts: string[] = [];
+    const counts = new Int32Array(this.size);
+    let total = 0;
+    for (const [host, k] of this.index) {
+      const union = this.unions[k];
+      union?.normalize();
+      counts[hosts.length] = union === undefined ? 3 : union.done.length;
+      total += counts[hosts.length]!;
+      hosts.push(host);
+    }
+    const ranges = new Float64Array(total);
+    let at = 0;
+    for (const k of this.index.values()) {
+      const union = this.unions[k];
+      if (union === undefined) {
+        ranges[at++] = this.from[k]!;
+        ranges[at++] = this.to[k]!;
+        ranges[at++] = this.weight[k]!;
+      } else {
+        ranges.set(union.done, at);
+        at += union.done.length;
+      }
+    }
+    return { hosts, counts, ranges };
+  }
+
+  /** Σ (to - from) × weight over every host. */
+  sumInto(sum: ExactSum): void {
+    for (let k = 0; k < this.size; k++) {
+      const union = this.unions[k];
+      if (union === undefined) sum.addProduct(this.to[k]! - this.from[k]!, this.weight[k]!);
+      else union.sumInto(sum);
+    }
+  }
+
+  /** Every range of every host, `value` of its weight, as [from, to, value]. */
+  *triples(value: (weight: number) => number): Generator<readonly [number, number, number]> {
+    for (let k = 0; k < this.size; k++) {
+      const union = this.unions[k];
+      if (union === undefined) {
+        yield [this.from[k]!, this.to[k]!, value(this.weight[k]!)];
+        continue;
+      }
+      union.normalize();
+      const done = union.done;
+      for (let i = 0; i < done.length; i += 3) yield [done[i]!, done[i + 1]!, value(done[i + 2]!)];
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Classic: per-minute deltas of milli-host-units (+ at a run's first minute, - after its last), in
 // one array over the minutes the runs cover (a file's runs span at most 10 years: 42 MB at most).
@@ -334,7 +465,7 @@ export class ActivityFold {
   private magnitude = 0;
   /** Past 2^53 of magnitude (or runs too far apart for the array), deltas as BigInt per hour (then `minutes` is undefined). */
   private big: { partial: Map<number, bigint[]>; whole: Map<number, bigint> } | undefined;
-  private readonly dps: Record<ActivityMode, Map<string, IntervalUnion>> = { fullstack: new Map(), infrastructure: new Map(), discovery: new Map() };
+  private dps: Record<ActivityMode, HostUnions> = { fullstack: new HostUnions(), infrastructure: new HostUnions(), discovery: new HostUnions() };
 
   constructor(readonly file: string) {}
 
@@ -357,9 +488,7 @@ export class ActivityFold {
     const fullstack = mode === 'fullstack';
     const hosts = fullstack ? this.dps.fullstack : mode === 'infrastructure' ? this.dps.infrastructure : this.dps.discovery;
     const weight = fullstack ? weights.quarterGiB : 1;
-    const union = hosts.get(host);
-    if (union === undefined) hosts.set(ownString(host), new IntervalUnion(from, to, weight));
-    else union.add(from, to, weight);
+    hosts.add(host, from, to, weight);
 
     // Classic: true concurrency, minute by minute; runs under 5 minutes do not count.
     if (mode === 'discovery') return;
@@ -488,11 +617,31 @@ export class ActivityFold {
 
   /** Adds the runs of `other` (a fold of other rows of the same file); `other` is not changed. */
   merge(other: ActivityFold): void {
-    this.mergeData(other.export(false));
+    this.mergeData(other.export());
   }
 
-  /** The fold as structured-clonable data; `normalize`: each host's ranges sorted and disjoint first. */
-  export(normalize = true): FoldData {
+  /**
+   * Adds the runs of `other`, which is not to be used afterwards: into an empty fold, taken as it is
+   * (no copy of a million hosts).
+   */
+  mergeFold(other: ActivityFold): void {
+    if (this.rows === 0 && this.dps.fullstack.size + this.dps.infrastructure.size + this.dps.discovery.size === 0 && this.minutes === undefined && this.big === undefined) {
+      this.rows = other.rows;
+      this.shortRuns = other.shortRuns;
+      this.first = other.first;
+      this.last = other.last;
+      this.minutes = other.minutes;
+      this.minuteBase = other.minuteBase;
+      this.magnitude = other.magnitude;
+      this.big = other.big;
+      for (const mode of MODES) this.dps[mode] = other.dps[mode];
+      return;
+    }
+    this.merge(other);
+  }
+
+  /** The fold as structured-clonable data (each host's ranges sorted and disjoint). */
+  export(): FoldData {
     return {
       file: this.file,
       rows: this.rows,
@@ -503,30 +652,7 @@ export class ActivityFold {
       minuteBase: this.minuteBase,
       minutes: this.minutes,
       big: this.big,
-      dps: MODES.map((mode) => {
-        const unions = this.dps[mode];
-        const hosts: string[] = [];
-        const counts = new Int32Array(unions.size);
-        let total = 0;
-        let k = 0;
-        for (const [host, union] of unions) {
-          if (normalize) union.normalize();
-          hosts.push(host);
-          counts[k++] = union.done.length + (union.pending?.length ?? 0);
-          total += counts[k - 1]!;
-        }
-        const ranges = new Float64Array(total);
-        let at = 0;
-        for (const union of unions.values()) {
-          ranges.set(union.done, at);
-          at += union.done.length;
-          if (union.pending) {
-            ranges.set(union.pending, at);
-            at += union.pending.length;
-          }
-        }
-        return { hosts, counts, ranges };
-      }),
+      dps: MODES.map((mode) => this.dps[mode].export()),
     };
   }
 
@@ -548,14 +674,8 @@ export class ActivityFold {
       const mine = this.dps[mode];
       let at = 0;
       for (let k = 0; k < hosts.length; k++) {
-        const host = hosts[k]!;
         const count = counts[k]!;
-        const union = mine.get(host);
-        if (union === undefined) {
-          const created = new IntervalUnion(ranges[at]!, ranges[at + 1]!, ranges[at + 2]!);
-          if (count > 3) created.absorbRanges(ranges, at + 3, count - 3);
-          mine.set(host, created);
-        } else union.absorbRanges(ranges, at, count);
+        if (count > 0) mine.absorb(hosts[k]!, ranges, at, count);
         at += count;
       }
     });
@@ -594,7 +714,7 @@ export class ActivityFold {
     const classic = this.big ? this.classicBig(this.big) : this.classicExact();
     const sums = MODES.map((mode) => {
       const sum = new ExactSum();
-      for (const union of this.dps[mode].values()) union.sumInto(sum);
+      this.dps[mode].sumInto(sum);
       return sum.value();
     });
     return {
@@ -614,16 +734,7 @@ export class ActivityFold {
 
   /** What the hosts of a mode run in each interval, `value` of each range's weight, summed over hosts. */
   private steps(mode: ActivityMode, value: (weight: number) => number): number[] {
-    const unions = this.dps[mode];
-    return sumOfRanges(
-      (function* () {
-        for (const union of unions.values()) {
-          union.normalize();
-          const done = union.done;
-          for (let i = 0; i < done.length; i += 3) yield [done[i]!, done[i + 1]!, value(done[i + 2]!)] as const;
-        }
-      })(),
-    );
+    return sumOfRanges(this.dps[mode].triples(value));
   }
 
   /** Hourly peaks in doubles, minute by minute: every level is at most `magnitude` < 2^53; the total is an ExactSum. */
