@@ -55,7 +55,7 @@ export async function readChunk(task: ChunkTask, local = false): Promise<ChunkRe
  * says whether there is a header) and at line breaks; undefined when the file is better read in
  * one pass (that line, or a line break, not found within a line's length).
  */
-export function planChunks(path: string, size: number, count: number, defaults: ActivityDefaults, file: string): { bounds: number[]; state: ReaderState } | undefined {
+export function planChunks(path: string, size: number, count: number, defaults: ActivityDefaults, file: string): { bounds: number[]; state: ReaderState; first: number } | undefined {
   const fd = openSync(path, 'r');
   try {
     const window = Buffer.alloc(4 * MAX_LINE_CHARS + 4);
@@ -81,6 +81,7 @@ export function planChunks(path: string, size: number, count: number, defaults: 
     const bounds = [0];
     for (let k = 1; k < count; k++) {
       const at = Math.max(first, Math.floor((size * k) / count));
+      if (at >= size) break;
       const bytes = read(at);
       const nl = bytes.indexOf(10);
       if (nl < 0) return undefined;
@@ -88,7 +89,7 @@ export function planChunks(path: string, size: number, count: number, defaults: 
       if (cut < size && cut > bounds[bounds.length - 1]!) bounds.push(cut);
     }
     bounds.push(size);
-    return { bounds, state: probe.state() };
+    return { bounds, state: probe.state(), first };
   } finally {
     closeSync(fd);
   }
@@ -178,7 +179,6 @@ export async function scanParallel(
       (err: unknown) => ({ ok: false as const, err }),
     );
     const first = await readChunk(tasks[0]!, true);
-    if (process.env.DTCOST_DEBUG === '1') process.stderr.write(`dtcost: first chunk read; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB\n`);
     const rest = await settled;
     if (!rest.ok) {
       if (process.env.DTCOST_DEBUG === '1') process.stderr.write(`dtcost: ${options.file}: a worker failed (${String((rest as { err: unknown }).err)}), read in one pass\n`);
@@ -189,7 +189,7 @@ export async function scanParallel(
     return false;
   }
   const merged = mergeChunks(reader, results);
-  if (process.env.DTCOST_DEBUG === '1') process.stderr.write(`dtcost: ${options.file}: ${results.length} chunks on ${results.length} threads${merged ? '' : ', read again in one pass'}; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB\n`);
+  if (process.env.DTCOST_DEBUG === '1') process.stderr.write(`dtcost: ${options.file}: ${results.length} chunks on ${results.length} threads${merged ? '' : ', read again in one pass'}\n`);
   return merged;
 }
 
