@@ -87,6 +87,12 @@ const BARS = {
 
 const nodeFloor = timed(['-e', '0'], STARTUP_RUNS);
 row('node -e 0', nodeFloor);
+// `--activity`: only the floor and activity files at fleet size (bench/activity.mjs: --jobs 1 and 2).
+if (process.argv.includes('--activity')) {
+  (await import('./activity.mjs')).benchActivity((name, r, floor, floorName, bar, rate) => row(rate ? `${name} (${rate})` : name, r, floor, floorName, bar));
+  finish();
+  process.exit(0);
+}
 if (onlyStartup) {
   startup();
   finish();

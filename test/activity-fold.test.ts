@@ -179,3 +179,54 @@ describe('interval unions', () => {
     expect(normalizeRanges([0, 10, 1, 5, 15, 2, 12, 20, 1, 30, 31, 5, 31, 32, 5])).toEqual([0, 5, 1, 5, 15, 2, 15, 20, 1, 30, 32, 5]);
   });
 });
+
+describe('the per-minute array and the BigInt maps', () => {
+  it('a fold that passes 2^53 midway (its minutes turned into BigInt maps) counts what a slow BigInt count gives, in any order and merged', () => {
+    // Weights near 2^50: a few runs pass 2^53 of magnitude, so the conversion happens with runs on both sides of it.
+    const big = fc
+      .record({ start: fc.integer({ min: 0, max: 2 * 24 * 60 }), length: fc.integer({ min: 0, max: 26 * 60 }), host: fc.constantFrom('a', 'b', 'c'), k: fc.integer({ min: 0, max: 3 }) })
+      .map(({ start, length, host, k }) => ({ host, start: BASE + start * MINUTE + 17_000, end: BASE + (start + length) * MINUTE + 17_000, milli: 2 ** 50 + k * 1000 }));
+    fc.assert(
+      fc.property(fc.array(big, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 4 }), (runs, chunks) => {
+        const weights = (milli: number) => ({ milliHostUnits: { fullstack: milli, infrastructure: milli }, quarterGiB: 64 });
+        const fold = new ActivityFold('big.csv');
+        for (const r of runs) fold.add({ host: r.host, start: r.start, end: r.end, mode: 'fullstack', weights: weights(r.milli) });
+        // The slow count: per minute, BigInt.
+        const perMinute = new Map<number, bigint>();
+        for (const r of runs) {
+          if (r.end - r.start < 5 * MINUTE) continue;
+          for (let m = Math.floor(r.start / MINUTE); m < Math.ceil(r.end / MINUTE); m++) perMinute.set(m, (perMinute.get(m) ?? 0n) + BigInt(r.milli));
+        }
+        const perHour = new Map<number, bigint>();
+        for (const [m, v] of perMinute) {
+          const h = Math.floor(m / 60);
+          if (v > (perHour.get(h) ?? 0n)) perHour.set(h, v);
+        }
+        const total = [...perHour.values()].reduce((a, b) => a + b, 0n);
+        const s = fold.summary();
+        expect(toPlain(s.classic.hostUnitHours)).toBe(toPlain(new D(total.toString()).div(1000)));
+        expect([...s.classic.hourly].map(([h, v]) => [h, toPlain(v)])).toEqual([...perHour].filter(([, v]) => v > 0n).sort((a, b) => a[0] - b[0]).map(([h, v]) => [h, toPlain(new D(v.toString()).div(1000))]));
+        // In chunks, merged: the same (one side in doubles, the other in BigInt).
+        const size = Math.ceil(runs.length / chunks);
+        const merged = new ActivityFold('big.csv');
+        for (let i = 0; i < runs.length; i += size) {
+          const part = new ActivityFold('big.csv');
+          for (const r of runs.slice(i, i + size)) part.add({ host: r.host, start: r.start, end: r.end, mode: 'fullstack', weights: weights(r.milli) });
+          merged.merge(part);
+        }
+        expect(plain(merged.summary())).toEqual(plain(s));
+      }),
+      { numRuns: RUNS },
+    );
+  }, 60_000);
+
+  it('runs more than the array may cover apart (a fold used directly): the BigInt maps count them', () => {
+    const fold = new ActivityFold('far.csv');
+    const w = runWeights(new D(16), true);
+    fold.add({ host: 'a', start: Date.UTC(1971, 0, 1), end: Date.UTC(1971, 0, 1, 2), mode: 'fullstack', weights: w });
+    fold.add({ host: 'a', start: Date.UTC(2030, 0, 1, 0, 30), end: Date.UTC(2030, 0, 1, 1), mode: 'fullstack', weights: w });
+    const s = fold.summary();
+    expect(toPlain(s.classic.hostUnitHours)).toBe('3');
+    expect(toPlain(s.classic.peakHostUnits)).toBe('1');
+  });
+});
