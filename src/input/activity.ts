@@ -227,6 +227,13 @@ export interface ChunkResult {
   local?: ActivityReader;
 }
 
+/** text[a, b) starts and ends with a printable ASCII character (not a space: trim changes nothing). */
+function plainField(text: string, a: number, b: number): boolean {
+  const x = text.charCodeAt(a);
+  const y = text.charCodeAt(b - 1);
+  return x > 32 && x < 127 && y > 32 && y < 127;
+}
+
 /** Checks the rows of an activity file and folds the valid ones. */
 export class ActivityReader {
   private rows = 0;
@@ -414,12 +421,7 @@ export class ActivityReader {
     let c5 = c4 < to ? text.indexOf(',', c4 + 1) : to;
     if (c5 < 0 || c5 > to) c5 = to;
     // Every field read starts and ends with a printable ASCII character (trim would change nothing).
-    const plain = (a: number, b: number) => {
-      const x = text.charCodeAt(a);
-      const y = text.charCodeAt(b - 1);
-      return x > 32 && x < 127 && y > 32 && y < 127;
-    };
-    if (text.charCodeAt(from) === 35 || !plain(from, c1) || !plain(c1 + 1, c2) || !plain(c2 + 1, c3)) return false;
+    if (text.charCodeAt(from) === 35 || !plainField(text, from, c1) || !plainField(text, c1 + 1, c2) || !plainField(text, c2 + 1, c3)) return false;
     const start = fastTime(text, c1 + 1, c2);
     const end = fastTime(text, c2 + 1, c3);
     if (!(end >= start) || end - start > MAX_SPAN) return false;
@@ -428,13 +430,23 @@ export class ActivityReader {
     let memoryTo = -1;
     let modeFrom = -1;
     let modeTo = -1;
-    if (c.memory === 3 && c3 < to) [memoryFrom, memoryTo] = [c3 + 1, c4];
-    else if (c.memory === 4 && c4 < to) [memoryFrom, memoryTo] = [c4 + 1, c5];
-    if (c.mode === 3 && c3 < to) [modeFrom, modeTo] = [c3 + 1, c4];
-    else if (c.mode === 4 && c4 < to) [modeFrom, modeTo] = [c4 + 1, c5];
+    if (c.memory === 3 && c3 < to) {
+      memoryFrom = c3 + 1;
+      memoryTo = c4;
+    } else if (c.memory === 4 && c4 < to) {
+      memoryFrom = c4 + 1;
+      memoryTo = c5;
+    }
+    if (c.mode === 3 && c3 < to) {
+      modeFrom = c3 + 1;
+      modeTo = c4;
+    } else if (c.mode === 4 && c4 < to) {
+      modeFrom = c4 + 1;
+      modeTo = c5;
+    }
     let weights: RunWeights | undefined;
     if (memoryTo > memoryFrom) {
-      if (!plain(memoryFrom, memoryTo)) return false;
+      if (!plainField(text, memoryFrom, memoryTo)) return false;
       const length = memoryTo - memoryFrom;
       const texts = this.memoryTexts;
       for (let k = 0; k < texts.length; k++) {
