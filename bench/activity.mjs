@@ -13,20 +13,30 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/dtcost');
-const RSS = join(ROOT, 'bench/rss.cjs');
 
-function timed(args, runs) {
+/**
+ * Preloaded into a measured process: on exit of its main thread, its peak RSS (KiB) and the CPU
+ * time of all its threads (µs) on fd 3. CPU time is what a busy shared machine changes least: the
+ * rate per core is rows per CPU second.
+ */
+const USAGE = `if (require('node:worker_threads').isMainThread) process.on('exit', () => { try { const u = process.resourceUsage(); require('node:fs').writeSync(3, u.maxRSS + ' ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); } catch {} });`;
+
+function timed(args, runs, preload) {
   const times = [];
+  const cpus = [];
   let rssKiB = 0;
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--require', RSS, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(process.execPath, ['--require', preload, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    rssKiB = Math.max(rssKiB, Number(r.output[3]?.trim() || 0));
+    const [rss, cpu] = (r.output[3] ?? '').trim().split(' ').map(Number);
+    rssKiB = Math.max(rssKiB, rss || 0);
+    cpus.push((cpu || 0) / 1000);
   }
   times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], mb: rssKiB / 1024 };
+  cpus.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], cpuMs: cpus[Math.floor(cpus.length / 2)], mb: rssKiB / 1024 };
 }
 
 /**
@@ -70,6 +80,9 @@ if (n === 0) process.exit(4);
 
 export function benchActivity(row, { sizes, runs = 1 } = {}) {
   const TMP = mkdtempSync(join(tmpdir(), 'dtcost-bench-activity-'));
+  const preload = join(TMP, 'usage.cjs');
+  writeFileSync(preload, USAGE);
+  const cpu = (r, floor) => `CPU ${(r.cpuMs / 1000).toFixed(1)} s${floor ? `, ${(r.cpuMs / floor.cpuMs).toFixed(2)}× the scan's CPU` : ''}`;
   try {
     for (const rows of sizes ?? (process.env.ACTIVITY_ROWS ?? '1000000,10000000').split(',').map(Number)) {
       const csv = join(TMP, `runs-${rows}.csv`);
@@ -77,11 +90,11 @@ export function benchActivity(row, { sizes, runs = 1 } = {}) {
       const yaml = join(TMP, `activity-${rows}.yaml`);
       writeFileSync(yaml, `version: 1\nname: activity ${rows}\nactivity:\n  - { name: fleet, file: ${JSON.stringify(csv)} }\n`);
       const label = rows.toLocaleString('en-US');
-      const floor = timed(['-e', floorScript(csv)], runs);
-      row(`line scan + 2 Date.parse, ${label} rows (${(statSync(csv).size / 1e6).toFixed(0)} MB)`, floor);
+      const floor = timed(['-e', floorScript(csv)], runs, preload);
+      row(`line scan + 2 Date.parse, ${label} rows (${(statSync(csv).size / 1e6).toFixed(0)} MB)`, floor, undefined, undefined, undefined, cpu(floor));
       for (const jobs of [1, 2]) {
-        const r = timed([BIN, 'estimate', yaml, '--format', 'json', '--jobs', String(jobs)], runs);
-        row(`estimate, ${label} activity rows, --jobs ${jobs}`, r, floor, 'line scan', undefined, `${((rows / r.ms) * 1000 / 1e6).toFixed(2)} M rows/s`);
+        const r = timed([BIN, 'estimate', yaml, '--format', 'json', '--jobs', String(jobs)], runs, preload);
+        row(`estimate, ${label} activity rows, --jobs ${jobs}`, r, floor, 'line scan', undefined, `${cpu(r, floor)}; ${(rows / r.cpuMs / 1000).toFixed(2)} M rows per CPU s`);
       }
       rmSync(csv);
     }
@@ -91,10 +104,11 @@ export function benchActivity(row, { sizes, runs = 1 } = {}) {
     writeActivityCsv(csv, hosts, hosts);
     const yaml = join(TMP, 'hosts.yaml');
     writeFileSync(yaml, `version: 1\nname: hosts\nactivity:\n  - { name: fleet, file: ${JSON.stringify(csv)} }\n`);
-    const floor = timed(['-e', floorScript(csv)], runs);
-    row(`line scan + 2 Date.parse, ${hosts.toLocaleString('en-US')} distinct hosts`, floor);
+    const floor = timed(['-e', floorScript(csv)], runs, preload);
+    row(`line scan + 2 Date.parse, ${hosts.toLocaleString('en-US')} distinct hosts`, floor, undefined, undefined, undefined, cpu(floor));
     for (const jobs of [1, 2]) {
-      row(`estimate, ${hosts.toLocaleString('en-US')} distinct hosts, --jobs ${jobs}`, timed([BIN, 'estimate', yaml, '--format', 'json', '--jobs', String(jobs)], runs), floor, 'line scan', { text: '< 300 MB', ok: (r) => r.mb < 300 });
+      const r = timed([BIN, 'estimate', yaml, '--format', 'json', '--jobs', String(jobs)], runs, preload);
+      row(`estimate, ${hosts.toLocaleString('en-US')} distinct hosts, --jobs ${jobs}`, r, floor, 'line scan', { text: '< 300 MB', ok: (m) => m.mb < 300 }, cpu(r, floor));
     }
   } finally {
     rmSync(TMP, { recursive: true, force: true });
