@@ -670,15 +670,25 @@ export async function scan(reader: ActivityReader, path: string, start = 0, end 
         reader.stop('the activity file is not text (it holds NUL bytes): expected CSV rows host,start,end[,memoryGiB][,mode]', lineNo + 1);
         break;
       }
-      const text = carry + decoder.write(chunk);
+      // The chunk's text is read in place (never joined to the carry: a flat string reads faster).
+      const text = decoder.write(chunk);
       let from = 0;
-      for (let nl = text.indexOf('\n'); nl !== -1 && !reader.stopped; nl = text.indexOf('\n', from)) {
+      let nl = text.indexOf('\n');
+      if (carry !== '' && nl !== -1) {
+        const line = carry + text.slice(0, nl);
+        carry = '';
+        if (line.length > MAX_LINE_CHARS) reader.tooLong(lineNo + 1);
+        else reader.lineIn(line, 0, line.length, ++lineNo);
+        from = nl + 1;
+        nl = text.indexOf('\n', from);
+      }
+      for (; nl !== -1 && !reader.stopped; nl = text.indexOf('\n', from)) {
         if (nl - from > MAX_LINE_CHARS) reader.tooLong(lineNo + 1);
         else reader.lineIn(text, from, nl, ++lineNo);
         from = nl + 1;
       }
       if (reader.stopped) break;
-      carry = text.slice(from);
+      carry = from === 0 ? carry + text : text.slice(from);
       if (carry.length > MAX_LINE_CHARS) {
         reader.tooLong(lineNo + 1);
         break;
