@@ -648,8 +648,8 @@ async function readWith(
   }
   try {
     // A large file on several threads (input/activity-jobs.ts), else (or when a chunk says so) in one pass.
-    const parallel_ = size >= 2 * MIN_CHUNK_BYTES && (parallel.jobs ?? 2) > 1 ? await import('./activity-jobs.js') : undefined;
-    if (!(parallel_ && (await parallel_.scanParallel(reader, path, size, parallel)))) await scan(reader, path);
+    const threads = size >= 2 * MIN_CHUNK_BYTES && (parallel.jobs ?? 2) > 1 ? await import('./activity-jobs.js') : undefined;
+    if (!(threads && (await threads.scanParallel(reader, path, size, parallel)))) await scan(reader, path);
   } catch (err) {
     return cannot(readFailure(err));
   }
