@@ -10,7 +10,7 @@
 // does) with a global that makes main() serve the chunk instead of the command line. Run from
 // source (tests), or where the bundle is not a file (the standalone binary), files are read on
 // one thread.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { D } from '../core/decimal.js';
@@ -98,7 +98,8 @@ export function planChunks(path: string, size: number, count: number, defaults: 
 /** The bundle file a worker runs: this one, when it runs as dist/dtcost.cjs. */
 function bundleFile(): string | undefined {
   // `__filename` exists in the CommonJS bundle (bin/dtcost passes it), not in the ES modules of the sources.
-  return typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : undefined;
+  // The standalone binary names a dtcost.cjs beside it that is not there: one thread then.
+  return typeof __filename === 'string' && __filename.endsWith('.cjs') && existsSync(__filename) ? __filename : undefined;
 }
 
 /** The code of a worker: bin/dtcost's loading of the bundle, with its code cache, as a chunk reader. */
@@ -110,7 +111,7 @@ const { Script } = require('node:vm');
 const file = require('node:worker_threads').workerData.bundle;
 let cachedData;
 try { cachedData = readFileSync(file + '.cache'); } catch {}
-const script = new Script('(function (exports, require, module, __filename, __dirname) {' + readFileSync(file, 'utf8') + '\\n})', { filename: file, cachedData });
+const script = new Script('(function (exports, require, module, __filename, __dirname) {' + readFileSync(file, 'latin1') + '\\n})', { filename: file, cachedData });
 const bundle = { exports: {} };
 script.runInThisContext().call(bundle.exports, bundle.exports, require, bundle, file, dirname(file));
 `;
