@@ -21,6 +21,12 @@ const onlyStartup = process.argv.includes('--startup');
 
 /** Start-up times are a few tens of milliseconds: many runs, and the median. */
 const STARTUP_RUNS = 31;
+/** `--estates`: estates at scale only (bench/estates.mjs: every command, 100,000 to 1,000,000 entries). */
+if (process.argv.includes('--estates')) {
+  rmSync(TMP, { recursive: true, force: true });
+  await import('./estates.mjs');
+  process.exit(0);
+}
 
 function timed(args, runs) {
   const times = [];
