@@ -128,12 +128,13 @@ const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
 /** A row: the time, the peak memory, the ratio to the floor and the bar (SPEC / issue 17) it is held to. */
 function row(name, r, floor, bar, entries) {
   const failed = r.exit !== 0 && r.exit !== 1 ? ` (exit ${r.exit})` : '';
-  const perEntry = entries && floor ? `${(((r.mb - floor.mb) * 1e6) / entries / 1000).toFixed(2)} KB/entry` : '';
+  const killed = r.mb === 0;
+  const perEntry = entries && floor && !failed ? `${(((r.mb - floor.mb) * 1e6) / entries / 1000).toFixed(2)} KB/entry` : '';
   rows.push([
     `${name}${failed}`,
     `${r.ms.toFixed(0)} ms`,
-    `${r.mb.toFixed(0)} MB`,
-    floor ? `${(r.ms / floor.ms).toFixed(2)}× floor` : '',
+    killed ? '(killed)' : `${r.mb.toFixed(0)} MB`,
+    floor && !failed ? `${(r.ms / floor.ms).toFixed(2)}× floor` : '',
     perEntry,
     bar ? `${bar.ok(r, floor) ? 'meets' : 'MISSES'} ${bar.text}` : '',
   ]);

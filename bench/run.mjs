@@ -154,8 +154,8 @@ hostile('1 MB host name', ['estimate', hostileFile('h-name.yaml', `version: 1\nh
 }
 {
   hostileFile('h-huge.yaml', 'version: 1\n');
-  truncateSync(join(TMP, 'h-huge.yaml'), 100 << 20);
-  hostile('100 MB estate (refused by its size)', ['estimate', 'h-huge.yaml']);
+  truncateSync(join(TMP, 'h-huge.yaml'), 300 << 20);
+  hostile('300 MB estate (refused by its size)', ['estimate', 'h-huge.yaml']);
 }
 hostile('70 MB on standard input', ['estimate', '-'], { input: Buffer.alloc(70 << 20, 0x20) });
 // YAML for the full reader (the `yaml` package): more cases, with their messages, in test/hostile-parsers.test.ts.

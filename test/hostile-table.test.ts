@@ -155,7 +155,7 @@ const CASES: Case[] = [
   { category: 'parsers', name: 'a duplicate key', files: { 'd.yaml': 'version: 1\nname: a\nname: b\n' }, argv: ['estimate', 'd.yaml'], exit: 2, first: /^d\.yaml:3:1: error: invalid YAML: duplicate key/ },
 
   // Limits
-  { category: 'limits', name: 'a 100 MB estate is refused before it is read', files: { 'h.yaml': { sparse: 100 << 20, head: 'version: 1\n' } }, argv: ['estimate', 'h.yaml'], exit: 2, first: /^h\.yaml: error: the file is 100\.0 MiB; dtcost reads estates and rate cards of up to 64 MiB/ },
+  { category: 'limits', name: 'a 300 MB estate is refused before it is read', files: { 'h.yaml': { sparse: 300 << 20, head: 'version: 1\n' } }, argv: ['estimate', 'h.yaml'], exit: 2, first: /^h\.yaml: error: the file is 300\.0 MiB; dtcost reads estates and rate cards of up to 256 MiB/ },
   { category: 'limits', name: '70 MB on standard input', stdin: Buffer.alloc(70 << 20, 0x20), argv: ['estimate', '-'], exit: 2, first: /^<stdin>: error: standard input is larger than 64 MiB/ },
   {
     category: 'limits',

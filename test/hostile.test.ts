@@ -65,11 +65,11 @@ describe('hostile inputs', () => {
     expect(refused([file('blank.json', '   \n')])).toContain('empty');
   });
 
-  it('a 100 MB file is refused before it is read', () => {
+  it('a 300 MB file is refused before it is read', () => {
     const path = join(TMP, 'huge.yaml');
     writeFileSync(path, 'version: 1\n');
-    truncateSync(path, 100 * 1024 * 1024);
-    expect(refused([path])).toContain('the file is 100.0 MiB; dtcost reads estates and rate cards of up to 64 MiB');
+    truncateSync(path, 300 * 1024 * 1024);
+    expect(refused([path])).toContain('the file is 300.0 MiB; dtcost reads estates and rate cards of up to 256 MiB');
   });
 
   it('a directory, a device, a missing file, a path through a file', () => {

@@ -43,7 +43,8 @@ export async function diffCommand(baseFile: string, headFile: string, flags: Dif
     process.stderr.write(`dtcost: the two estates differ in model or period (${base.model}, ${base.period.label} vs ${head.model}, ${head.period.label}); pass --model and --period to compare them\n`);
     return EXIT.invalidInput;
   }
-  const diff = diffEstimates(base, head);
+  // JSON lists every row; the text and Markdown only the changed ones.
+  const diff = diffEstimates(base, head, { unchanged: flags.format === 'json' });
   // The head estate's own budget gates too, as `estimate` would check it.
   const failures = [...checkGates(diff, gate, diff.head.currency, money), ...(diff.head.budget?.violations ?? []).map((v) => describeViolation(v, diff.head.currency))];
   const chunks = flags.format === 'json' ? diffJson(diff, failures) : flags.format === 'markdown' ? diffMarkdown(diff, failures) : diffText(diff);

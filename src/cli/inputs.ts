@@ -4,7 +4,7 @@ import { readActivity, readActivityWindows, type ActivitySummary } from '../inpu
 import type { Diagnostic } from '../input/diagnostics.js';
 import type { ParsedDocument } from '../input/source.js';
 import type { ReadFile } from './output-file.js';
-import { loadText, MAX_INPUT_BYTES, readInput, readStandardInput, type StdinBytes } from '../input/load.js';
+import { loadText, MAX_STDIN_BYTES, readInput, readStandardInput, type StdinBytes } from '../input/load.js';
 import { estateSchema, type EstateData } from '../input/schema.js';
 import { builtinRateCard, mergeRateCard, rateCardSchema, type RateCard, type RateCardData } from '../pricing/rate-card.js';
 
@@ -31,7 +31,7 @@ export class Inputs {
   private readStdin = (): StdinBytes => {
     if (this.stdinUsed) return { ok: true, bytes: new Uint8Array() };
     this.stdinUsed = true;
-    return readStandardInput(MAX_INPUT_BYTES);
+    return readStandardInput(MAX_STDIN_BYTES);
   };
 
   estate(path: string): LoadedEstate | undefined {

@@ -25,7 +25,7 @@ const YOUNG_GENERATION = 48 * MiB;
 /** What a command needs with the smallest estate (the bundle's code, its modules): 10 MiB ran explain. */
 const BASELINE = 10 * MiB;
 /** Files larger than input/load.ts MAX_INPUT_BYTES are refused by their size as they are read. */
-export const REFUSED_FROM_BYTES = 64 * MiB;
+export const REFUSED_FROM_BYTES = 256 * MiB;
 
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
 

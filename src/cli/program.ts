@@ -16,6 +16,7 @@ import type { RatesFlags } from './rates-command.js';
 import { OUTPUT_COMMANDS, type OutputCommand } from '../render/output-commands.js';
 import type { ValidateFlags } from './validate-command.js';
 import { setActivityJobs } from '../input/jobs-setting.js';
+import { OutOfHeap } from '../input/memory.js';
 
 const EXAMPLES = `
 Examples:
@@ -183,6 +184,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
+    if (err instanceof OutOfHeap) {
+      process.stderr.write(`dtcost: ${safeForTerminal(err.message)}\n`);
+      return EXIT.invalidInput;
+    }
     if (err instanceof UsageError) {
       process.stderr.write(`dtcost: ${safeForTerminal(err.message)}\n`);
       return EXIT.invalidInput;

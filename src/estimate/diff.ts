@@ -75,8 +75,12 @@ export function bySubject(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** The two estimates, streamed: each is read once, and only what the diff needs of each item is kept. */
-export function diffEstimates(base: EstimateStream, head: EstimateStream): Diff {
+/**
+ * The two estimates, streamed: each is read once, and only what the diff needs of each item is
+ * kept. Without `unchanged` (the text and Markdown, which show only changes), the unchanged rows
+ * are left out as they are found: the rows then take what the diff shows, not the estates' size.
+ */
+export function diffEstimates(base: EstimateStream, head: EstimateStream, { unchanged = true }: { unchanged?: boolean } = {}): Diff {
   // Each key once, in the order first seen (the base's, then the head's own); a later item of the
   // same key in one estimate wins.
   const pairs = new Map<string, { b: DiffSide | null; h: DiffSide | null }>();
@@ -93,13 +97,16 @@ export function diffEstimates(base: EstimateStream, head: EstimateStream): Diff 
     else pair.h = sideOf(i);
   }
   const rows: DiffRow[] = [];
-  for (const { b, h } of pairs.values()) {
+  for (const [key, { b, h }] of pairs) {
+    // Each pair is let go once its row is made (deleting the entry being visited is safe).
+    pairs.delete(key);
     const any = (h ?? b)!;
     const quantityDelta = (h?.quantity ?? ZERO).minus(b?.quantity ?? ZERO);
     const bc = costOf(b);
     const hc = costOf(h);
     const costDelta = bc === null || hc === null ? null : hc.minus(bc);
     const status: Status = !b ? 'added' : !h ? 'removed' : quantityDelta.isZero() && (costDelta === null || costDelta.isZero()) ? 'unchanged' : 'changed';
+    if (status === 'unchanged' && !unchanged) continue;
     rows.push({ id: any.id, capabilityId: any.capabilityId, capability: any.capability, subject: any.subject, unit: any.unit, status, base: b, head: h, quantityDelta, costDelta });
   }
   // In the order of the capability catalogue (as estimates group them), then by subject.

@@ -4,6 +4,7 @@
 import { capability, unitModel, type Model } from '../core/capabilities.js';
 import { toPlain, ZERO, type D } from '../core/decimal.js';
 import type { ActivitySummary } from '../input/activity.js';
+import { checkHeap } from '../input/memory.js';
 import type { EstateData } from '../input/schema.js';
 import { pricer, TotalsBuilder, type LineItem, type Totals } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
@@ -240,8 +241,12 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
     done = true;
   }
 
+  let listedItems = 0;
   /** An item is listed: it counts in the totals and, when a budget caps its capability, by its cost. */
   function list(item: LineItem): void {
+    // Every 4,096 items the heap is checked (src/input/memory.ts): a command that holds them all
+    // (a table, a diff) stops with exit 2 when it fills, never with Node's SIGABRT.
+    if ((++listedItems & 4095) === 0) checkHeap(`${listedItems.toLocaleString('en-US')} line items of ${file}`);
     sums.add(item);
     if (item.cost !== null) itemCosts.get(item.capabilityId)?.set(item.id, item.cost);
   }

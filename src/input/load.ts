@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { issuesToDiagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { checkLimits } from './limits.js';
+import { heap, tooLargeForHeap, validationWontFit } from './memory.js';
 import { parseJson } from './parse-json.js';
 import { parseYaml } from './parse-yaml.js';
 import { parseYamlFast } from './parse-yaml-fast.js';
@@ -21,9 +22,15 @@ export interface InputText {
   text: string;
 }
 
-/** Estates and rate cards larger than this are refused before they are read (100,000 entries are ~20 MB). */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
-const tooLarge = (bytes: number) => `the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; dtcost reads estates and rate cards of up to 64 MiB`;
+/**
+ * Estate and rate-card files larger than this are refused before they are read (100,000 entries
+ * are 12-20 MB, 1,000,000 are 120-200 MB); what the heap cannot hold below it is refused as it
+ * fills (src/input/memory.ts).
+ */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+/** Standard input is gathered in memory before it is decoded: it is held to less. */
+export const MAX_STDIN_BYTES = 64 * 1024 * 1024;
+const tooLarge = (bytes: number, limit = MAX_INPUT_BYTES) => `the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; dtcost reads estates and rate cards of up to ${limit / 1024 / 1024} MiB`;
 
 /** Files from this size on are validated by zod's compiled object parsers (loadText). */
 const JIT_FROM_CHARS = 64 * 1024;
@@ -72,7 +79,7 @@ export function readStandardInput(limit: number, fd = 0): StdinBytes {
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { ok: false, message: 'standard input is a directory, not a file' };
-    if (stat.isFile() && stat.size > limit) return { ok: false, message: tooLarge(stat.size) };
+    if (stat.isFile() && stat.size > limit) return { ok: false, message: tooLarge(stat.size, limit) };
   } catch (err) {
     return { ok: false, message: `cannot read standard input: ${readFailure(err)}` };
   }
@@ -147,6 +154,8 @@ export function parseText(file: string, text: string): ParseResult {
 }
 
 export function loadText<S extends z.ZodType>(input: InputText, schema: S, what: string): Loaded<z.output<S>> {
+  // The heap is watched (src/input/memory.ts): an estate too large for it is refused, never a SIGABRT.
+  const before = heap().used;
   const parsed = parseText(input.file, input.text);
   if (!parsed.ok) {
     return { ok: false, diagnostics: parsed.problems.map((p) => ({ file: input.file, position: p.position, message: p.message })) };
@@ -157,6 +166,8 @@ export function loadText<S extends z.ZodType>(input: InputText, schema: S, what:
   }
   const over = checkLimits(document.data, document, input.file);
   if (over.length > 0) return { ok: false, diagnostics: sortDiagnostics(over) };
+  const needed = validationWontFit(before);
+  if (needed !== undefined) return fail(input.file, tooLargeForHeap(input.text.length, needed));
   // zod compiles each object schema into a function (new Function, which no code cache keeps) on
   // its first parse: ~3 ms an object, repaid only over many entries. A small file is checked without.
   const result = schema.safeParse(document.data, { reportInput: true, jitless: input.text.length < JIT_FROM_CHARS });

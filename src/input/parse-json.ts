@@ -4,6 +4,7 @@
 // pays for them.
 import { decimalOf, type D } from '../core/decimal.js';
 import type { PathSegment } from './path.js';
+import { heapFull, OutOfHeap, tooLargeForHeap } from './memory.js';
 import { LineIndex, MAX_NESTING, PathIndex, TOO_DEEP, type ParseResult, type Recorder, type SyntaxProblem } from './source.js';
 
 class JsonSyntaxError extends Error {
@@ -18,6 +19,13 @@ class JsonSyntaxError extends Error {
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const LITERALS = [['true', true], ['false', false], ['null', null]] as const;
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** Parsing stopped: the heap is nearly full (src/input/memory.ts). */
+class HeapFull extends OutOfHeap {
+  constructor(readonly offset: number, bytes: number) {
+    super(tooLargeForHeap(bytes));
+  }
+}
 
 class Parser {
   private i = 0;
@@ -126,6 +134,8 @@ class Parser {
       return out;
     }
     for (;;) {
+      // Every 4,096 items of a list (an estate's sections are lists): the heap is checked.
+      if ((out.length & 4095) === 4095 && heapFull()) throw new HeapFull(this.i, this.text.length);
       this.path.push(out.length);
       out.push(this.value(-1));
       this.path.pop();
@@ -193,6 +203,8 @@ export function parseJson(text: string): ParseResult {
   try {
     data = new Parser(text).parse();
   } catch (err) {
+    // Where the heap filled up: the estate is refused with the sizes (exit 2), never a SIGABRT.
+    if (err instanceof HeapFull) return { ok: false, problems: [{ position: lines.position(err.offset), message: err.message }] };
     if (!(err instanceof JsonSyntaxError)) throw err;
     const problem: SyntaxProblem = { position: lines.position(err.offset), message: `invalid JSON: ${err.message}` };
     return { ok: false, problems: [problem] };
