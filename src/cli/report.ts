@@ -17,16 +17,19 @@ export const MAX_SHOWN_PER_FILE = 1_000;
 export function formatDiagnostics(list: readonly Diagnostic[], style: Style): string {
   const perFile = new Map<string, number>();
   const lines: string[] = [];
+  let n = 0;
   for (const d of list) {
-    const shown = (perFile.get(d.file) ?? 0) + 1;
+    // A count of problems not located (README "Limits"): said by the "more errors" line below.
+    const count = d.more ?? 1;
+    n += count;
+    const shown = (perFile.get(d.file) ?? 0) + count;
     perFile.set(d.file, shown);
-    if (shown <= MAX_SHOWN_PER_FILE) lines.push(formatDiagnostic(d, style));
+    if (d.more === undefined && shown <= MAX_SHOWN_PER_FILE) lines.push(formatDiagnostic(d, style));
   }
   for (const [file, n] of perFile) {
     if (n > MAX_SHOWN_PER_FILE) lines.push(`${safeForTerminal(file)}: ${(n - MAX_SHOWN_PER_FILE).toLocaleString('en-US')} more errors in this file are not shown (the first ${MAX_SHOWN_PER_FILE.toLocaleString('en-US')} are)`);
   }
   const files = perFile.size;
-  const n = list.length;
   lines.push(`dtcost: ${n} ${n === 1 ? 'error' : 'errors'} in ${files} ${files === 1 ? 'file' : 'files'}; nothing was estimated.`);
   return `${lines.join('\n')}\n`;
 }

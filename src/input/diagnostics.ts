@@ -15,6 +15,8 @@ export interface Diagnostic {
   path?: string;
   message: string;
   hint?: string;
+  /** Problems of the file counted but not located: this diagnostic stands for them (not one itself). */
+  more?: number;
 }
 
 export function describeFound(value: unknown): string {
@@ -147,6 +149,9 @@ function expectedOf(issue: Issue, input?: unknown): string | undefined {
   return undefined;
 }
 
+/** How many problems of one file are located and listed at most. */
+export const MAX_LOCATED = 10_000;
+
 export function issuesToDiagnostics(issues: readonly Issue[], doc: ParsedDocument, file: string, schema: z.core.$ZodType): Diagnostic[] {
   const out: Diagnostic[] = [];
   const positions = new Positions();
@@ -219,9 +224,20 @@ export function issuesToDiagnostics(issues: readonly Issue[], doc: ParsedDocumen
         out.push(at(path, `${issue.message}, found ${found}`));
     }
   };
-  for (const issue of issues) visit(issue, []);
+  // Each problem is located in the file: past MAX_LOCATED (far more than are shown), the rest are
+  // counted, so that a file of millions of bad entries is reported in bounded time and memory.
+  let visited = 0;
+  for (const issue of issues) {
+    if (visited++ === MAX_LOCATED) break;
+    visit(issue, []);
+  }
   positions.resolve(doc);
-  return sortDiagnostics(out);
+  const sorted = sortDiagnostics(out);
+  if (issues.length > MAX_LOCATED) {
+    const more = issues.length - MAX_LOCATED;
+    sorted.push({ file, message: `${more.toLocaleString('en-US')} more problems are not listed (dtcost locates the first ${MAX_LOCATED.toLocaleString('en-US')} of a file)`, more });
+  }
+  return sorted;
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

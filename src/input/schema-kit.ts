@@ -106,6 +106,9 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
   return z.enum(values);
 }
 
+/** Duplicate names reported one by one in a section; beyond, one error counts the rest. */
+export const MAX_DUPLICATES_LISTED = 1000;
+
 /** A list of named entries whose names are unique within the list (SPEC "Estate format"). */
 export function section<T extends z.ZodType<{ name: string }>>(entry: T) {
   // `when`: report duplicates together with the entries' other problems, not in a later run.
@@ -113,11 +116,12 @@ export function section<T extends z.ZodType<{ name: string }>>(entry: T) {
     (entries, ctx) => {
     if (!Array.isArray(entries)) return;
     const first = new Map<string, number>();
+    let duplicates = 0;
     entries.forEach((e, i) => {
       if (typeof e?.name !== 'string') return;
       const before = first.get(e.name);
       if (before === undefined) first.set(e.name, i);
-      else
+      else if (++duplicates <= MAX_DUPLICATES_LISTED)
         ctx.addIssue({
           code: 'custom',
           path: [i, 'name'],
@@ -125,6 +129,11 @@ export function section<T extends z.ZodType<{ name: string }>>(entry: T) {
           params: { expected: `a name not used by another entry (entry [${before}] is "${e.name}")`, found: `"${e.name}"` },
         });
     });
+    // Millions of copies of one entry must not make millions of errors (and exhaust memory).
+    if (duplicates > MAX_DUPLICATES_LISTED) {
+      const grouped = (n: number) => n.toString().replace(/\B(?=(\d{3})+$)/g, ',');
+      ctx.addIssue({ code: 'custom', path: [], message: 'more duplicate names', params: { expected: 'names not used by another entry', found: `${grouped(duplicates - MAX_DUPLICATES_LISTED)} more duplicate names than the ${grouped(MAX_DUPLICATES_LISTED)} listed` } });
+    }
     },
     { when: () => true },
   );

@@ -178,3 +178,21 @@ describe('file contents that are not UTF-8 text', () => {
     expect(r.ok && r.text).toBe('a');
   });
 });
+
+describe('many problems in one file: bounded, and counted', () => {
+  it('duplicate names beyond 1,000 in a section are one error that counts them', () => {
+    const text = `version: 1\nhosts:\n${'  - { name: h, memoryGiB: 16 }\n'.repeat(1503)}`;
+    const list = problems(text);
+    expect(list).toHaveLength(1001);
+    expect(list[0]).toBe('3:3 hosts: expected names not used by another entry, found 502 more duplicate names than the 1,000 listed');
+    expect(list[1]).toMatch(/^4:\d+ hosts\[1\]\.name: expected a name not used by another entry \(entry \[0\] is "h"\), found "h"$/);
+  });
+
+  it('past 10,000 problems the rest are counted, not located', () => {
+    const text = `version: 1\nhosts:\n${Array.from({ length: 10_250 }, (_, i) => `  - { name: h${i}, memoryGiB: -1 }\n`).join('')}`;
+    const list = problems(text);
+    expect(list).toHaveLength(10_001);
+    expect(list[10_000]).toBe('250 more problems are not listed (dtcost locates the first 10,000 of a file)');
+    expect(list[0]).toMatch(/^3:\d+ hosts\[0\]\.memoryGiB: expected a number > 0, found -1$/);
+  });
+});
