@@ -43,7 +43,8 @@ function sides(items: Iterable<LineItem>): { byFamily: Map<Family, Side>; unpric
 }
 
 const none = (): Side => ({ quantities: new Map(), licensed: new Map(), cost: ZERO });
-const empty = (s: Side) => s.quantities.size === 0 && s.licensed.size === 0;
+/** Whether a side has no line items in the family: nothing consumed, nothing licensed. */
+export const isEmpty = (s: Side) => s.quantities.size === 0 && s.licensed.size === 0;
 
 /** The estate under both models, each estimate streamed: only the sums by family are kept. */
 export function compareEstimates(dpsStream: EstimateStream, classicStream: EstimateStream, money: (d: D) => string): Comparison {
@@ -52,7 +53,7 @@ export function compareEstimates(dpsStream: EstimateStream, classicStream: Estim
   const dps = dpsStream.tail();
   const classic = classicStream.tail();
   const rows = FAMILIES.map((family) => ({ family, dps: d.byFamily.get(family) ?? none(), classic: k.byFamily.get(family) ?? none() })).filter(
-    (r) => !empty(r.dps) || !empty(r.classic),
+    (r) => !isEmpty(r.dps) || !isEmpty(r.classic),
   );
   const c = dps.currency;
   const summary: string[] = [];
@@ -82,7 +83,7 @@ export function compareEstimates(dpsStream: EstimateStream, classicStream: Estim
     for (const [name, e, ids] of [['DPS', dps, [...d.unpriced]], ['Classic licensing', classic, [...k.unpriced]]] as const) {
       if (ids.length > 0) summary.push(`${name} cannot be totalled: no price for ${ids.join(', ')}${e.model === 'classic' && e.rateCard.files.length === 0 ? ' (classic units have no public prices: pass your contract rate card with --rates)' : ' (add them to your rate card)'}.`);
     }
-    const both = rows.filter((r) => r.dps.cost !== null && r.classic.cost !== null && !empty(r.dps) && !empty(r.classic));
+    const both = rows.filter((r) => r.dps.cost !== null && r.classic.cost !== null && !isEmpty(r.dps) && !isEmpty(r.classic));
     for (const r of both) {
       const delta = r.dps.cost!.minus(r.classic.cost!);
       summary.push(delta.isZero() ? `${r.family}: the same under both.` : `${r.family}: ${delta.lessThan(0) ? 'DPS costs' : 'classic licensing costs'} ${money(delta.abs())} ${c} less.`);

@@ -2,6 +2,7 @@
 // what was found, and a did-you-mean for near misses (SPEC "Errors"). The CLI only formats these.
 import type { z } from 'zod';
 import { isDecimal } from '../core/decimal.js';
+import { groupThousands } from '../core/format.js';
 import { NonFiniteNumber } from './parse-yaml.js';
 import { formatPath, type Path, type PathSegment } from './path.js';
 import type { ParsedDocument, Position } from './source.js';
@@ -235,7 +236,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], doc: ParsedDocumen
   const sorted = sortDiagnostics(out);
   if (issues.length > MAX_LOCATED) {
     const more = issues.length - MAX_LOCATED;
-    sorted.push({ file, message: `${more.toLocaleString('en-US')} more problems are not listed (dtcost locates the first ${MAX_LOCATED.toLocaleString('en-US')} of a file)`, more });
+    sorted.push({ file, message: `${groupThousands(String(more))} more problems are not listed (dtcost locates the first ${groupThousands(String(MAX_LOCATED))} of a file)`, more });
   }
   return sorted;
 }

@@ -4,6 +4,7 @@
 // which the error formatter turns into "expected ..., found ...".
 import { z } from 'zod';
 import { D, decimalOf, isDecimal, ZERO } from '../core/decimal.js';
+import { groupThousands } from '../core/format.js';
 
 const DECIMAL_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
@@ -131,7 +132,7 @@ export function section<T extends z.ZodType<{ name: string }>>(entry: T) {
     });
     // Millions of copies of one entry must not make millions of errors (and exhaust memory).
     if (duplicates > MAX_DUPLICATES_LISTED) {
-      const grouped = (n: number) => n.toString().replace(/\B(?=(\d{3})+$)/g, ',');
+      const grouped = (n: number) => groupThousands(String(n));
       ctx.addIssue({ code: 'custom', path: [], message: 'more duplicate names', params: { expected: 'names not used by another entry', found: `${grouped(duplicates - MAX_DUPLICATES_LISTED)} more duplicate names than the ${grouped(MAX_DUPLICATES_LISTED)} listed` } });
     }
     },

@@ -1,6 +1,6 @@
 // `dtcost compare` output.
 import { toPlain, type D } from '../core/decimal.js';
-import type { Comparison, Side } from '../estimate/compare.js';
+import { isEmpty, type Comparison, type Side } from '../estimate/compare.js';
 import { money, quantity } from '../core/format.js';
 import { safeForTerminal } from '../core/safe-text.js';
 import { COMMENT_LIMIT, counted, linesWithin, sizeOf } from './comment.js';
@@ -11,7 +11,7 @@ import type { Style } from './style.js';
 import { describePeriod } from './view.js';
 
 const units = (s: Side) => [...[...s.quantities].map(([u, q]) => `${quantity(q)} ${u}`), ...[...s.licensed].map(([u, q]) => `${quantity(q)} ${u} licensed`)].join(', ') || '—';
-const cost = (s: Side) => (s.quantities.size === 0 && s.licensed.size === 0 ? '—' : s.cost === null ? 'no price' : money(s.cost));
+const cost = (s: Side) => (isEmpty(s) ? '—' : s.cost === null ? 'no price' : money(s.cost));
 
 function rows(c: Comparison): string[][] {
   return c.rows.map((r) => [r.family, units(r.dps), cost(r.dps), units(r.classic), cost(r.classic)]);
@@ -59,7 +59,7 @@ export function compareMarkdown(c: Comparison, limit = COMMENT_LIMIT): string {
 export function compareJson(c: Comparison, version = VERSION): string {
   const dec = (d: D | null) => (d === null ? null : toPlain(d));
   const byUnit = (m: Map<string, D>) => Object.fromEntries([...m].map(([u, q]) => [u, toPlain(q)]));
-  const sideJson = (s: Side) => ({ quantities: byUnit(s.quantities), licensed: byUnit(s.licensed), cost: s.quantities.size === 0 && s.licensed.size === 0 ? null : dec(s.cost) });
+  const sideJson = (s: Side) => ({ quantities: byUnit(s.quantities), licensed: byUnit(s.licensed), cost: isEmpty(s) ? null : dec(s.cost) });
   const card = (e: typeof c.dps) => ({ name: e.rateCard.name, files: e.rateCard.files });
   return `${JSON.stringify(
     {
