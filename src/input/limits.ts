@@ -16,44 +16,43 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 /**
  * Keys longer than MAX_KEY_CHARS and texts longer than MAX_TEXT_CHARS, located; an empty list when
- * there are none. Walks the data once, without recursion (nesting is bounded by the parsers, but a
- * loop is no less clear).
+ * there are none. Walks the data once, depth first, with one path that grows and shrinks as it
+ * goes (copied only for a problem): the walk of a large estate allocates nothing. The depth is
+ * bounded by the parsers (MAX_NESTING), so the recursion is too.
  */
 export function checkLimits(data: unknown, document: ParsedDocument, file: string): Diagnostic[] {
   const found: { path: PathSegment[]; key: boolean; message: string }[] = [];
   let more = 0;
-  const report = (path: PathSegment[], key: boolean, message: string) => {
-    if (found.length < MAX_LIMIT_PROBLEMS) found.push({ path, key, message });
+  const path: PathSegment[] = [];
+  const report = (key: boolean, message: string) => {
+    if (found.length < MAX_LIMIT_PROBLEMS) found.push({ path: [...path], key, message });
     else more++;
   };
-  const text = (v: string, path: () => PathSegment[]) => {
-    if (v.length > MAX_TEXT_CHARS) report(path(), false, `expected a text of at most ${count(MAX_TEXT_CHARS)} characters, found ${count(v.length)}`);
+  const text = (v: string) => {
+    if (v.length > MAX_TEXT_CHARS) report(false, `expected a text of at most ${count(MAX_TEXT_CHARS)} characters, found ${count(v.length)}`);
   };
-  if (typeof data === 'string') text(data, () => []);
-  const stack: { value: object; path: PathSegment[] }[] = data !== null && typeof data === 'object' ? [{ value: data, path: [] }] : [];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') return text(value);
+    if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) {
-        const v: unknown = value[i];
-        if (typeof v === 'string') text(v, () => [...path, i]);
-        else if (v !== null && typeof v === 'object') stack.push({ value: v, path: [...path, i] });
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
       }
-      continue;
+      return;
     }
     // Plain mappings only (a Decimal is a number).
     const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) continue;
+    if (proto !== Object.prototype && proto !== null) return;
     for (const key in value) {
-      if (key.length > MAX_KEY_CHARS) {
-        report([...path, key], true, `a key of ${count(key.length)} characters; keys are at most ${count(MAX_KEY_CHARS)} characters`);
-        continue;
-      }
-      const v: unknown = (value as Record<string, unknown>)[key];
-      if (typeof v === 'string') text(v, () => [...path, key]);
-      else if (v !== null && typeof v === 'object') stack.push({ value: v, path: [...path, key] });
+      path.push(key);
+      if (key.length > MAX_KEY_CHARS) report(true, `a key of ${count(key.length)} characters; keys are at most ${count(MAX_KEY_CHARS)} characters`);
+      else walk((value as Record<string, unknown>)[key]);
+      path.pop();
     }
-  }
+  };
+  walk(data);
   if (found.length === 0) return [];
   document.prepare?.(found.map((f) => f.path));
   const diagnostics: Diagnostic[] = found.map((f) => {
