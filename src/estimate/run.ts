@@ -77,6 +77,8 @@ export interface EstimateOptions {
   scale?: (draft: LineItemDraft) => { factor: D; text: string } | undefined;
   /** Plans: quantities by capability of items made outside this run, which the rules read (`prior`) with their own. */
   prior?: ReadonlyMap<string, D>;
+  /** Plans, classic: the allotted host units the rules' estate no longer says (RuleContext.allottedHostUnits). */
+  allottedHostUnits?: D;
 }
 
 /** A draft times the factor `scale` gives it, its formula extended: `… = 11,904; × 1.02 growth`. */
@@ -198,7 +200,7 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
     const kept = new Map<Rule, LineItem[]>();
     let listed = 0;
     for (const rule of order) {
-      const context = { period, activity, note, prior: priorOf(rule, readSums) };
+      const context: RuleContext = { period, activity, note, prior: priorOf(rule, readSums), ...(options.allottedHostUnits ? { allottedHostUnits: options.allottedHostUnits } : {}) };
       const listNow = rule === rules[listed];
       const keep: LineItem[] = [];
       let first = true;

@@ -48,6 +48,8 @@ export interface EngineInput {
   origin?: EstimateOptions['origin'];
   /** The rules (tests); the catalogue's by default. */
   rules?: readonly Rule[];
+  /** Classic: the licensed host units stripForPlan took from `data` (the custom-metric free tier reads them). */
+  allottedHostUnits?: D;
 }
 
 /** A stretch of a month in which some cost accrues evenly: when the commitment is used up is found in these. */
@@ -200,7 +202,7 @@ export class PlanEngine {
 
   /** The options of a run over a month; the items keep the merged estate's paths (their classes are found by them). */
   private options(row: MonthRow, extra: EstimateOptions): EstimateOptions {
-    return { model: this.input.model, period: row.period, currency: this.input.currency, ...extra };
+    return { model: this.input.model, period: row.period, currency: this.input.currency, ...(this.input.allottedHostUnits ? { allottedHostUnits: this.input.allottedHostUnits } : {}), ...extra };
   }
 
   private keep(stream: EstimateStream): void {

@@ -9,6 +9,7 @@ import type { ActivitySummary } from '../input/activity.js';
 import type { EstateData } from '../input/schema.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import { RULES } from '../rules/index.js';
+import { accountHostUnits } from '../rules/kit/quota.js';
 import type { Rule } from '../rules/types.js';
 import { classicQuotas, withNotMonitored, type QuotaPlan } from './classic.js';
 import { burnDown, type PlanMonth, type PlanYear } from './commitment.js';
@@ -71,6 +72,7 @@ export function stripForPlan(data: EstateData, model: Model): EstateData {
 /** The engine of a prepared plan (for explain: a month of it the plain way). */
 export function planEngine(plan: PreparedPlan, options: PlanOptions): PlanEngine {
   const model = options.model ?? plan.data.licensing;
+  const allotted = model === 'classic' ? accountHostUnits(plan.data) : undefined;
   return new PlanEngine({
     data: stripForPlan(plan.data, model),
     file: plan.base.file,
@@ -83,6 +85,7 @@ export function planEngine(plan: PreparedPlan, options: PlanOptions): PlanEngine
     origin: plan.origin,
     ...(options.activity ? { activity: options.activity } : {}),
     ...(options.rules ? { rules: options.rules } : {}),
+    ...(allotted ? { allottedHostUnits: allotted } : {}),
   });
 }
 

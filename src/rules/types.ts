@@ -53,6 +53,12 @@ export interface RuleContext {
    * With `environment`, only the items made with that `environment`.
    */
   prior(capabilityId: string, environment?: string): D;
+  /**
+   * Classic: the account's allotted host units when the estate the rules read no longer says them
+   * (a plan keeps the licensed host units itself, contract year by contract year, and takes them
+   * from the estate the rules read): the custom-metric free tier is measured against them.
+   */
+  allottedHostUnits?: D;
 }
 
 export interface Rule {

@@ -10,7 +10,7 @@ import { formatInstant } from '../../src/core/calendar.js';
 import { toPlain, ZERO, type D } from '../../src/core/decimal.js';
 import type { ScenarioPlan } from '../../src/plan/plan.js';
 import { planJson } from '../../src/render/plan-json.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, run } from '../helpers.js';
 import { plan } from './helpers.js';
 
 const HEAD = 'version: 1\nlicensing: classic\ncontract: { start: 2027-01-01, years: 1 }\n';
@@ -145,6 +145,26 @@ describe('the overages the rules make themselves are paid on top of the quotas',
     expect(yearly(s, 'overage-custom-metrics')).toBe('240');
     const y = s.years[0]!;
     expect([toPlain(y.year.commitment!), toPlain(y.onDemandCost), toPlain(y.payable)]).toEqual(['10000', '120', '10120']);
+  });
+});
+
+describe('the custom-metric free tier is of the allotted host units, as in the estimate', () => {
+  // classic-monitoring-consumption.txt "Free tier of custom metrics": "10 free custom metrics are
+  // provided for each of your allotted host units" (100 + 10 × 100 = 1,100), not of those running.
+  it('100 host units licensed, 10 running, 500 series, none bought: 1,100 free, no overage (peak concurrency would give 200 free, 300 over)', () => {
+    const yaml = 'hosts: [{ name: web, count: 10, memoryGiB: 16 }]\nmetrics: [{ name: plugins, series: 500 }]\nlicense: { hostUnits: 100, customMetrics: 0 }\n';
+    const s = base(yaml, 'prices: { host-unit-year: 1000, overage-custom-metrics: 0.5 }\n');
+    expect(yearly(s, 'overage-custom-metrics') ?? '0').toBe('0');
+    expect(money(s).overage).toBe('0');
+    const month = run(HEAD + yaml, { rates: 'prices: { host-unit-year: 1000, overage-custom-metrics: 0.5 }\n', periodText: 'month' });
+    expect(month.lineItems.filter((i) => i.capabilityId === 'overage-custom-metrics').map((i) => toPlain(i.quantity))).toEqual(['0']);
+  });
+  it('the same with 2 host units licensed: 100 + 10 × 2 = 120 free, 380 over each month in the plan and the estimate', () => {
+    const yaml = 'hosts: [{ name: web, count: 10, memoryGiB: 16 }]\nmetrics: [{ name: plugins, series: 500 }]\nlicense: { hostUnits: 2, customMetrics: 0 }\n';
+    const s = base(yaml, 'prices: { host-unit-year: 1000, overage-custom-metrics: 0.5 }\n');
+    expect(yearly(s, 'overage-custom-metrics')).toBe('4560');
+    const month = run(HEAD + yaml, { rates: 'prices: { host-unit-year: 1000, overage-custom-metrics: 0.5 }\n', periodText: 'month' });
+    expect(month.lineItems.filter((i) => i.capabilityId === 'overage-custom-metrics').map((i) => toPlain(i.quantity))).toEqual(['380']);
   });
 });
 

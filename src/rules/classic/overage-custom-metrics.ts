@@ -25,7 +25,7 @@ export const overageCustomMetrics = defineRule({
   licenseKeys: ['customMetrics'],
   emits: ['overage-custom-metrics'],
   doc: 'classic-monitoring-consumption.txt: Custom metrics; Custom metrics overages; Free tier of custom metrics; davis-data-units.md (https://docs.dynatrace.com/managed/license/classic-licensing/davis-data-units) FAQ: custom metrics converted to DDUs',
-  estimate(estate, { note }) {
+  estimate(estate, { note, allottedHostUnits }) {
     const license = estate.license;
     if (license?.customMetrics === undefined) return [];
     if (!customMetricLicensing(license)) {
@@ -33,7 +33,9 @@ export const overageCustomMetrics = defineRule({
       return [];
     }
     const series = sum(estate.metrics.map((m) => m.count.times(m.series)));
-    const hostUnits = accountHostUnits(estate) ?? D.max(...dailyProfile(runningEntries(estate)));
+    // "10 free custom metrics are provided for each of your allotted host units": the licensed ones;
+    // without a license for host units, the peak of those running.
+    const hostUnits = accountHostUnits(estate) ?? allottedHostUnits ?? D.max(...dailyProfile(runningEntries(estate)));
     const free = freeCustomMetrics(hostUnits);
     note('custom-metrics-free-tier', { hostUnits: n(hostUnits), free: n(free), series: n(series) });
     if (estate.metrics.length > 0) note('custom-metrics-legacy', { series: n(series) });
