@@ -223,6 +223,19 @@ const CASES: Case[] = [
   { category: 'paths and output files', name: 'a .env file as --rates: no secret echoed', files: { 'e.yaml': ESTATE, '.env': DOT_ENV }, argv: ['estimate', 'e.yaml', '--rates', '.env'], exit: 2, first: /^\.env:1:1: error: expected .*found a text of \d+ characters \(not shown: it looks like a key or a password\)$/, check: noSecret },
   { category: 'paths and output files', name: "a .env file as the estate's rates: no secret echoed", files: { 'e.yaml': est('rates: .env'), '.env': DOT_ENV }, argv: ['validate', 'e.yaml'], exit: 2, first: /^\.env:1:1: error: expected /, check: noSecret },
   { category: 'paths and output files', name: 'a .env file as the estate: no secret echoed', files: { '.env': DOT_ENV }, argv: ['validate', '.env'], exit: 2, first: /^\.env:1:1: error: /, check: noSecret },
+  // What is masked is what may be a secret: a misspelt id, however long, and a quantity written with its unit are shown.
+  { category: 'paths and output files', name: 'a misspelt capability id of 19 characters in a rate card: shown, with its path and did-you-mean', files: { 'e.yaml': ESTATE, 'r.yaml': 'prices: { real-user-monitorin: 0.1 }\n' }, argv: ['estimate', 'e.yaml', '--rates', 'r.yaml'], exit: 2, first: /^r\.yaml:1:11: error: prices\.real-user-monitorin: unknown capability or unit id "real-user-monitorin" \(did you mean "real-user-monitoring"\?\)$/ },
+  {
+    category: 'paths and output files',
+    name: 'common typos are quoted in full: DPS, 2w, 4GiB, FullStack, 1_000',
+    files: { 'e.yaml': est('licensing: DPS\nperiod: 2w\nhosts: [{ name: a, memoryGiB: 4GiB, mode: FullStack }, { name: b, memoryGiB: 1_000 }]') },
+    argv: ['validate', 'e.yaml'],
+    exit: 2,
+    first: /^e\.yaml:2:12: error: licensing: expected one of dps, classic, found "DPS" \(did you mean "dps"\?\)$/,
+    check: (_dir, r) => {
+      for (const found of ['found "2w"', 'found "4GiB"', 'found "FullStack" (did you mean "fullstack"?)', 'found "1_000"']) expect(r.stderr).toContain(found);
+    },
+  },
 
   // Activity rows
   { category: 'activity rows', name: 'one row from year 0000 to 9999', files: activity('a,0000-01-01T00:00Z,9999-12-31T00:00Z\n'), argv: ['estimate', 'act.yaml'], exit: 2, first: /^runs\.csv:1:1: error: start: 0000-01-01T00:00Z is not a valid date and time: the year 0000 is outside 1970 to 9999$/ },

@@ -95,7 +95,9 @@ class Positions {
 }
 
 function unknownKey(file: string, positions: Positions, at: PathSegment[], key: string, allowed: readonly string[] | undefined, what = 'key'): Diagnostic {
-  if (looksSecret(key)) {
+  // A near miss of a known key is a misspelling, not a secret: it is shown, with the key it resembles.
+  const near = allowed && didYouMean(key, allowed);
+  if (!near && looksSecret(key)) {
     // A credentials file given as an estate or a rate card: its keys are not printed either.
     return positions.at(
       { file, position: undefined, ...(at.length > 0 ? { path: formatPath(at) } : {}), message: `unknown ${what} of ${key.length} characters (not shown: it looks like a key or a password)` },
@@ -103,7 +105,6 @@ function unknownKey(file: string, positions: Positions, at: PathSegment[], key: 
       true,
     );
   }
-  const near = allowed && didYouMean(key, allowed);
   const list = !near && allowed && allowed.length <= 12 ? ` (expected one of: ${allowed.join(', ')})` : '';
   return positions.at(
     {
