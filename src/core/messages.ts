@@ -49,6 +49,8 @@ export const MESSAGES = {
   'discovery-no-classic': message('note', (p: { names: readonly string[] }) => `hosts in discovery mode (${list(p.names)}) have no classic licensing equivalent: no host units`),
   'dps-only-capabilities': message('note', (p: { sections: readonly string[] }) =>
     `${list(p.sections)}: DPS capabilities (Security Posture Management, Automation Workflow, AppEngine Functions) with no classic licensing equivalent: nothing consumed`),
+  'code-hosts-no-memory-classic': message('note', (p: { names: readonly string[] }) =>
+    `hosts in mode code without memoryGiB (${list(p.names)}): classic application-only monitoring counts host units by the memory of the host or container the code modules run in; give memoryGiB to estimate them (none counted)`),
   'pods-no-classic': message('note', () => 'pods: Kubernetes Platform Monitoring is a DPS capability; under classic licensing only the hosts and containers the pods run on consume host units'),
   'classic-trace-volume': message('note', (p: { calls: string; hostUnits: string }) =>
     `included trace volume: ${p.calls} full-service calls/min (max(5,000, 250 × ${p.hostUnits} Full-Stack host units at peak))`),

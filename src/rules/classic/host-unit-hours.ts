@@ -12,9 +12,8 @@ import { activityLineItems, activityNotes } from '../kit/activity.js';
 import { containerMemory } from '../../metering/containers.js';
 import { classicHours, hostUnits, type HostUnits } from '../../metering/host-units.js';
 import { D } from '../../core/decimal.js';
-import { dailyProfile, runningEntries } from '../kit/fleet.js';
+import { classicHostUnits, dailyProfile, runningEntries } from '../kit/fleet.js';
 import { countPrefix, n, plural } from '../../core/text.js';
-import { hasMemory } from '../../input/schema.js';
 import { defineRule, type LineItemDraft } from '../types.js';
 
 const unitText = (hu: HostUnits, memoryGiB: D) =>
@@ -37,17 +36,19 @@ export const hostUnitHours = defineRule({
     if (estate.pods.length > 0) {
       note('pods-no-classic', {});
     }
+    const codeWithoutMemory = estate.hosts.filter((h) => h.mode === 'code' && h.memoryGiB === undefined);
+    if (codeWithoutMemory.length > 0) note('code-hosts-no-memory-classic', { names: codeWithoutMemory.map((h) => h.name) });
     estate.hosts.forEach((host, i) => {
-      if (!hasMemory(host) || host.mode === 'discovery') return;
-      const hu = hostUnits(host.memoryGiB, host.mode, cap);
+      const hu = classicHostUnits(host, cap);
+      if (hu === undefined) return;
       const hours = classicHours(host.hoursPerDay, period);
-      const mode = host.mode === 'infrastructure' ? ` Infrastructure${cap ? '' : ' (no cap)'}` : '';
+      const mode = host.mode === 'infrastructure' ? ` Infrastructure${cap ? '' : ' (no cap)'}` : hu.applicationOnly ? ' application-only (Full-Stack weighting of the host memory)' : '';
       items.push({
         capabilityId: 'host-unit-hours',
         subject: host.name,
         path: `hosts[${i}]`,
         quantity: host.count.times(hu.value).times(hours.value),
-        formula: `${countPrefix(host.count, 'host')}${unitText(hu, host.memoryGiB)}${mode} × ${hours.text}`,
+        formula: `${countPrefix(host.count, 'host')}${unitText(hu, hu.memoryGiB)}${mode} × ${hours.text}`,
       });
     });
     estate.containers.forEach((c, i) => {

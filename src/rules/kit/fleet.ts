@@ -7,9 +7,9 @@
 // together at midnight: the most they can overlap. Hours a day are classic calendar hours (a run
 // under 5 minutes a day counts none: metering/host-units.ts).
 import { D, ZERO } from '../../core/decimal.js';
-import { hasMemory, type EstateData } from '../../input/schema.js';
+import type { EstateData, Host } from '../../input/schema.js';
 import { containerMemory } from '../../metering/containers.js';
-import { classicHoursPerDay, hostUnits } from '../../metering/host-units.js';
+import { classicHoursPerDay, hostUnits, type HostUnits } from '../../metering/host-units.js';
 
 export interface Running {
   hostUnits: D;
@@ -28,12 +28,26 @@ export function environmentOf(estate: EstateData, entry: { environment?: string 
   return entry.environment ?? estate.environments[0]?.name;
 }
 
+/**
+ * A host's classic host units: Full-Stack and Infrastructure by its memory; a host in mode code is
+ * application-only monitoring, "based on the detected memory limit ... If no memory limits are
+ * detected, host unit calculations may use the underlying host memory", at the Full-Stack weighting
+ * (application-and-infrastructure-monitoring.md "Application-only monitoring"): its memoryGiB, once
+ * per host whatever its processes (one OS instance). Undefined: none (discovery; code without memoryGiB).
+ */
+export function classicHostUnits(h: Host, cap: boolean): (HostUnits & { memoryGiB: D; applicationOnly: boolean }) | undefined {
+  if (h.mode === 'discovery' || h.memoryGiB === undefined) return undefined;
+  const applicationOnly = h.mode === 'code';
+  return { ...hostUnits(h.memoryGiB, h.mode === 'infrastructure' ? 'infrastructure' : 'fullstack', cap), memoryGiB: h.memoryGiB, applicationOnly };
+}
+
 export function runningEntries(estate: EstateData): Running[] {
   const cap = estate.license?.infrastructureCap ?? true;
   const out: Running[] = [];
   for (const h of estate.hosts) {
-    if (!hasMemory(h) || h.mode === 'discovery') continue;
-    out.push({ hostUnits: h.count.times(hostUnits(h.memoryGiB, h.mode, cap).value), hours: classicHoursPerDay(h.hoursPerDay).toNumber(), fullStack: h.mode === 'fullstack', environment: environmentOf(estate, h) });
+    const hu = classicHostUnits(h, cap);
+    if (hu === undefined) continue;
+    out.push({ hostUnits: h.count.times(hu.value), hours: classicHoursPerDay(h.hoursPerDay).toNumber(), fullStack: h.mode !== 'infrastructure', environment: environmentOf(estate, h) });
   }
   for (const c of estate.containers) {
     out.push({ hostUnits: c.count.times(hostUnits(containerMemory(c).memoryGiB, 'fullstack').value), hours: classicHoursPerDay(c.hoursPerDay).toNumber(), fullStack: true, environment: environmentOf(estate, c) });

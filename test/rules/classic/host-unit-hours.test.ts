@@ -116,3 +116,20 @@ describe('the 5-minute rule (a run, not a calendar hour: "If a host runs for les
     expect(toPlain(item(e, 'overage-host-unit-hours/license').quantity)).toBe('0');
   });
 });
+
+describe('hosts in mode code: application-only monitoring ("Application-only monitoring": the memory of the OS instance or container, Full-Stack weighting)', () => {
+  it('a code host with 16 GiB: 1 host unit × 720 h, once per host whatever its processes; with 12 GiB of 3 hosts, 3 × 1', () => {
+    const e = classic('hosts:\n  - { name: c1, memoryGiB: 16, mode: code, processes: 2 }\n  - { name: c3, count: 3, memoryGiB: 12, mode: code, processes: 5 }\n');
+    expect(rows(e)).toEqual([
+      ['host-unit-hours/c1', '720', null],
+      ['host-unit-hours/c3', '2160', null],
+    ]);
+    expect(item(e, 'host-unit-hours/c1').formula).toBe('1 host unit (16 GiB) application-only (Full-Stack weighting of the host memory) × 24 h/day × 30 d');
+    expect(e.warnings.map((w) => w.id)).not.toContain('code-hosts-no-memory-classic');
+  });
+  it('a code host without memoryGiB: no host units, and a note says why (nothing is left out silently)', () => {
+    const e = classic('hosts:\n  - { name: c1, mode: code, processes: 2 }\n');
+    expect(e.lineItems).toEqual([]);
+    expect(e.warnings.find((w) => w.id === 'code-hosts-no-memory-classic')?.message).toContain('hosts in mode code without memoryGiB (c1)');
+  });
+});
