@@ -51,6 +51,8 @@ export const MESSAGES = {
     `${list(p.sections)}: DPS capabilities (Security Posture Management, Automation Workflow, AppEngine Functions) with no classic licensing equivalent: nothing consumed`),
   'code-hosts-no-memory-classic': message('note', (p: { names: readonly string[] }) =>
     `hosts in mode code without memoryGiB (${list(p.names)}): classic application-only monitoring counts host units by the memory of the host or container the code modules run in; give memoryGiB to estimate them (none counted)`),
+  'log-classic-no-records': message('note', (p: { name: string }) =>
+    `logs ${p.name}: Log Monitoring Classic without recordsPerMonth (it is licensed by log storage under classic): DPS bills its records, which the estate does not say; not estimated`),
   'pods-no-classic': message('note', () => 'pods: Kubernetes Platform Monitoring is a DPS capability; under classic licensing only the hosts and containers the pods run on consume host units'),
   'classic-trace-volume': message('note', (p: { calls: string; hostUnits: string }) =>
     `included trace volume: ${p.calls} full-service calls/min (max(5,000, 250 × ${p.hostUnits} Full-Stack host units at peak))`),

@@ -79,7 +79,7 @@ export const DESCRIPTIONS: Record<string, string> = {
   logs: 'Logs ingested, retained and queried.',
   'logs[].model': 'log-management-analytics (default: GiB ingested, retained and queried) or log-monitoring-classic (the platform extension: log records; give recordsPerMonth).',
   'logs[].ingestGiBPerDay': 'Raw log volume ingested a day in GiB, before enrichment.',
-  'logs[].recordsPerMonth': 'log-monitoring-classic: log records a month (each timestamp, each JSON object is one).',
+  'logs[].recordsPerMonth': 'log-monitoring-classic: log records a month (each timestamp, each JSON object is one); under a classic license for log storage (license.logStorageGiBPerDay, or logStorageGiB with logStorageDays) ingestGiBPerDay is enough.',
   'logs[].enrichmentFactor': 'Retained (processed) volume / raw volume (default 1).',
   'logs[].retentionDays': 'Days logs are kept (default 35).',
   'logs[].queryGiBPerDay': 'GiB scanned by queries a day (default 0).',
@@ -219,7 +219,7 @@ const REFINEMENTS: Record<string, Schema> = {
   // Log records for Log Monitoring Classic, GiB for the rest; the included-queries keys only with includedQueries.
   'logs[]': {
     allOf: [
-      { if: { required: ['model'], properties: { model: { const: 'log-monitoring-classic' } } }, then: { required: ['recordsPerMonth'] }, else: { required: ['ingestGiBPerDay'] } },
+      { if: { required: ['model'], properties: { model: { const: 'log-monitoring-classic' } } }, then: { anyOf: [{ required: ['recordsPerMonth'] }, { required: ['ingestGiBPerDay'] }] }, else: { required: ['ingestGiBPerDay'] } },
       { if: { not: { required: ['includedQueries'], properties: { includedQueries: { const: true } } } }, then: { not: { required: ['includedQueriesDays'] } } },
       {
         if: { required: ['includedQueries'], properties: { includedQueries: { const: true } } },

@@ -203,7 +203,8 @@ const log = once(() => z
   })
   .superRefine((l, ctx) => {
     if (l.model === 'log-monitoring-classic') {
-      if (l.recordsPerMonth === undefined) ctx.addIssue({ code: 'custom', path: ['recordsPerMonth'], message: 'missing recordsPerMonth', params: { expected: 'recordsPerMonth (log records a month) for model log-monitoring-classic', found: 'nothing' } });
+      // Without records, GiB a day is enough where the license is for log storage (classicChecks).
+      if (l.recordsPerMonth === undefined && l.ingestGiBPerDay === undefined) ctx.addIssue({ code: 'custom', path: ['recordsPerMonth'], message: 'missing recordsPerMonth', params: { expected: 'recordsPerMonth (log records a month) for model log-monitoring-classic (or ingestGiBPerDay, under a license for log storage)', found: 'nothing' } });
       return;
     }
     if (l.ingestGiBPerDay === undefined) ctx.addIssue({ code: 'custom', path: ['ingestGiBPerDay'], message: 'missing ingestGiBPerDay', params: { expected: 'ingestGiBPerDay (raw GiB a day)', found: 'nothing' } });
@@ -363,7 +364,22 @@ function classicChecks(estate: Record<string, unknown>, ctx: Ctx): void {
           code: 'custom',
           path: ['logs', i, 'model'],
           message: 'Log Management and Analytics under Managed',
-          params: { expected: 'model: log-monitoring-classic with recordsPerMonth (license.deployment is managed: Log Management and Analytics needs Grail, which only SaaS has)', found: 'log-management-analytics' },
+          params: { expected: 'model: log-monitoring-classic with recordsPerMonth, or with ingestGiBPerDay under a license for log storage (license.deployment is managed: Log Management and Analytics needs Grail, which only SaaS has)', found: 'log-management-analytics' },
+        });
+      }
+    });
+  }
+  // Log Monitoring Classic entries are DDUs by their records, except under a license for log storage
+  // (log-monitoring-consumption-legacy.md), which counts GiB stored a day: records are not needed there.
+  const storage = license !== undefined && (license.logStorageGiBPerDay !== undefined || (license.logStorageGiB !== undefined && license.logStorageDays !== undefined));
+  if (!storage && Array.isArray(estate.logs)) {
+    estate.logs.forEach((l, i) => {
+      if (isEntry(l) && l.model === 'log-monitoring-classic' && l.recordsPerMonth === undefined && l.ingestGiBPerDay !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['logs', i, 'recordsPerMonth'],
+          message: 'missing recordsPerMonth',
+          params: { expected: 'recordsPerMonth (log records a month) for model log-monitoring-classic; ingestGiBPerDay alone only under a classic license for log storage (license.logStorageGiBPerDay, or logStorageGiB with logStorageDays)', found: 'nothing' },
         });
       }
     });

@@ -49,8 +49,8 @@ describe('classic keys', () => {
 
   it('Managed has no Log Management and Analytics: said at the log, model given or not', () => {
     expect(problems('version: 1\nlicense: { deployment: managed }\nlogs:\n  - { name: a, ingestGiBPerDay: 1 }\n  - { name: b, model: log-management-analytics, ingestGiBPerDay: 1 }\n  - { name: c, model: log-monitoring-classic, recordsPerMonth: 5 }')).toEqual([
-      '4:5 logs[0].model: expected model: log-monitoring-classic with recordsPerMonth (license.deployment is managed: Log Management and Analytics needs Grail, which only SaaS has), found log-management-analytics',
-      '5:23 logs[1].model: expected model: log-monitoring-classic with recordsPerMonth (license.deployment is managed: Log Management and Analytics needs Grail, which only SaaS has), found log-management-analytics',
+      '4:5 logs[0].model: expected model: log-monitoring-classic with recordsPerMonth, or with ingestGiBPerDay under a license for log storage (license.deployment is managed: Log Management and Analytics needs Grail, which only SaaS has), found log-management-analytics',
+      '5:23 logs[1].model: expected model: log-monitoring-classic with recordsPerMonth, or with ingestGiBPerDay under a license for log storage (license.deployment is managed: Log Management and Analytics needs Grail, which only SaaS has), found log-management-analytics',
     ]);
   });
 

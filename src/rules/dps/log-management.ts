@@ -40,7 +40,12 @@ export const logManagement = defineRule({
       const subject = log.name;
       const path = `logs[${i}]`;
       if (!isGiBLog(log)) {
-        const records = derived(perPeriod(log.recordsPerMonth!, period), `${n(log.recordsPerMonth!)} log records/month${monthScale(period)} (Log Monitoring Classic)`);
+        // Records are required but under a classic license for log storage (input/schema.ts): estimated with --model dps, such an entry has none.
+        if (log.recordsPerMonth === undefined) {
+          note('log-classic-no-records', { name: log.name });
+          return;
+        }
+        const records = derived(perPeriod(log.recordsPerMonth, period), `${n(log.recordsPerMonth)} log records/month${monthScale(period)} (Log Monitoring Classic)`);
         items.push({ capabilityId: 'log-monitoring-classic', subject, path, quantity: records.value, formula: records.text });
         return;
       }

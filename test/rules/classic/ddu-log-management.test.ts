@@ -34,7 +34,7 @@ describe('ddu-log-management', () => {
   });
 
   it('a Managed deployment cannot have it: the estate is refused where the log says so', () => {
-    expect(() => run('version: 1\nlicensing: classic\nlicense: { deployment: managed }\nlogs: [{ name: l, ingestGiBPerDay: 1 }]')).toThrow(/logs\[0\]\.model: expected model: log-monitoring-classic with recordsPerMonth \(license\.deployment is managed/);
+    expect(() => run('version: 1\nlicensing: classic\nlicense: { deployment: managed }\nlogs: [{ name: l, ingestGiBPerDay: 1 }]')).toThrow(/logs\[0\]\.model: expected model: log-monitoring-classic with recordsPerMonth, or with ingestGiBPerDay under a license for log storage \(license\.deployment is managed/);
   });
 
   it('under log storage licensing, logs are not DDUs', () => {

@@ -49,3 +49,19 @@ describe('overage-log-storage', () => {
     expect(e.warnings.map((w) => w.id)).toContain('log-storage-no-overages');
   });
 });
+
+describe('records are not needed where the license is for log storage (it counts GiB stored a day)', () => {
+  const managed = 'version: 1\nlicensing: classic\nperiod: day\nlicense: { deployment: managed, logStorageGiBPerDay: 10 }\nlogs:\n  - { name: cluster, model: log-monitoring-classic, ingestGiBPerDay: 12 }\n';
+  it('Managed, 12 GiB a day against 10, no recordsPerMonth: 2 GiB over, and no DDUs', () => {
+    const e = run(managed);
+    expect(e.lineItems.map((i) => [i.id, toPlain(i.quantity)])).toEqual([['overage-log-storage/license', '2']]);
+  });
+  it('the same entry estimated under DPS: not estimated (DPS bills its records), and a note says so', () => {
+    const e = run(managed, { model: 'dps' });
+    expect(e.lineItems).toEqual([]);
+    expect(e.warnings.map((w) => w.id)).toContain('log-classic-no-records');
+  });
+  it('without a license for log storage, records stay required', () => {
+    expect(() => run('version: 1\nlicensing: classic\nlogs:\n  - { name: cluster, model: log-monitoring-classic, ingestGiBPerDay: 12 }\n')).toThrow(/logs\[0\]\.recordsPerMonth/);
+  });
+});
