@@ -120,7 +120,15 @@ export async function prepare(files: readonly string[], flags: EstimateInputFlag
   for (const job of jobs) {
     const model = flags.model ?? job.estate.data.licensing;
     const conflict = currencyConflict(job.estate.data, model, job.card, labelFlag ?? job.estate.data.currency ?? job.card.currency, job.activity);
-    if (conflict) inputs.report([{ file: labelFlag !== undefined ? '--currency' : job.card.files.at(-1) ?? job.estate.file, message: describeCurrencyConflict(conflict) }]);
+    if (!conflict) continue;
+    // Said where the currency comes from: the flag, the estate's `currency` key (located), or the rate card.
+    const fromEstate = labelFlag === undefined && job.estate.data.currency !== undefined;
+    const where = labelFlag !== undefined
+      ? { file: '--currency' }
+      : fromEstate
+        ? { file: job.estate.file, position: job.estate.document.locate(['currency']), path: 'currency' }
+        : { file: job.card.files.at(-1) ?? job.estate.file };
+    inputs.report([{ ...where, message: describeCurrencyConflict(conflict) }]);
   }
   return inputs.diagnostics.length > 0 ? { ok: false, diagnostics: inputs.diagnostics } : { ok: true, jobs, notes, reads: inputs.reads };
 }
