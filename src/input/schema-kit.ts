@@ -94,12 +94,17 @@ export function num(rule: NumberRule = { min: 'zero' }) {
 /** A share of a whole: 0 ≤ x ≤ 1 (a bounce rate, a replay rate, a discount). */
 export const share = () => num({ min: 'zero', max: 1 });
 export const count = () => num({ min: 'zero', integer: true }).default(new D(1));
-/** Entry names: shown in every output, so a name is at most 256 characters (README "Limits"). */
+/**
+ * Entry names: shown in every output, so a name is at most 256 characters (README "Limits"). Trimmed
+ * and in Unicode normal form C, so that "café" typed precomposed or decomposed is one name (for
+ * duplicates, references and ids alike).
+ */
 export const MAX_NAME_CHARS = 256;
 export const name = () =>
   z
     .string({ error: 'expected a non-empty name' })
     .trim()
+    .normalize('NFC')
     .min(1, { error: 'expected a non-empty name' })
     .max(MAX_NAME_CHARS, { error: `expected a name of at most ${MAX_NAME_CHARS} characters` });
 

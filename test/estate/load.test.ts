@@ -95,6 +95,15 @@ describe('errors name the place, the expectation and what was found', () => {
     ]);
   });
 
+  it('a name typed precomposed and decomposed is one name (Unicode normal form C): a duplicate, and the NFC form is kept', () => {
+    const nfc = 'caf\u00e9';
+    const nfd = 'cafe\u0301';
+    const r = loadText({ file: 'n.yaml', dir: '.', text: `version: 1\nhosts:\n  - { name: ${nfc}, memoryGiB: 4 }\n  - { name: ${nfd}, memoryGiB: 4 }\n` }, estateSchema, 'an estate');
+    expect(r.ok ? [] : r.diagnostics.map((d) => `${d.path}: ${d.message}`)).toEqual([`hosts[1].name: expected a name not used by another entry (entry [0] is "${nfc}"), found "${nfc}"`]);
+    const one = loadText({ file: 'n.yaml', dir: '.', text: `version: 1\nhosts: [{ name: ${nfd}, memoryGiB: 4 }]\n` }, estateSchema, 'an estate');
+    expect(one.ok && one.data.hosts[0]!.name).toBe(nfc);
+  });
+
   it('unknown enum values, with did-you-mean', () => {
     expect(fixture('unknown-enums.yaml')).toEqual([
       '2:12 licensing: expected one of dps, classic, found "dsp" (did you mean "dps"?)',
