@@ -10,6 +10,8 @@ import { planKeys } from './plan-schema.js';
 
 const hoursPerDay = () => num({ min: 'zero', max: 24 }).default(new D(24));
 const positive = () => num({ min: 'positive' });
+/** Ten years of retention, in days, as the retention lists of the log and trace buckets say it ("10 years (3,657 days)", log-management-and-analytics.md). */
+const TEN_YEARS_DAYS = 3657;
 const wholeAtLeast1 = () => num({ min: 'positive', integer: true });
 const whole = () => num({ min: 'zero', integer: true });
 
@@ -191,7 +193,8 @@ const log = once(() => z
     /** log-monitoring-classic: log records a month (each timestamp, each JSON object is one). */
     recordsPerMonth: num().optional(),
     enrichmentFactor: positive().default(new D(1)),
-    retentionDays: wholeAtLeast1().default(new D(35)),
+    /** Days kept: "For log buckets, the available retention period ranges from 1 day to 10 years" (log-analytics.md; 10 years is 3,657 days in the bucket list). */
+    retentionDays: num({ min: 'positive', integer: true, atLeast: 1, max: TEN_YEARS_DAYS }).default(new D(35)),
     queryGiBPerDay: num().default(new D(0)),
     includedQueries: z.boolean().default(false),
     /** DPS Retain with Included Queries: GiB a day that queries read beyond the included-queries period (billed at Query). */
@@ -243,7 +246,8 @@ const trace = once(() => z.strictObject({
   oneAgent: z.boolean().default(false),
   /** DPS Traces Retain: stored size / ingested size, and days kept (the first 10 are included). */
   enrichmentFactor: positive().default(new D(1)),
-  retentionDays: wholeAtLeast1().default(new D(10)),
+  /** "For trace data, the available retention period ranges from 10 days to 10 years" (traces.md). */
+  retentionDays: num({ min: 'positive', integer: true, atLeast: 10, max: TEN_YEARS_DAYS }).default(new D(10)),
   queryGiBPerDay: num().default(new D(0)),
 }));
 

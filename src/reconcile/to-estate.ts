@@ -22,6 +22,9 @@ import { estateSchema } from '../input/schema.js';
 import { n } from '../core/text.js';
 import { cleanName, commentLines, yamlString } from '../import/write.js';
 import type { CollectedUsage } from './collect.js';
+
+/** Ten years, the longest a log bucket keeps, in days (the estate's logs[].retentionDays at most). */
+const TEN_YEARS_DAYS = 3657;
 import type { CapabilityUsage, EntityUsage } from './usage.js';
 
 export type MadeEstate = { ok: true; text: string; entries: number; notes: string[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -243,12 +246,15 @@ export function usageEstate(collected: CollectedUsage, command: string): MadeEst
       const fields: [string, Value][] = [['ingestGiBPerDay', perDay]];
       const comments = [`from ${events(e.events)} "Log Management & Analytics - Ingest & Process" of bucket ${e.key}: ${n(e.quantity)} GiB in ${n(b.days)} days`];
       const stored = (buckets.length > 0 ? of(retain, e.key).plus(of(iq, e.key)) : (retain?.quantity ?? ZERO).plus(iq?.quantity ?? ZERO)).div(b.days);
+      const included = (buckets.length > 0 ? of(iq, e.key) : (iq?.quantity ?? ZERO)).greaterThan(0);
       if (stored.greaterThan(0) && perDay.greaterThan(0)) {
-        const days = D.max(ONE, stored.div(perDay).round());
+        // Within what a log bucket can keep (1 day to 10 years; 10 days at least with included queries).
+        const steady = stored.div(perDay).round();
+        const days = D.min(TEN_YEARS_DAYS, D.max(included ? 10 : 1, steady));
         fields.push(['retentionDays', days]);
-        comments.push(`retentionDays: ${n(stored)} GiB stored on average ÷ ${n(perDay)} GiB a day, rounded (steady state)`);
+        comments.push(`retentionDays: ${n(stored)} GiB stored on average ÷ ${n(perDay)} GiB a day, rounded (steady state)${days.equals(steady) ? '' : `: ${n(steady)}, held to ${n(days)} (a log bucket keeps ${included ? '10 days, with included queries,' : '1 day'} to 10 years)`}`);
       }
-      if ((buckets.length > 0 ? of(iq, e.key) : (iq?.quantity ?? ZERO)).greaterThan(0)) fields.push(['includedQueries', true]);
+      if (included) fields.push(['includedQueries', true]);
       const scanned = buckets.length > 0 ? of(query, e.key) : (query?.quantity ?? ZERO);
       if (scanned.greaterThan(0)) fields.push(['queryGiBPerDay', fixed(scanned.div(b.days), 6, rounded)]);
       b.add('logs', e.key, fields, comments);
