@@ -2,8 +2,9 @@
 // (classic-licensing-bundle.md "Application-only monitoring", its scenario table; for DPS the
 // Full-Stack Monitoring page, "Memory-size calculations",
 // https://www.dynatrace.com/docs/license/capabilities/app-infra-observability/full-stack-monitoring):
-// - DPS, OneAgent 1.275+ on Kubernetes (1.297+ for serverless containers): the container's used
-//   memory (`memoryUsedGiB`); the limit (or the node's memory) is the older basis;
+// - DPS, OneAgent 1.275+ on Kubernetes (1.297+ for serverless containers: Fargate, App Service on
+//   Linux): the container's used memory (`memoryUsedGiB`); the limit (or the node's memory) is the
+//   older basis;
 // - a container memory limit when one is set; without one, the node's memory is what is detected;
 // - Azure App Service on Windows: the plan's instances (count) and their memory;
 // - Azure App Service on Linux: running containers (count) × the plan instance's memory, because
@@ -39,10 +40,13 @@ export function containerMemory(c: ContainerEntry, model: 'dps' | 'classic' = 'c
   const limit = c.memoryLimitGiB;
   const node = c.nodeMemoryGiB;
   const usedApplies = c.platform !== 'azure-app-service-windows' && c.platform !== 'solaris-zone';
+  // "OneAgent version 1.275+ (for Kubernetes containers)", "1.297+ (for serverless containers)";
+  // App Service on Linux: "OneAgent version 1.297+".
+  const since = c.platform === 'fargate' || c.platform === 'azure-app-service-linux' ? '1.297' : '1.275';
   if (model === 'dps' && usedApplies && c.memoryUsedGiB !== undefined) {
-    return { memoryGiB: c.memoryUsedGiB, source: 'used memory (OneAgent 1.275+)', asHost: false, noun: ['container', 'containers'] };
+    return { memoryGiB: c.memoryUsedGiB, source: `used memory (OneAgent ${since}+)`, asHost: false, noun: ['container', 'containers'] };
   }
-  const older = model === 'dps' && usedApplies ? ', the basis before OneAgent 1.275' : '';
+  const older = model === 'dps' && usedApplies ? `, the basis before OneAgent ${since}` : '';
   switch (c.platform) {
     case 'azure-app-service-windows':
       return { memoryGiB: (node ?? limit ?? c.memoryUsedGiB)!, source: 'plan instance memory', asHost: false, noun: ['plan instance', 'plan instances'] };

@@ -2,7 +2,7 @@
 // "Memory-size calculations". The page's examples are golden estates (test/golden/dps/); these are
 // the rounding boundaries and the memory bases, computed by hand.
 import { describe, expect, it } from 'vitest';
-import { item, rows } from '../../helpers.js';
+import { item, rows, run } from '../../helpers.js';
 import { dps, q } from './helpers.js';
 
 describe('dps/full-stack-monitoring', () => {
@@ -57,5 +57,14 @@ describe('dps/full-stack-monitoring', () => {
   it('containers monitored with Code Monitoring and hosts in other modes bill no GiB-hours', () => {
     const e = dps('hosts: [{ name: i, memoryGiB: 8, mode: infrastructure }, { name: c, mode: code, processes: 3 }]\ncontainers: [{ name: k, memoryLimitGiB: 1, monitoring: code }]');
     expect(e.lineItems.filter((i) => i.capabilityId === 'full-stack-monitoring')).toEqual([]);
+  });
+});
+
+describe('the OneAgent version that bills used memory, by platform (full-stack-monitoring.md "Memory-size calculations")', () => {
+  it('1.275+ for Kubernetes containers, 1.297+ for serverless containers (Fargate) and App Service on Linux', () => {
+    const e = run('version: 1\ncontainers:\n  - { name: k, memoryLimitGiB: 2, memoryUsedGiB: 1 }\n  - { name: f, platform: fargate, memoryLimitGiB: 2, memoryUsedGiB: 1 }\n  - { name: l, platform: azure-app-service-linux, nodeMemoryGiB: 4 }\n');
+    expect(item(e, 'full-stack-monitoring/k').formula).toContain('used memory (OneAgent 1.275+)');
+    expect(item(e, 'full-stack-monitoring/f').formula).toContain('used memory (OneAgent 1.297+)');
+    expect(item(e, 'full-stack-monitoring/l').formula).toContain('the basis before OneAgent 1.297');
   });
 });
