@@ -202,3 +202,39 @@ describe('diff', () => {
     expect(own.stderr).toMatch(/^dtcost: budget for http-monitor exceeded: 1,802\.88 USD is over 1,500\.00 USD by 302\.88 USD/);
   });
 });
+
+describe('license.prices: a classic contract\'s own prices (SPEC "Contracts over time": "license.prices or the rate card\'s per-unit-per-year prices")', () => {
+  const estateText = (prices: string, head = 'period: year') => `version: 1\nlicensing: classic\n${head}\nhosts: [{ name: web, count: 110, memoryGiB: 16 }]\nlicense:\n  hostUnits: 100\n  prices: ${prices}\n`;
+  it('by quota: 100 host units at 1,200 a year are the committed 120,000; the overage at its own price; consumption within the quota costs 0', () => {
+    const file = join(TMP, 'license-prices.yaml');
+    writeFileSync(file, estateText('{ hostUnits: 1200, overage-host-unit-hours: 0.2 }'));
+    const r = dtcost(['estimate', file, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { totals: { cost: string }; lineItems: { id: string; quantity: string; unitPrice: string | null; cost: string | null; priceSource: string }[]; rateCard: { name: string } };
+    expect(out.lineItems.map((i) => [i.id, i.quantity, i.cost])).toEqual([
+      ['host-unit-hours/web', '963600', '0'],
+      ['licensed-host-units/license', '100', '120000'],
+      ['overage-host-unit-hours/license', '87600', '17520'],
+    ]);
+    expect(out.totals.cost).toBe('137520');
+    expect(out.lineItems[1]!.priceSource).toContain('license.prices.hostUnits');
+  });
+  it('over a rate card: the contract price wins; a plan commits it each contract year', () => {
+    const file = join(TMP, 'license-prices-plan.yaml');
+    const card = join(TMP, 'license-prices-card.yaml');
+    writeFileSync(card, 'prices: { host-unit-year: 9999, overage-host-unit-hours: 0.2 }\n');
+    writeFileSync(file, estateText('{ hostUnits: 1200 }', 'contract: { start: 2027-01-01, years: 2 }'));
+    const r = dtcost(['plan', file, '--rates', card, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const plan = JSON.parse(r.stdout) as { scenarios: { years: { committedCost?: string; commitment?: string }[]; quotas: { quota: string; years: { committedCost: string }[] }[] }[] };
+    expect(plan.scenarios[0]!.quotas.find((q) => q.quota === 'hostUnits')!.years.map((y) => y.committedCost)).toEqual(['120000', '120000']);
+  });
+  it('an unknown key: located, with did-you-mean; a DPS capability is not a contract price', () => {
+    const file = join(TMP, 'license-prices-bad.yaml');
+    writeFileSync(file, estateText('{ hostUnit: 1200, full-stack-monitoring: 0.01 }'));
+    const r = dtcost(['validate', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('license.prices.hostUnit: unknown quota, classic capability or unit id "hostUnit" (did you mean "hostUnits"?)');
+    expect(r.stderr).toContain('license.prices.full-stack-monitoring: unknown quota, classic capability or unit id "full-stack-monitoring"');
+  });
+});

@@ -14,6 +14,7 @@ import { styleFor, wantsColor } from './color.js';
 import { EXIT, UsageError } from './exit.js';
 import { writeStdout } from './streams.js';
 import { optionsFrom, prepare, streamJob, type EstimateInputFlags, type Job } from './pipeline.js';
+import { contractPrices } from './inputs.js';
 import { formatDiagnostics } from './report.js';
 
 export interface CompareFlags extends Omit<EstimateInputFlags, 'model' | 'merge' | 'budget'> {
@@ -62,7 +63,8 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   for (const model of ['dps', 'classic'] as const) {
     const card = cards[model];
     if (!card) continue;
-    const side = { ...job, card: mergeRateCard(job.card, card.data, card.file) };
+    // The side's card over the estate's cards, and the contract's own prices (license.prices) over both.
+    const side = { ...job, card: contractPrices(mergeRateCard(job.card, card.data, card.file), job.estate) };
     sides[model] = side;
     // Each side's amounts are in its own card's currency (or --currency, or the estate's): never relabelled.
     const label = flags.currency?.toUpperCase() ?? job.estate.data.currency ?? side.card.currency;

@@ -6,13 +6,19 @@ import type { ParsedDocument } from '../input/source.js';
 import type { ReadFile } from './output-file.js';
 import { loadText, MAX_STDIN_BYTES, readInput, readStandardInput, type StdinBytes } from '../input/load.js';
 import { estateSchema, type EstateData } from '../input/schema.js';
-import { builtinRateCard, mergeRateCard, rateCardSchema, type RateCard, type RateCardData } from '../pricing/rate-card.js';
+import { builtinRateCard, mergeRateCard, rateCardSchema, withLicensePrices, type RateCard, type RateCardData } from '../pricing/rate-card.js';
 
 export interface LoadedEstate {
   file: string;
   dir: string;
   data: EstateData;
   document: ParsedDocument;
+}
+
+/** `card` with the estate's `license.prices` over it (the contract's own prices, the last layer). */
+export function contractPrices(card: RateCard, estate: LoadedEstate): RateCard {
+  const prices = estate.data.license?.prices;
+  return prices && Object.keys(prices).length > 0 ? withLicensePrices(card, prices, estate.data.currency, estate.file) : card;
 }
 
 export class Inputs {
@@ -118,6 +124,6 @@ export class Inputs {
       if (!data) return undefined;
       card = mergeRateCard(card, data, layer.shownAs);
     }
-    return card;
+    return estate ? contractPrices(card, estate) : card;
   }
 }

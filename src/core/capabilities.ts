@@ -165,6 +165,14 @@ export function familyOf(id: string): Family {
   throw new Error(`no family for capability ${id}`);
 }
 
+/** The line of each classic licensed quota, by its `license` key: what the quota's price (per unit, a host unit for a year) prices. */
+export const LICENSED_BY_QUOTA: Readonly<Record<'hostUnits' | 'hostUnitHours' | 'demUnits' | 'ddus', string>> = {
+  hostUnits: 'licensed-host-units',
+  hostUnitHours: 'licensed-host-unit-hours',
+  demUnits: 'licensed-dem-units',
+  ddus: 'licensed-ddus',
+};
+
 /** The model whose capabilities use `unit`, or undefined when both do. */
 export function unitModel(unit: string): Model | undefined {
   const models = new Set(CAPABILITIES.filter((c) => c.unit === unit).map((c) => c.model));

@@ -130,6 +130,7 @@ export const DESCRIPTIONS: Record<string, string> = {
   'license.ddusPeriod': 'How long license.ddus lasts: year (default; DDUs are sold as annual volumes) or month.',
   'license.hostUnitHoursPeriod': 'How long license.hostUnitHours lasts: year or month; without it, the pool is a volume for the period estimated.',
   'license.logStorageGiBPerDay': 'Managed Log Monitoring (1.207 and earlier): the daily log storage limit in GiB; storage beyond it each day is overage. Not with logStorageGiB.',
+  'license.prices': "The contract's own prices, in the estate's currency, over the rate cards: by quota (hostUnits: one host unit for a year; hostUnitHours, demUnits, ddus: one unit), or by a classic capability or unit id (an overage's price). The committed cost of each licensed quota is its quantity times its price.",
   environments: 'Classic: the environments of the account. Each has its share of the host units; overages are summed over the account (70 + 30 of 100 is no overage).',
   'environments[].hostUnits': 'The host units assigned to the environment (its quota).',
   'environments[].overages': 'true (default): the environment may go beyond its host units into the account’s; false: monitoring there stops at its quota.',

@@ -1,7 +1,7 @@
 // The estate format, version 1, exactly as SPEC.md "Estate format (version 1)" names it: every
 // section is here, whether or not its rules are built yet, so a later rule only reads fields.
 import { z } from 'zod';
-import { CAPABILITY_IDS, UNIT_IDS } from '../core/capabilities.js';
+import { CAPABILITIES, CAPABILITY_IDS, LICENSED_BY_QUOTA, UNIT_IDS, unitModel } from '../core/capabilities.js';
 import { D } from '../core/decimal.js';
 import { parsePeriod, PERIOD_HELP, type Period } from '../core/period.js';
 import { choice, count, deferred, keyedBy, name, num, once, section, share, toDecimal } from './schema-kit.js';
@@ -314,7 +314,21 @@ const classicLicense = once(() => license().safeExtend({
   hostUnitHoursPeriod: quotaPeriod().optional(),
   /** Managed Log Monitoring (versions 1.207 and earlier): the daily log storage limit, GiB a day. */
   logStorageGiBPerDay: num().optional(),
+  /**
+   * The contract's prices (SPEC "Contracts over time": the committed cost is "license.prices or the
+   * rate card's per-unit-per-year prices"), in the estate's currency, over the rate cards: by quota
+   * (hostUnits: a host unit for a year; hostUnitHours, demUnits, ddus: one unit) or by a classic
+   * capability or unit id (an overage's price, say).
+   */
+  prices: deferred(() => keyedBy(LICENSE_PRICE_KEYS(), num(), 'quota, classic capability or unit id')).optional(),
 }));
+
+/** What `license.prices` may price: the quotas by their license key, and classic capabilities and units. */
+const LICENSE_PRICE_KEYS = once(() => [
+  ...Object.keys(LICENSED_BY_QUOTA),
+  ...CAPABILITIES.filter((c) => c.model === 'classic').map((c) => c.id),
+  ...UNIT_IDS.filter((u) => unitModel(u) === 'classic'),
+]);
 
 type Ctx = z.core.$RefinementCtx<unknown>;
 const isEntry = (e: unknown): e is Record<string, unknown> => typeof e === 'object' && e !== null && !Array.isArray(e);

@@ -2,7 +2,7 @@
 // merge. Prices are keyed by capability id (DPS) or by unit id (classic units); a discount applies
 // to every price of the merged card.
 import { z } from 'zod';
-import { CAPABILITY_IDS, UNIT_IDS } from '../core/capabilities.js';
+import { CAPABILITY_IDS, LICENSED_BY_QUOTA, UNIT_IDS } from '../core/capabilities.js';
 import { D, isDecimal } from '../core/decimal.js';
 import { deferred, keyedBy, name, num } from '../input/schema-kit.js';
 import { BUILTIN_CURRENCY, BUILTIN_PRICES } from './builtin.js';
@@ -88,4 +88,19 @@ export function mergeRateCard(base: RateCard, card: RateCardData, file: string):
     files: [...base.files, file],
     unpricedNotes: new Map([...base.unpricedNotes].filter(([id]) => !prices.has(id))),
   };
+}
+
+/**
+ * The estate's `license.prices` (a classic contract's own prices) over `card`, the last layer: a
+ * quota key prices its licensed line (hostUnits: `licensed-host-units`, a host unit for a year),
+ * other keys their classic capability or unit. They are in the estate's currency (`currency`; else
+ * the card's), and the card's discount applies to them as to every price of the card.
+ */
+export function withLicensePrices(card: RateCard, prices: Readonly<Record<string, D>>, currency: string | undefined, file: string): RateCard {
+  const merged = new Map(card.prices);
+  for (const [key, unitPrice] of Object.entries(prices)) {
+    const id = (LICENSED_BY_QUOTA as Readonly<Record<string, string>>)[key] ?? key;
+    merged.set(id, { unitPrice, source: `contract price, license.prices.${key} in ${file}`, grade: 'card', provisional: false, currency: currency ?? card.currency, from: file });
+  }
+  return { ...card, name: `${card.name} + license.prices`, prices: merged, files: [...card.files, file], unpricedNotes: new Map([...card.unpricedNotes].filter(([id]) => !merged.has(id))) };
 }
