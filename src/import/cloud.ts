@@ -7,6 +7,7 @@ import type { D } from '../core/decimal.js';
 import type { Diagnostic } from '../input/diagnostics.js';
 import type { Path } from '../input/path.js';
 import { readJson, type JsonFile } from './files.js';
+import { responsesOf } from './recordings.js';
 import { groupBy, plural } from './group.js';
 import { get, identify, isObject, str, type Shape } from './identify.js';
 import type { ImportedEntry, ImportResult, SourceRef, Note } from './model.js';
@@ -54,7 +55,7 @@ function instancesOf(provider: Provider, file: JsonFile): { instances: Instance[
   file.prepare(rows.map(([p]) => p));
   let noState = 0;
   const instances = rows.map(([path, v]): Instance => {
-    const ref = (label: string | undefined): SourceRef => ({ file: file.file, line: file.line(path), where: pathText(path), ...(label ? { label } : {}) });
+    const ref = (label: string | undefined): SourceRef => ({ file: file.file, line: file.line(path), where: pathText([...(file.prefix ?? []), ...path]), ...(label ? { label } : {}) });
     if (provider === 'aws') {
       const tags = Array.isArray(v.Tags) ? v.Tags : [];
       const nameTag = str(get(tags.find((t) => get(t, 'Key') === 'Name'), 'Value'));
@@ -90,15 +91,19 @@ function importCloud(provider: Provider, files: readonly string[]): ImportResult
   let noState = 0;
   let instanceFiles = 0;
   for (const name of files) {
-    const file = readJson(name);
-    const what = identify(file.data);
-    if (what.shape === listing.types) readTypes(file, provider, table, problems);
-    else if (what.shape === listing.instances) {
-      instanceFiles++;
-      const read = instancesOf(provider, file);
-      instances.push(...read.instances);
-      noState += read.noState;
-    } else problems.push({ file: name, message: `this is ${what.what}, not ${listing.instancesText} or ${listing.typesText}` });
+    // A recording (placebo, flight, cassette) holds the responses the tools print: each is read.
+    let counted = false;
+    for (const file of responsesOf(readJson(name))) {
+      const what = identify(file.data);
+      if (what.shape === listing.types) readTypes(file, provider, table, problems);
+      else if (what.shape === listing.instances) {
+        if (!counted) instanceFiles++;
+        counted = true;
+        const read = instancesOf(provider, file);
+        instances.push(...read.instances);
+        noState += read.noState;
+      } else problems.push({ file: name, message: `this is ${what.what}, not ${listing.instancesText} or ${listing.typesText}` });
+    }
   }
   if (problems.length > 0) return { title: '', entries: [], notes: [], problems };
   const seen = new Set<string>();

@@ -57,6 +57,8 @@ export interface JsonFile {
   line(path: Path): number;
   /** Says which paths will be asked for: one pass over the text finds them all. */
   prepare(paths: readonly Path[]): void;
+  /** Where `data` is in the file (a response inside a recording: src/import/recordings.ts); the top by default. */
+  prefix?: Path;
 }
 
 export function readJson(file: string): JsonFile {

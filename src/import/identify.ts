@@ -62,6 +62,9 @@ export function identify(data: unknown): Identified {
   if (!isObject(data)) return { shape: 'unknown', what: 'a single JSON value' };
   if (Array.isArray(data.Reservations)) return { shape: 'aws-instances', what: 'aws ec2 describe-instances output' };
   if (Array.isArray(data.InstanceTypes)) return { shape: 'aws-types', what: 'aws ec2 describe-instance-types output' };
+  // Its InstanceTypes keyed by type name (moto's instance_types.json, written by describe_instance_types in every region).
+  const firstValue = data[Object.keys(data)[0] ?? ''];
+  if (isObject(firstValue) && firstValue.InstanceType !== undefined && firstValue.MemoryInfo !== undefined) return { shape: 'aws-types', what: 'instance types of describe-instance-types keyed by name' };
   if (typeof data.format_version === 'string' || Array.isArray(data.resource_changes)) {
     if (Array.isArray(data.resource_changes) || isObject(data.planned_values)) return { shape: 'tf-plan', what: 'terraform show -json of a plan' };
     if (isObject(data.values)) return { shape: 'tf-state', what: 'terraform show -json of a state (not of a plan)' };

@@ -4,6 +4,7 @@
 // index) and size. Sizes are resolved through the provider type tables given with --types.
 import type { Diagnostic } from '../input/diagnostics.js';
 import { readJson } from './files.js';
+import { responsesOf } from './recordings.js';
 import { groupBy, plural } from './group.js';
 import { get, identify, isObject, str } from './identify.js';
 import { hostsOf, type Instance } from './cloud.js';
@@ -26,11 +27,12 @@ export function importTerraform(files: readonly string[], typeFiles: readonly st
   const problems: Diagnostic[] = [];
   const tables: Record<Provider, TypeTable> = { aws: new TypeTable('aws'), azure: new TypeTable('azure'), gcp: new TypeTable('gcp') };
   for (const name of typeFiles) {
-    const file = readJson(name);
-    const what = identify(file.data);
-    const provider = TABLE_SHAPES[what.shape];
-    if (provider) readTypes(file, provider, tables[provider], problems);
-    else problems.push({ file: name, message: `--types: this is ${what.what}, not a type table (${Object.values(LISTING).join(', ')})` });
+    for (const file of responsesOf(readJson(name))) {
+      const what = identify(file.data);
+      const provider = TABLE_SHAPES[what.shape];
+      if (provider) readTypes(file, provider, tables[provider], problems);
+      else problems.push({ file: name, message: `--types: this is ${what.what}, not a type table (${Object.values(LISTING).join(', ')})` });
+    }
   }
   const instances: (Instance & { provider: Provider; base: string })[] = [];
   const notCreated = new Map<string, number>();

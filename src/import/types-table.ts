@@ -76,6 +76,8 @@ export function readTypes(file: JsonFile, provider: Provider, table: TypeTable, 
   if (provider === 'aws') {
     const list = isObject(data) ? data.InstanceTypes : data;
     if (Array.isArray(list)) list.forEach((v, i) => push(isObject(data) ? ['InstanceTypes', i] : [i], v));
+    // Keyed by type name: {"m5.large": {InstanceType, MemoryInfo, ...}, ...}
+    else if (isObject(data)) for (const [key, v] of Object.entries(data)) push([key], v);
   } else if (provider === 'azure') {
     const list = isObject(data) ? data.value : data;
     if (Array.isArray(list)) list.forEach((v, i) => push(isObject(data) ? ['value', i] : [i], v));
@@ -93,7 +95,7 @@ export function readTypes(file: JsonFile, provider: Provider, table: TypeTable, 
   for (const [path, v, zone] of rows) {
     const name = provider === 'aws' ? str(v.InstanceType) : str(v.name);
     const memory = provider === 'aws' ? dec(get(v, 'MemoryInfo', 'SizeInMiB')) : provider === 'azure' ? (dec(v.memoryInMb) ?? dec(v.memoryInMB)) : dec(v.memoryMb);
-    const ref: SourceRef = { file: file.file, line: file.line(path), where: pathText(path), ...(name ? { label: name } : {}) };
+    const ref: SourceRef = { file: file.file, line: file.line(path), where: pathText([...(file.prefix ?? []), ...path]), ...(name ? { label: name } : {}) };
     if (name === undefined || memory === undefined || !memory.isPositive() || memory.isZero()) {
       const key = provider === 'aws' ? 'MemoryInfo.SizeInMiB' : provider === 'azure' ? 'memoryInMb' : 'memoryMb';
       problems.push({ file: file.file, position: { line: ref.line!, col: 1 }, path: ref.where!, message: `${name ? `type "${name}"` : 'an entry without a name'}: expected ${key} (a number of MiB > 0)` });

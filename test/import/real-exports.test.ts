@@ -267,3 +267,35 @@ describe('splunk: licence usage in the documented formats (hand-written fixtures
     ]);
   });
 });
+
+describe('the recordings as they are (no unwrapping): each recorded response read, positions in the file', () => {
+  // The same counts as above, from the files as shipped: placebo {status_code, data}, GCP flight
+  // {headers, body}, VCR cassettes {interactions: [... response.body.data ...]}, and moto's types
+  // keyed by name.
+  it('aws: placebo recordings with the keyed moto table: 4 running instances, 100 GiB; the source says data.Reservations[...] and its line', async () => {
+    const { data, result, text } = await imported('aws', [join(FIX, 'aws/c7n_placebo_test_ec2_resize_ec2.DescribeInstances_1.json'), join(FIX, 'aws/c7n_placebo_test_ec2_set_md_access_ec2.DescribeInstances_1.json'), join(FIX, 'aws/moto_ec2_instance_types_subset.json')]);
+    expect(totals(data)).toMatchObject({ hostEntries: 3, hosts: 4, hostGiB: '100' });
+    expect(notes(result)).toMatch(/Skipped 3 instances in state terminated/);
+    // jq: the m4.4xlarge running instance is .data.Reservations[1].Instances[0]; grep -n '"InstanceId": "i-0fd6bd23de18b49b0"' gives its object's lines
+    expect(text).toContain('data.Reservations[1].Instances[0] (line 64): i-0fd6bd23de18b49b0');
+    expect(text).toContain('["m4.4xlarge"]');
+  });
+  it('azure: both cassettes (the VM list recorded twice, and beside a metrics call): 7 distinct VMs, 38.5 GiB, the repeats counted once (the first listing kept)', async () => {
+    // jq -s '[.[].interactions[].response.body.data.value[]? | select(.properties.hardwareProfile) | {id, size: .properties.hardwareProfile.vmSize}] | (length, (unique_by(.id) | length))' both cassettes
+    //   -> 9 listed, 7 distinct ids: cctestvm, erinvm, stefanvm, 4 k8s agents. cctestvm is Standard_A1_v2 in the
+    //   2021 cassette and Basic_A0 in the 2019 one (resized between recordings): the first listing given is kept,
+    //   so Standard_A1_v2 + Standard_B1ls + Standard_D2s_v3 + 4 × Standard_D2_v2
+    //   (az_vm_list-sizes.json: 2048 + 512 + 8192 + 4 × 7168 MiB = 39424 MiB = 38.5 GiB)
+    const { data, result } = await imported('azure', [join(FIX, 'azure/c7n_azure_cassette_VMTest.virtual_machine_tags.json'), join(FIX, 'azure/c7n_azure_cassette_ArmResourceTest.test_metric_filter_find.json'), join(FIX, 'azure/az_vm_list-sizes.json')]);
+    expect(totals(data)).toMatchObject({ hosts: 7, hostGiB: '38.5' });
+    expect(notes(result)).toMatch(/2 VMs listed again \(the same id in two places\) counted once/);
+  });
+  it('gcp: a flight recording of the aggregated list: 2 running instances, 11.25 GiB', async () => {
+    const { data } = await imported('gcp', [join(FIX, 'gcp/c7n_gcp_flight_instance-query_aggregated-instances_1.json'), join(FIX, 'gcp/palladius_machineTypes.aggregatedList.json')]);
+    expect(totals(data)).toMatchObject({ hosts: 2, hostGiB: '11.25' });
+  });
+  it('terraform --types with the keyed moto table as it is', async () => {
+    const { data } = await imported('terraform', [join(FIX, 'terraform/infracost_terraform_v0.14_plan.json')], { types: [join(FIX, 'aws/moto_ec2_instance_types_subset.json')] });
+    expect(data.hosts.length).toBeGreaterThan(0);
+  });
+});
