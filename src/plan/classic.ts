@@ -35,11 +35,12 @@ import { HOUR_MS, nextMonth } from '../core/calendar.js';
 import { capability } from '../core/capabilities.js';
 import { D, ONE, ZERO } from '../core/decimal.js';
 import type { EstateData } from '../input/schema.js';
+import { capabilityUnitPrice, keyUnitPrice } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import { dailyProfile, environmentOf, runningEntries } from '../rules/kit/fleet.js';
 import { accountHostUnits, allowsOverages } from '../rules/kit/quota.js';
 import type { ActivitySummary } from '../input/activity.js';
-import { unitPriceOf, type MonthSums } from './engine.js';
+import type { MonthSums } from './engine.js';
 import type { EntryClass, Factors, Scenario } from './factors.js';
 import type { MonthRow, Timeline } from './timeline.js';
 
@@ -94,16 +95,9 @@ const LICENSED_ID: Record<QuotaKey, string> = { hostUnits: 'licensed-host-units'
 /** What a quota without overages stops, as the rules name it. */
 export const NOT_MONITORED_ID: Record<QuotaKey, string> = { hostUnits: 'not-monitored-host-unit-hours', hostUnitHours: 'not-monitored-host-unit-hours', demUnits: 'not-monitored-dem-units', ddus: 'not-monitored-ddus' };
 
-/** The card's price of a unit (after its discount), or null. */
-export function unitPriceOfUnit(card: RateCard, unit: string): D | null {
-  const p = card.prices.get(unit);
-  return p ? p.unitPrice.times(ONE.minus(card.discount)) : null;
-}
-
+/** A quota's overage price: its overage line's own, else its unit's (after the card's discount), or null. */
 function overagePrice(card: RateCard, key: QuotaKey): D | null {
-  const own = card.prices.get(OVERAGE_ID[key]);
-  if (own) return own.unitPrice.times(ONE.minus(card.discount));
-  return unitPriceOfUnit(card, key === 'hostUnits' ? 'host-unit-hour' : POOL_UNIT[key]);
+  return keyUnitPrice(card, OVERAGE_ID[key]) ?? keyUnitPrice(card, key === 'hostUnits' ? 'host-unit-hour' : POOL_UNIT[key]);
 }
 
 /**
@@ -112,10 +106,10 @@ function overagePrice(card: RateCard, key: QuotaKey): D | null {
  * `host-unit-year` price are the year's hours of `host-unit-hour`.
  */
 function committedCost(card: RateCard, key: QuotaKey, licensed: D, hours: D): D | null {
-  const price = unitPriceOf(card, LICENSED_ID[key]);
+  const price = capabilityUnitPrice(card, LICENSED_ID[key]);
   if (price) return licensed.times(price);
   if (key !== 'hostUnits') return null;
-  const hourly = unitPriceOfUnit(card, 'host-unit-hour');
+  const hourly = keyUnitPrice(card, 'host-unit-hour');
   return hourly ? licensed.times(hours).times(hourly) : null;
 }
 

@@ -12,9 +12,9 @@
 // service that month (and the month's other cost evenly over the month).
 import { capability } from '../core/capabilities.js';
 import { D, ONE, ZERO } from '../core/decimal.js';
+import { capabilityUnitPrice } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import type { Accrual, MonthSums } from './engine.js';
-import { unitPriceOf } from './engine.js';
 import type { ContractYear, MonthRow } from './timeline.js';
 
 export interface CapabilityMonth {
@@ -67,7 +67,7 @@ export function priceMonth(sums: MonthSums, card: RateCard): { capabilities: Cap
   let complete = true;
   const keep = ONE.minus(card.discount);
   for (const [id, quantity] of sums.quantities) {
-    const unitPrice = unitPriceOf(card, id);
+    const unitPrice = capabilityUnitPrice(card, id);
     const cost = unitPrice ? quantity.times(unitPrice) : null;
     const listCost = unitPrice && !keep.isZero() ? quantity.times(unitPrice.div(keep)) : null;
     if (cost) priced = priced.plus(cost);

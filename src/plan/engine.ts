@@ -25,7 +25,7 @@ import { streamEstimate, type EstimateOptions, type EstimateStream } from '../es
 import type { ActivitySummary } from '../input/activity.js';
 import type { EstateData } from '../input/schema.js';
 import { SECTIONS } from '../input/sections.js';
-import type { LineItem } from '../pricing/price.js';
+import { capabilityUnitPrice, type LineItem } from '../pricing/price.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
@@ -124,12 +124,6 @@ export function activityOnly(data: EstateData): EstateData {
   return out as EstateData;
 }
 
-/** A price for every capability in a card: unit price after the discount, null when unpriced. */
-export function unitPriceOf(card: RateCard, capabilityId: string): D | null {
-  const cap = CAPABILITIES.find((c) => c.id === capabilityId)!;
-  const price = card.prices.get(cap.id) ?? (cap.overage ? undefined : card.prices.get(cap.unit));
-  return price ? price.unitPrice.times(ONE.minus(card.discount)) : null;
-}
 
 export class PlanEngine {
   private readonly rules: readonly Rule[];
@@ -292,7 +286,7 @@ export class PlanEngine {
     const out = new Map<string, MonthSums[]>(scenarios.map((s) => [s.name, []]));
     for (const row of time.months) {
       const card = this.card(row);
-      const price = (id: string) => unitPriceOf(card, id);
+      const price = (id: string) => capabilityUnitPrice(card, id);
       const sums = byLength.get(row.period.hours.toString())!;
       // The linear rules' sums by class, for this month length.
       const classSums = new Map<number, Map<string, D>>();

@@ -52,6 +52,23 @@ export interface CardPrice {
   keys: string[];
 }
 
+/** The unit price of a card key (a capability or unit id) after the card's discount, or null when the card has none. */
+export function keyUnitPrice(card: RateCard, key: string): D | null {
+  const p = card.prices.get(key);
+  return p ? p.unitPrice.times(ONE.minus(card.discount)) : null;
+}
+
+/**
+ * The unit price of a capability after the card's discount, as summed quantities are valued (plans:
+ * a month's consumption by capability): its own price, else (not an overage) its unit's; null when
+ * unpriced. The classic rules of `cardPrices` (licensed quotas, overages under them) are the plan's
+ * own to apply, contract year by contract year (src/plan/classic.ts).
+ */
+export function capabilityUnitPrice(card: RateCard, capabilityId: string): D | null {
+  const cap = capability(capabilityId);
+  return keyUnitPrice(card, cap.id) ?? (cap.overage ? null : keyUnitPrice(card, cap.unit));
+}
+
 /** The hours of a host-unit year (365 days): a licensed host unit is this many host-unit hours. */
 const HOST_UNIT_YEAR_HOURS = new D(8760);
 
