@@ -9,12 +9,12 @@
 //      starts from it with the bundle's modules initialised and their functions compiled. The
 //      bundle is also an asset, for the worker threads of `--jobs` (a worker cannot start from the
 //      snapshot). A code cache compiled at every start instead (`useCodeCache`, or a cache made by
-//      a first run of the binary) measured 2.5-3.0 times its Node's start; the snapshot 1.8-2.0.
+//      a first run of the binary) measured 2.4-2.6 times its Node's start; the snapshot 1.8-2.2.
 //   4. copy the binary and inject the blob with postject.
 // pkg and @yao-pkg/pkg are not used: they download patched Node binaries from GitHub at build time,
 // which this project's machines cannot reach. The result is dist/dtcost-linux-x64.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,15 +45,13 @@ if (!existsSync(NODE)) {
 
 const config = join(BUILD, 'sea-config.json');
 const blob = join(BUILD, 'dtcost.blob');
-const version = join(BUILD, 'version');
-writeFileSync(version, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
 
 const seaConfig = {
   main: join(ROOT, 'scripts', 'sea-main.cjs'),
   output: blob,
   disableExperimentalSEAWarning: true,
   useSnapshot: true,
-  assets: { 'dtcost.cjs': join(ROOT, 'dist', 'dtcost.cjs'), version },
+  assets: { 'dtcost.cjs': join(ROOT, 'dist', 'dtcost.cjs') },
 };
 writeFileSync(config, JSON.stringify(seaConfig, null, 2));
 // sea-main.cjs runs here: the bundle it loads, the examples it warms on, where it may write meanwhile.

@@ -2,10 +2,11 @@
 // snapshot (`"useSnapshot": true`): this script runs once, at build time, in the Node that makes
 // the preparation blob, and the heap it leaves is what the binary starts from. The binary then
 // runs only the function given to setDeserializeMainFunction: start(), the command of its own
-// command line (src/cli/main.ts). Measured (README, Benchmarks): commands start in ~1.8-2.0× the
+// command line (src/cli/main.ts). Measured (README, Benchmarks): commands start in ~1.8-2.2× the
 // binary's own `node -e 0`, where compiling the bundle with a code cache at every start took
-// 2.5-3.0×; what is left is mostly V8 deserialising the bigger heap (the bundle's 2.2 MB of source
-// text, its compiled functions, the built schemas).
+// 2.4-2.6×; what is left is mostly V8 deserialising the bigger heap (the bundle's 2.2 MB of source
+// text, a function for every top-level function of every module, the warm-up's compiled code and
+// schemas). `--version` deserialises it too (~1.9×, was ~1.0×).
 //
 // Here: the bundle (the file DTCOST_SEA_BUNDLE names) is evaluated without running a command (the
 // global dtcostSnapshot tells src/cli/main.ts so), then warmed by the commands of a representative
