@@ -95,7 +95,16 @@ const nodeFloor = timed(['-e', '0'], STARTUP_RUNS);
 row('node -e 0', nodeFloor);
 // `--activity`: only the floor and activity files at fleet size (bench/activity.mjs: --jobs 1 and 2).
 if (process.argv.includes('--activity')) {
-  (await import('./activity.mjs')).benchActivity((name, r, floor, floorName, bar, rate) => row(rate ? `${name} (${rate})` : name, r, floor, floorName, bar));
+  const activity = await import('./activity.mjs');
+  activity.benchActivity((name, r, floor, floorName, bar, rate) => row(rate ? `${name} (${rate})` : name, r, floor, floorName, bar));
+  binaryActivity(activity.writeActivityCsv);
+  finish();
+  process.exit(0);
+}
+// `--binary`: only the standalone binary's rows (start-up, activity files on worker threads).
+if (process.argv.includes('--binary')) {
+  binaryStartup(startupCommands());
+  binaryActivity((await import('./activity.mjs')).writeActivityCsv);
   finish();
   process.exit(0);
 }
@@ -317,18 +326,27 @@ function reconcileBench() {
  * speed from second to second), STARTUP_RUNS of each; medians. Issue 17: commands within 1.25×
  * of the floor, the binary within 1.5× of its own.
  */
-function startup() {
+function startupCommands() {
   const one = join(TMP, 'estate-1.json');
   writeFileSync(one, JSON.stringify(estate(1)));
-  const commands = [
+  return [
     ['estimate, 1 entry (start-up of a command)', ['estimate', one, '--format', 'json']],
     ['validate, 1 entry (start-up)', ['validate', one]],
     ['explain, 1 entry (start-up)', ['explain', one]],
   ];
+}
+
+function startup() {
+  const commands = startupCommands();
   const npm = interleaved([[process.execPath, ['--require', RSS, '-e', '0']], [process.execPath, ['--require', RSS, BIN, '--version']], ...commands.map(([, args]) => [process.execPath, ['--require', RSS, BIN, ...args]])]);
   row('node -e 0 (taking turns with the start-up rows)', npm[0]);
   row('dtcost --version', npm[1], npm[0], 'node -e 0', BARS.version);
   commands.forEach(([name], i) => row(name, npm[i + 2], npm[0], 'node -e 0', BARS.startup));
+  binaryStartup(commands);
+}
+
+/** The standalone binary's start-up (a V8 start-up snapshot, scripts/sea-main.cjs) against its own Node's `-e 0`. */
+function binaryStartup(commands) {
   const binary = join(ROOT, 'dist', 'dtcost-linux-x64');
   const binaryNode = join(ROOT, 'build', 'node-24', 'package', 'bin', 'node');
   if (!existsSync(binary) || !existsSync(binaryNode)) {
@@ -341,11 +359,37 @@ function startup() {
   commands.forEach(([name], i) => row(`binary ${name}`, sea[i + 2], sea[0], 'its node -e 0', BARS.binary));
 }
 
-/** Runs each [file, args] STARTUP_RUNS times, taking turns; the median time of each (peak RSS when reported on fd 3). */
-function interleaved(runs) {
+/**
+ * The standalone binary's activity reading (its worker threads evaluate the bundle it carries, not
+ * a file): estimate of BINARY_ACTIVITY_ROWS rows (2,000,000 by default, two chunks) with --jobs 1
+ * and 2, against bin/dtcost with the same --jobs; the four take turns, 3 runs each, medians.
+ */
+function binaryActivity(writeActivityCsv) {
+  const binary = join(ROOT, 'dist', 'dtcost-linux-x64');
+  if (!existsSync(binary)) {
+    console.error('bench: no standalone binary (npm run build:binary makes it): its activity rows are skipped');
+    return;
+  }
+  const rows = Number(process.env.BINARY_ACTIVITY_ROWS ?? 2_000_000);
+  const csv = join(TMP, 'binary-activity.csv');
+  writeActivityCsv(csv, rows);
+  const yaml = join(TMP, 'binary-activity.yaml');
+  writeFileSync(yaml, `version: 1\nname: binary activity\nactivity:\n  - { name: fleet, file: ${JSON.stringify(csv)} }\n`);
+  const label = `${rows.toLocaleString('en-US')} activity rows (${(statSync(csv).size / 1e6).toFixed(0)} MB)`;
+  const runs = [1, 2].flatMap((jobs) => [[process.execPath, [BIN, 'estimate', yaml, '--format', 'json', '--jobs', String(jobs)]], [binary, ['estimate', yaml, '--format', 'json', '--jobs', String(jobs)]]]);
+  const r = interleaved(runs, 3);
+  [1, 2].forEach((jobs, k) => {
+    row(`estimate, ${label}, --jobs ${jobs} (bin/dtcost)`, r[2 * k]);
+    row(`binary estimate, ${label}, --jobs ${jobs}`, r[2 * k + 1], r[2 * k], `bin/dtcost --jobs ${jobs}`);
+  });
+  rmSync(csv);
+}
+
+/** Runs each [file, args] `count` times (STARTUP_RUNS by default), taking turns; the median time of each (peak RSS when reported on fd 3). */
+function interleaved(runs, count = STARTUP_RUNS) {
   const times = runs.map(() => []);
   const rss = runs.map(() => 0);
-  for (let i = 0; i < STARTUP_RUNS; i++) {
+  for (let i = 0; i < count; i++) {
     runs.forEach(([file, args], k) => {
       const start = process.hrtime.bigint();
       const r = spawnSync(file, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe'], encoding: 'utf8' });

@@ -1,8 +1,8 @@
-// The run whose compiled functions make a V8 code cache (dist/dtcost.cjs.cache by scripts/build.mjs,
-// the standalone binary's by scripts/build-binary.mjs): one estimate of every example (YAML) and of
-// a JSON estate, as JSON, so that both parsers, the validation, every rule and the JSON output are
-// compiled. `command` is the dtcost to run (a Node and bin/dtcost, or the binary); the cache is
-// written to `cacheFile`. An exit of 1 (a budget exceeded) is fine.
+// The run whose compiled functions make a V8 code cache (dist/dtcost.cjs.cache, by scripts/build.mjs):
+// one estimate of every example (YAML) and of a JSON estate, as JSON, so that both parsers, the
+// validation, every rule and the JSON output are compiled. `command` is the dtcost to run (a Node
+// and bin/dtcost); the cache is written to `cacheFile`. An exit of 1 (a budget exceeded) is fine.
+// (The standalone binary has no code cache: it starts from a snapshot, warmed by scripts/sea-main.cjs.)
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 

@@ -3,9 +3,10 @@
 // overlapping, interval-straddling rows cut anywhere (also inside a run of rows of one host); their
 // problems come out as the single pass reports them (messages, lines, order, the stop after 200).
 // Rows read in place (the fast path) give what the field-by-field path gives. And through the
-// CLI: --jobs 1 and --jobs 2 write the same bytes, and the same errors.
+// CLI: --jobs 1 and --jobs 2 write the same bytes, and the same errors; the standalone binary's
+// workers too, when it is built.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -16,6 +17,7 @@ import { mergeChunks, planChunks, readChunk, type ChunkTask } from '../src/input
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const ROOT = join(import.meta.dirname, '..');
+const BINARY = join(ROOT, 'dist', 'dtcost-linux-x64');
 const TMP = mkdtempSync(join(tmpdir(), 'dtcost-activity-jobs-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 const BASE = Date.UTC(2026, 2, 1);
@@ -240,6 +242,23 @@ describe('the CLI: --jobs 1 and --jobs 2 (worker threads of the bundle) write th
       expect(two.stdout).toBe(one.stdout);
       expect(two.stderr).toMatch(/2 chunks on 2 threads/);
       expect(one.stderr).not.toMatch(/chunks/);
+    }
+  }, 120_000);
+
+  // The standalone binary's workers evaluate the bundle it carries (node:sea), not a file: when
+  // `npm run build:binary` has made it (test/distribution.test.ts builds it), the same bytes as
+  // --jobs 1 and as bin/dtcost.
+  it.skipIf(!existsSync(BINARY))('the standalone binary: --jobs 2 on worker threads = --jobs 1 = bin/dtcost', () => {
+    const estate = existsSync(join(TMP, 'fleet.yaml')) ? 'fleet.yaml' : big('fleet', () => undefined);
+    const binary = (args: string[]) => spawnSync(BINARY, args, { cwd: TMP, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DTCOST_DEBUG: '1' } });
+    for (const model of ['dps', 'classic']) {
+      const args = ['estimate', estate, '--model', model, '--format', 'json'];
+      const one = binary([...args, '--jobs', '1']);
+      const two = binary([...args, '--jobs', '2']);
+      expect(one.status).toBe(0);
+      expect(two.stderr).toMatch(/2 chunks on 2 threads/);
+      expect(two.stdout).toBe(one.stdout);
+      expect(one.stdout).toBe(cli([...args, '--jobs', '1']).stdout);
     }
   }, 120_000);
 

@@ -33,7 +33,14 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
-process.on('uncaughtException', internalError);
-// A closed pipe, a full disk: on either stream, never an uncaught exception (streams.ts).
-guardStandardStreams();
-void main(process.argv.slice(2));
+/** The command of this process's command line. */
+export function start(): void {
+  process.on('uncaughtException', internalError);
+  // A closed pipe, a full disk: on either stream, never an uncaught exception (streams.ts).
+  guardStandardStreams();
+  void main(process.argv.slice(2));
+}
+
+// The standalone binary's start-up snapshot loads the bundle without a command, and calls start()
+// when the binary runs (scripts/sea-main.cjs).
+if (!('dtcostSnapshot' in globalThis)) start();

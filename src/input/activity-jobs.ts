@@ -6,10 +6,10 @@
 // same stop after 200. What one pass would say differently after what came before (NUL bytes,
 // runs of the file more than 10 years apart) is left to one pass: the file is then read again.
 //
-// A worker runs the same bundle (dist/dtcost.cjs, compiled with its code cache as bin/dtcost
-// does) with a global that makes main() serve the chunk instead of the command line. Run from
-// source (tests), or where the bundle is not a file (the standalone binary), files are read on
-// one thread.
+// A worker runs the same bundle with a global that makes main() serve the chunk instead of the
+// command line: dist/dtcost.cjs, compiled with its code cache as bin/dtcost does; in the
+// standalone binary, the bundle the executable carries as an asset (node:sea; the binary's own
+// start-up snapshot cannot start a worker). Run from source (tests), files are read on one thread.
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
@@ -95,23 +95,45 @@ export function planChunks(path: string, size: number, count: number, defaults: 
   }
 }
 
-/** The bundle file a worker runs: this one, when it runs as dist/dtcost.cjs. */
+/** What names the standalone binary's bundle (scripts/build-binary.mjs: the asset dtcost.cjs) to a worker. */
+const SEA_BUNDLE = 'sea:dtcost.cjs';
+
+/** Whether this runs in the standalone binary (a Node single-executable application). */
+function inSea(): boolean {
+  try {
+    // node:sea is Node's from 20.12; `require` exists in the CommonJS bundle, not in the ES modules of the sources.
+    return (require('node:sea') as typeof import('node:sea')).isSea();
+  } catch {
+    return false;
+  }
+}
+
+/** The bundle a worker runs: the binary's asset, or this file when it runs as dist/dtcost.cjs. */
 function bundleFile(): string | undefined {
+  if (inSea()) return SEA_BUNDLE;
   // `__filename` exists in the CommonJS bundle (bin/dtcost passes it), not in the ES modules of the sources.
-  // The standalone binary names a dtcost.cjs beside it that is not there: one thread then.
   return typeof __filename === 'string' && __filename.endsWith('.cjs') && existsSync(__filename) ? __filename : undefined;
 }
 
-/** The code of a worker: bin/dtcost's loading of the bundle, with its code cache, as a chunk reader. */
+/**
+ * The code of a worker: bin/dtcost's loading of the bundle, with its code cache, as a chunk reader;
+ * in the binary, the same from its asset (Latin-1: the bundle is ASCII), without a cache.
+ */
 const WORKER = `
 globalThis.dtcostActivityWorker = true;
 const { readFileSync } = require('node:fs');
 const { dirname } = require('node:path');
 const { Script } = require('node:vm');
 const file = require('node:worker_threads').workerData.bundle;
+let source;
 let cachedData;
-try { cachedData = readFileSync(file + '.cache'); } catch {}
-const script = new Script('(function (exports, require, module, __filename, __dirname) {' + readFileSync(file, 'latin1') + '\\n})', { filename: file, cachedData });
+if (file === ${JSON.stringify(SEA_BUNDLE)}) {
+  source = Buffer.from(require('node:sea').getAsset('dtcost.cjs')).toString('latin1');
+} else {
+  source = readFileSync(file, 'latin1');
+  try { cachedData = readFileSync(file + '.cache'); } catch {}
+}
+const script = new Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', { filename: file, cachedData });
 const bundle = { exports: {} };
 script.runInThisContext().call(bundle.exports, bundle.exports, require, bundle, file, dirname(file));
 `;
