@@ -301,6 +301,13 @@ export class UsageAggregator {
   /** Cost centre or product: a name (the whole quantity), or records `{key, <billed field>}` (their values). */
   private costGroups(map: Map<string, ExactSum>, value: unknown, type: EventType, q: Quantity, sign: 1 | -1): void {
     const v = jsonCell(value);
+    // A list of names without quantities ("string or list"): the event is the names' jointly, one
+    // group named by them all ("shop + eu"), never split by a guess nor counted once for each.
+    if (Array.isArray(v) && v.length > 0 && v.every((part) => typeof part === 'string')) {
+      const names = [...new Set((v as string[]).map((part) => nameOf(part)).filter((n): n is string => n !== undefined))];
+      if (names.length > 0) this.group(map, names.join(' + '), q, sign);
+      return;
+    }
     if (Array.isArray(v)) {
       for (const part of v) {
         if (part === null || typeof part !== 'object') continue;

@@ -88,6 +88,20 @@ describe('reconcile: reading billing usage events', () => {
     expect(splitCsv('a,"open', ',')).toBeUndefined();
   });
 
+  it('a cost centre given as a list of names (the reference: "string or list") is the names jointly: one group, the whole quantity, never dropped', () => {
+    const csv = [
+      'billed_bytes,event.type,event.id,timestamp,usage.start,usage.end,dt.cost.costcenter',
+      '5368709120,Log Management & Analytics - Ingest & Process,a-1,2026-03-01T10:16:00Z,2026-03-01T10:00:00Z,2026-03-01T10:15:00Z,"[""shop"",""eu""]"',
+      '1073741824,Log Management & Analytics - Ingest & Process,a-2,2026-03-01T10:31:00Z,2026-03-01T10:15:00Z,2026-03-01T10:30:00Z,shop',
+    ].join('\n');
+    const u = usageOf(write('list.csv', csv));
+    expect(actual(u)).toEqual({ 'log-ingest': '6' });
+    expect(u.totals.capabilities[0]!.costCenters.map((g) => [g.key, g.quantity.toFixed()])).toEqual([
+      ['shop + eu', '5'],
+      ['shop', '1'],
+    ]);
+  });
+
   it('unit conversions are exact: bytes summed before dividing (24 hourly retain events of 100 GiB are exactly 100 GiB-days), a long past 2^53 kept to the byte', () => {
     const events = Array.from({ length: 24 }, (_, h) => base({ 'event.type': 'Log Management & Analytics - Retain', 'event.id': `r-${h}`, timestamp: `2026-03-01T${String(h).padStart(2, '0')}:30:00Z`, 'usage.start': undefined, 'usage.end': undefined, billed_bytes: 107374182400 }));
     expect(actual(usageOf(write('retain.json', JSON.stringify(events))))).toEqual({ 'log-retain': '100' });
