@@ -253,6 +253,9 @@ export function usageEstate(collected: CollectedUsage, command: string): MadeEst
         const days = D.min(TEN_YEARS_DAYS, D.max(included ? 10 : 1, steady));
         fields.push(['retentionDays', days]);
         comments.push(`retentionDays: ${n(stored)} GiB stored on average ÷ ${n(perDay)} GiB a day, rounded (steady state)${days.equals(steady) ? '' : `: ${n(steady)}, held to ${n(days)} (a log bucket keeps ${included ? '10 days, with included queries,' : '1 day'} to 10 years)`}`);
+      } else if (perDay.greaterThan(0)) {
+        // Nothing retained in the events: the estate's default retention would estimate some.
+        comments.push('no Retain events for this bucket: retentionDays is left at its default (35 days), which estimates Retain; set it to what the bucket keeps');
       }
       if (included) fields.push(['includedQueries', true]);
       const scanned = buckets.length > 0 ? of(query, e.key) : (query?.quantity ?? ZERO);
