@@ -11,7 +11,7 @@ import { planKeys } from './plan-schema.js';
 const hoursPerDay = () => num({ min: 'zero', max: 24 }).default(new D(24));
 const positive = () => num({ min: 'positive' });
 /** Ten years of retention, in days, as the retention lists of the log and trace buckets say it ("10 years (3,657 days)", log-management-and-analytics.md). */
-const TEN_YEARS_DAYS = 3657;
+export const TEN_YEARS_DAYS = 3657;
 const wholeAtLeast1 = () => num({ min: 'positive', integer: true });
 const whole = () => num({ min: 'zero', integer: true });
 

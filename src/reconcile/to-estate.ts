@@ -18,13 +18,11 @@
 import { D, ONE, ZERO } from '../core/decimal.js';
 import type { Diagnostic } from '../input/diagnostics.js';
 import { loadText } from '../input/load.js';
-import { estateSchema } from '../input/schema.js';
+import { estateSchema, TEN_YEARS_DAYS } from '../input/schema.js';
 import { n } from '../core/text.js';
 import { cleanName, commentLines, yamlString } from '../import/write.js';
 import type { CollectedUsage } from './collect.js';
 
-/** Ten years, the longest a log bucket keeps, in days (the estate's logs[].retentionDays at most). */
-const TEN_YEARS_DAYS = 3657;
 import type { CapabilityUsage, EntityUsage } from './usage.js';
 
 export type MadeEstate = { ok: true; text: string; entries: number; notes: string[] } | { ok: false; diagnostics: Diagnostic[] };
