@@ -22,7 +22,6 @@ import { estateSchema, TEN_YEARS_DAYS } from '../input/schema.js';
 import { n } from '../core/text.js';
 import { cleanName, commentLines, yamlString } from '../import/write.js';
 import type { CollectedUsage } from './collect.js';
-
 import type { CapabilityUsage, EntityUsage } from './usage.js';
 
 export type MadeEstate = { ok: true; text: string; entries: number; notes: string[] } | { ok: false; diagnostics: Diagnostic[] };
