@@ -18,7 +18,7 @@ export function estate(yaml: string): EstateData {
 
 export function card(yaml?: string): RateCard {
   if (!yaml) return builtinRateCard();
-  const loaded = loadText({ file: 'rates.yaml', dir: ROOT, text: yaml }, rateCardSchema, 'a rate card');
+  const loaded = loadText({ file: 'rates.yaml', dir: ROOT, text: yaml }, rateCardSchema(), 'a rate card');
   if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => `${d.path}: ${d.message}`).join('\n'));
   return mergeRateCard(builtinRateCard(), loaded.data, 'rates.yaml');
 }

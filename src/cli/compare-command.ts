@@ -12,7 +12,7 @@ import { compareJson, compareMarkdown, compareText } from '../render/compare.js'
 import { money } from '../render/numbers.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT, UsageError } from './exit.js';
-import { writeStdout } from './streams.js';
+import { writeStdout, standardErrorTerminal, standardOutputTerminal } from './streams.js';
 import { optionsFrom, prepare, streamJob, type EstimateInputFlags, type Job } from './pipeline.js';
 import { contractPrices } from './inputs.js';
 import { formatDiagnostics } from './report.js';
@@ -35,7 +35,7 @@ function modelCard(flag: string, path: string | undefined, diagnostics: Diagnost
     diagnostics.push(...input.diagnostics);
     return undefined;
   }
-  const loaded = loadText(input.input, rateCardSchema, 'a rate card (a mapping with prices)');
+  const loaded = loadText(input.input, rateCardSchema(), 'a rate card (a mapping with prices)');
   if (!loaded.ok) {
     diagnostics.push(...loaded.diagnostics);
     return undefined;
@@ -45,7 +45,7 @@ function modelCard(flag: string, path: string | undefined, diagnostics: Diagnost
 
 export async function compareCommand(file: string, flags: CompareFlags): Promise<number> {
   const options = optionsFrom(flags);
-  const errStyle = await styleFor(wantsColor(process.stderr, flags.color));
+  const errStyle = await styleFor(wantsColor(standardErrorTerminal(), flags.color));
   // Every problem at once: the estate's, its rate cards', and each side's card.
   const diagnostics: Diagnostic[] = [];
   const cards: Record<Model, { data: RateCardData; file: string } | undefined> = {
@@ -78,7 +78,7 @@ export async function compareCommand(file: string, flags: CompareFlags): Promise
   const side = (model: Model): Job => sides[model];
   const comparison = compareEstimates(streamJob(side('dps'), { ...options, model: 'dps' }), streamJob(side('classic'), { ...options, model: 'classic' }), money);
   const { dps, classic } = comparison;
-  const out = flags.format === 'json' ? compareJson(comparison) : flags.format === 'markdown' ? compareMarkdown(comparison) : compareText(comparison, await styleFor(wantsColor(process.stdout, flags.color)));
+  const out = flags.format === 'json' ? compareJson(comparison) : flags.format === 'markdown' ? compareMarkdown(comparison) : compareText(comparison, await styleFor(wantsColor(standardOutputTerminal(), flags.color)));
   await writeStdout(out);
   if (!flags.quiet) {
     const warnings = [...new Set([...dps.warnings, ...classic.warnings].filter((w) => w.code !== 'unpriced' && w.code !== 'ignored').map((w) => `${w.code === 'note' ? 'note' : errStyle.yellow('warning')}: ${safeForTerminal(w.message)}`))];

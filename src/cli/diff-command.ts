@@ -8,7 +8,7 @@ import { money } from '../render/numbers.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT, UsageError } from './exit.js';
 import { describeViolation } from '../render/view.js';
-import { writeStdout } from './streams.js';
+import { writeStdout, standardErrorTerminal } from './streams.js';
 import { optionsFrom, parseAmountFlag, prepareOrReport, streamJob, type EstimateInputFlags } from './pipeline.js';
 
 export interface DiffFlags extends EstimateInputFlags {
@@ -34,7 +34,7 @@ export async function diffCommand(baseFile: string, headFile: string, flags: Dif
   if (budget !== undefined) gate.budget = budget;
   const maxIncrease = parseMaxIncrease(flags.maxIncrease);
   if (maxIncrease) gate.maxIncrease = maxIncrease;
-  const errStyle = await styleFor(wantsColor(process.stderr, flags.color));
+  const errStyle = await styleFor(wantsColor(standardErrorTerminal(), flags.color));
   const prepared = await prepareOrReport([baseFile, headFile], { ...flags, merge: false }, errStyle);
   if (!prepared) return EXIT.invalidInput;
   const base = streamJob(prepared.jobs[0]!, options);

@@ -12,7 +12,7 @@ import { safeForTerminal } from '../core/safe-text.js';
 import { styleFor, wantsColor } from './color.js';
 import { outputColumns } from './columns.js';
 import { EXIT } from './exit.js';
-import { writeStdout } from './streams.js';
+import { writeStdout, standardErrorTerminal, standardOutputTerminal } from './streams.js';
 import { refuseTarget, writeOutputFile } from './output-file.js';
 import { optionsFrom, prepareOrReport, streamJob, type EstimateInputFlags } from './pipeline.js';
 
@@ -48,7 +48,7 @@ function render(format: Format, estimates: readonly EstimateStream[], style: Sty
 
 export async function estimateCommand(files: string[], flags: EstimateFlags): Promise<number> {
   const options = optionsFrom(flags);
-  const errStyle = await styleFor(wantsColor(process.stderr, flags.color));
+  const errStyle = await styleFor(wantsColor(standardErrorTerminal(), flags.color));
   const prepared = await prepareOrReport(files, flags, errStyle);
   if (!prepared) return EXIT.invalidInput;
   const { jobs, notes } = prepared;
@@ -60,10 +60,10 @@ export async function estimateCommand(files: string[], flags: EstimateFlags): Pr
     }
   }
   const toTerminal = flags.output === undefined;
-  const outStyle = await styleFor(toTerminal && flags.format === 'table' && wantsColor(process.stdout, flags.color));
+  const outStyle = await styleFor(toTerminal && flags.format === 'table' && wantsColor(standardOutputTerminal(), flags.color));
   const streams = jobs.map((job) => streamJob(job, options));
   // The table fits the terminal it is printed on (a file written with -o: COLUMNS, or 120).
-  const layout: TableLayout = { columns: outputColumns(toTerminal ? process.stdout : undefined), wide: flags.wide === true };
+  const layout: TableLayout = { columns: outputColumns(toTerminal ? standardOutputTerminal() : undefined), wide: flags.wide === true };
   const chunks = render(flags.format, streams, outStyle, layout);
 
   if (flags.output !== undefined) {

@@ -6,7 +6,7 @@ import { safeForTerminal } from '../core/safe-text.js';
 import { explainJson, explainMarkdown, explainText } from '../render/explain.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
-import { writeStdout } from './streams.js';
+import { writeStdout, standardErrorTerminal, standardOutputTerminal } from './streams.js';
 import type { LineItem } from '../pricing/price.js';
 import { optionsFrom, prepareOrReport, streamJob, type EstimateInputFlags } from './pipeline.js';
 import type { EstimateStream } from '../estimate/run.js';
@@ -39,7 +39,7 @@ async function planMonth(file: string, flags: ExplainFlags): Promise<{ stream: E
 }
 
 export async function explainCommand(file: string, itemId: string | undefined, flags: ExplainFlags): Promise<number> {
-  const errStyle = await styleFor(wantsColor(process.stderr, flags.color));
+  const errStyle = await styleFor(wantsColor(standardErrorTerminal(), flags.color));
   let stream: EstimateStream;
   let documentOf: (file: string) => ParsedDocument;
   if (flags.month !== undefined) {
@@ -78,7 +78,7 @@ export async function explainCommand(file: string, itemId: string | undefined, f
       ? explainJson(estimate, explanations)
       : flags.format === 'markdown'
         ? explainMarkdown(estimate, explanations)
-        : explainText(estimate, explanations, await styleFor(wantsColor(process.stdout, flags.color)));
+        : explainText(estimate, explanations, await styleFor(wantsColor(standardOutputTerminal(), flags.color)));
   for (const chunk of chunks) await writeStdout(chunk);
   return EXIT.ok;
 }

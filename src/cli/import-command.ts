@@ -10,7 +10,7 @@ import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
 import { refuseTarget, writeOutputFile } from './output-file.js';
 import { formatDiagnostics } from './report.js';
-import { writeStdout } from './streams.js';
+import { writeStdout, standardErrorTerminal } from './streams.js';
 
 export interface ImportFlags {
   output?: string;
@@ -24,7 +24,7 @@ export interface ImportFlags {
 }
 
 export async function importCommand(kind: ImportKind, files: string[], flags: ImportFlags): Promise<number> {
-  const style = await styleFor(wantsColor(process.stderr, flags.color));
+  const style = await styleFor(wantsColor(standardErrorTerminal(), flags.color));
   const fail = (diagnostics: Parameters<typeof formatDiagnostics>[0]) => {
     process.stderr.write(formatDiagnostics(diagnostics, style).replace('nothing was estimated', 'nothing was written'));
     return EXIT.invalidInput;

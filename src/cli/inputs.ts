@@ -67,7 +67,7 @@ export class Inputs {
     let data: RateCardData | undefined;
     if (!input.ok) this.report(input.diagnostics);
     else {
-      const loaded = loadText(input.input, rateCardSchema, 'a rate card (a mapping with prices)');
+      const loaded = loadText(input.input, rateCardSchema(), 'a rate card (a mapping with prices)');
       if (loaded.ok) data = loaded.data;
       else this.report(loaded.diagnostics);
     }

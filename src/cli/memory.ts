@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import type { Diagnostic } from '../input/diagnostics.js';
 import { EXIT } from './exit.js';
+import { standardErrorTerminal } from './streams.js';
 
 /**
  * Bytes of heap a command needs for each byte of its estate files, beyond BASELINE, at most:
@@ -80,7 +81,7 @@ export async function withinMemory(command: MemoryCommand, files: readonly strin
   const problem = memoryProblem(command, files);
   if (!problem) return run();
   const [{ formatDiagnostics }, { styleFor, wantsColor }] = await Promise.all([import('./report.js'), import('./color.js')]);
-  const text = formatDiagnostics([problem], await styleFor(wantsColor(process.stderr, color)));
+  const text = formatDiagnostics([problem], await styleFor(wantsColor(standardErrorTerminal(), color)));
   process.stderr.write(command === 'validate' ? text.replace('nothing was estimated', 'the files above are invalid') : text);
   return EXIT.invalidInput;
 }

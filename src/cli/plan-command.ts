@@ -21,7 +21,7 @@ import { Inputs, type LoadedEstate } from './inputs.js';
 import { parseAmountFlag } from './pipeline.js';
 import { formatDiagnostics } from './report.js';
 import { refuseTarget, writeOutputFile, type ReadFile } from './output-file.js';
-import { writeStdout } from './streams.js';
+import { writeStdout, standardErrorTerminal, standardOutputTerminal } from './streams.js';
 
 import { PLAN_FORMATS } from './register.js';
 export { PLAN_FORMATS };
@@ -87,7 +87,7 @@ export async function loadPlan(file: string, flags: { rates?: string; color: boo
   const estate = inputs.estate(file);
   const loaded = estate ? await planInputs(inputs, estate, flags.rates) : undefined;
   if (inputs.diagnostics.length > 0) {
-    process.stderr.write(formatDiagnostics(inputs.diagnostics, await styleFor(wantsColor(process.stderr, flags.color))));
+    process.stderr.write(formatDiagnostics(inputs.diagnostics, await styleFor(wantsColor(standardErrorTerminal(), flags.color))));
     return undefined;
   }
   return loaded;
@@ -115,7 +115,7 @@ export async function planCommand(file: string, flags: PlanFlags): Promise<numbe
   if (maxTotal !== undefined) limits.maxTotal = maxTotal;
   if (exhaustBefore !== undefined) limits.exhaustBefore = exhaustBefore;
   if (flags.currency !== undefined && !/^[A-Za-z]{3}$/.test(flags.currency)) throw new UsageError(`--currency: expected a three-letter currency code, found "${flags.currency}"`);
-  const errStyle = await styleFor(wantsColor(process.stderr, flags.color));
+  const errStyle = await styleFor(wantsColor(standardErrorTerminal(), flags.color));
 
   const loaded = await loadPlan(file, flags);
   if (!loaded) return EXIT.invalidInput;
@@ -133,7 +133,7 @@ export async function planCommand(file: string, flags: PlanFlags): Promise<numbe
   });
   const gates = checkGates(plan.scenarios.find((s) => s.scenario.name === gateScenario)!, limits, plan.currency, money);
   const toTerminal = flags.output === undefined;
-  const text = await render(flags.format, plan, gates, toTerminal && flags.format === 'table' && wantsColor(process.stdout, flags.color));
+  const text = await render(flags.format, plan, gates, toTerminal && flags.format === 'table' && wantsColor(standardOutputTerminal(), flags.color));
 
   if (flags.output !== undefined) {
     // Written beside and renamed over the target (output-file.ts), never over a file the plan reads.

@@ -2,7 +2,7 @@
 import { ratesCsv, ratesJson, ratesText } from '../render/rates.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
-import { writeStdout } from './streams.js';
+import { writeStdout, standardErrorTerminal } from './streams.js';
 import { Inputs } from './inputs.js';
 import { formatDiagnostics } from './report.js';
 
@@ -16,7 +16,7 @@ export async function ratesCommand(flags: RatesFlags): Promise<number> {
   const inputs = new Inputs();
   const card = inputs.rateCard(undefined, flags.rates);
   if (!card) {
-    process.stderr.write(formatDiagnostics(inputs.diagnostics, await styleFor(wantsColor(process.stderr, flags.color))).replace('nothing was estimated', 'no rate card'));
+    process.stderr.write(formatDiagnostics(inputs.diagnostics, await styleFor(wantsColor(standardErrorTerminal(), flags.color))).replace('nothing was estimated', 'no rate card'));
     return EXIT.invalidInput;
   }
   const out = flags.format === 'json' ? ratesJson(card) : flags.format === 'csv' ? ratesCsv(card) : ratesText(card, flags.format === 'markdown');

@@ -16,7 +16,7 @@ import { EXIT, UsageError } from './exit.js';
 import { prepare, streamJob } from './pipeline.js';
 import { formatDiagnostics } from './report.js';
 import { refuseTarget, writeOutputFile } from './output-file.js';
-import { writeStdout } from './streams.js';
+import { writeStdout, standardErrorTerminal, standardOutputTerminal } from './streams.js';
 import type { Diagnostic } from '../input/diagnostics.js';
 
 import { RECONCILE_FORMATS } from './register.js';
@@ -51,7 +51,7 @@ async function write(output: string | undefined, text: string): Promise<string |
 }
 
 export async function reconcileCommand(files: string[], flags: ReconcileFlags): Promise<number> {
-  const errStyle = await styleFor(wantsColor(process.stderr, flags.color));
+  const errStyle = await styleFor(wantsColor(standardErrorTerminal(), flags.color));
   const fail = (diagnostics: Diagnostic[], what = 'nothing was reconciled') => {
     process.stderr.write(formatDiagnostics(diagnostics, errStyle).replace('nothing was estimated', what));
     return EXIT.invalidInput;
@@ -108,7 +108,7 @@ export async function reconcileCommand(files: string[], flags: ReconcileFlags): 
         ? reconcileCsv(result)
         : flags.format === 'markdown'
           ? reconcileMarkdown(result)
-          : reconcileText(result, await styleFor(toTerminal && wantsColor(process.stdout, flags.color)));
+          : reconcileText(result, await styleFor(toTerminal && wantsColor(standardOutputTerminal(), flags.color)));
   const problem = await write(flags.output, text);
   if (problem) return fail([{ file: flags.output!, message: `cannot write the report: ${problem}` }], 'nothing was written');
   const stderr: string[] = [];

@@ -12,6 +12,9 @@
 //   the command with exit 2 and says what could not be written (on standard error, if it can).
 // - Any other failure of standard error silences it: the exit code still carries the verdict.
 
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+
 /** 128 + SIGPIPE: how a shell reports a process that a closed pipe ended. */
 export const EXIT_CLOSED_PIPE = 141;
 const EXIT_WRITE_FAILED = 2;
@@ -69,14 +72,36 @@ function stdoutFailed(err: NodeJS.ErrnoException): void {
   process.exit(EXIT_WRITE_FAILED);
 }
 
+/** Whether process.stdout has been made (guardStandardStreams: it is made on its first use). */
+let stdoutMade = false;
+/** False once a direct write would block (a non-blocking descriptor that is full): the stream then writes the rest. */
+let direct = true;
+
 /**
  * Writes to standard output, waiting while the reader is behind (a pipe takes 64 KiB at a time:
  * without the wait, a long output would pile up in memory until the end, and a closed pipe would
  * be noticed only then). A failed write ends the process (stdoutFailed), also one Node reports at
  * once (the stream is then `errored`): `dtcost estimate big.json | head -1` stops at the chunk
  * that finds the pipe closed instead of making all the others.
+ *
+ * Until something else uses process.stdout, the results are written to descriptor 1 directly, as
+ * Node's own stream writes to a file or a pipe (synchronously): making the stream costs milliseconds
+ * of start-up. A blocking descriptor waits for the reader by itself; a non-blocking one that is
+ * full (EAGAIN) hands the rest, and every later chunk, to the stream.
  */
 export async function writeStdout(chunk: string | Uint8Array): Promise<void> {
+  if (direct && !stdoutMade) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let written = 0;
+    try {
+      while (written < bytes.length) written += writeSync(1, bytes, written, bytes.length - written);
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') return stdoutFailed(err as NodeJS.ErrnoException);
+      direct = false;
+      chunk = bytes.subarray(written);
+    }
+  }
   const stream = process.stdout;
   const ok = stream.write(chunk);
   const err = stream.errored as NodeJS.ErrnoException | null;
@@ -94,28 +119,53 @@ export async function writeStdout(chunk: string | Uint8Array): Promise<void> {
 }
 
 /**
- * Installs the handlers on process.stdout and process.stderr (once, at start-up). Node makes each
- * stream on its first use (a pipe's costs ~10 ms of CPU): standard error, which most runs never
- * write to, gets its handler when something first uses it, before the use.
+ * Standard output as colour.ts wantsColor and columns.ts outputColumns ask about it: the stream
+ * itself when it is a terminal (its width), else only that it is not one, without making it.
  */
-export function guardStandardStreams(): void {
-  const guardStderr = (stream: Writable) =>
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') closedPipe();
-      silence(stream);
-    });
-  const made = Object.getOwnPropertyDescriptor(process, 'stderr');
+export function standardOutputTerminal(): { isTTY?: boolean; columns?: number } {
+  return stdoutMade || isatty(1) ? process.stdout : { isTTY: false };
+}
+
+/**
+ * Standard error as colour.ts wantsColor asks about it (whether it is a terminal), without making
+ * the stream: a pipe's costs milliseconds of start-up, and most runs never write to it.
+ */
+export function standardErrorTerminal(): { isTTY: boolean } {
+  return { isTTY: isatty(2) };
+}
+
+/** Calls `guard` with process[name] when Node makes it (on its first use), or now if it is made. */
+function whenMade(name: 'stdout' | 'stderr', guard: (stream: Writable) => void): void {
+  const made = Object.getOwnPropertyDescriptor(process, name);
   if (made?.get && made.configurable) {
-    Object.defineProperty(process, 'stderr', {
+    Object.defineProperty(process, name, {
       configurable: true,
       enumerable: made.enumerable,
       get() {
         const stream = made.get!.call(process) as Writable;
-        Object.defineProperty(process, 'stderr', { configurable: true, enumerable: made.enumerable, value: stream });
-        guardStderr(stream);
+        Object.defineProperty(process, name, { configurable: true, enumerable: made.enumerable, value: stream });
+        guard(stream);
         return stream;
       },
     });
-  } else guardStderr(process.stderr);
-  process.stdout.on('error', stdoutFailed);
+  } else guard(process[name]);
+}
+
+/**
+ * Installs the handlers on process.stdout and process.stderr (once, at start-up). Node makes each
+ * stream on its first use (a pipe's costs ~10 ms of CPU): each gets its handler when something
+ * first uses it, before the use. Standard error most runs never write to; standard output the
+ * results are written to directly (writeStdout) unless something else made it first.
+ */
+export function guardStandardStreams(): void {
+  whenMade('stderr', (stream) =>
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') closedPipe();
+      silence(stream);
+    }),
+  );
+  whenMade('stdout', (stream) => {
+    stdoutMade = true;
+    stream.on('error', stdoutFailed);
+  });
 }

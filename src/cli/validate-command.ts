@@ -2,7 +2,7 @@
 import { sectionEntries, SECTIONS } from '../input/sections.js';
 import { styleFor, wantsColor } from './color.js';
 import { EXIT } from './exit.js';
-import { writeStdout } from './streams.js';
+import { writeStdout, standardErrorTerminal } from './streams.js';
 import { Inputs } from './inputs.js';
 import { formatDiagnostics } from './report.js';
 import { validateJson, type ValidatedFile } from '../render/validate.js';
@@ -49,7 +49,7 @@ export async function validateCommand(files: string[], flags: ValidateFlags): Pr
     return inputs.diagnostics.length > 0 ? EXIT.invalidInput : EXIT.ok;
   }
   if (inputs.diagnostics.length > 0) {
-    process.stderr.write(formatDiagnostics(inputs.diagnostics, await styleFor(wantsColor(process.stderr, flags.color))).replace('nothing was estimated', 'the files above are invalid'));
+    process.stderr.write(formatDiagnostics(inputs.diagnostics, await styleFor(wantsColor(standardErrorTerminal(), flags.color))).replace('nothing was estimated', 'the files above are invalid'));
     if (!flags.quiet && lines.length > 0) await writeStdout(`${lines.join('\n')}\n`);
     return EXIT.invalidInput;
   }

@@ -58,7 +58,21 @@ function numberJsonSchema(rule: NumberRule, expected: string): Record<string, un
   };
 }
 
+/**
+ * The number schema of a rule, built once and shared by every key with that rule (zod schemas are
+ * immutable: `.optional()`, `.default()` wrap them without changing them). Start-up time: a schema
+ * costs tens of microseconds to build, and the estate's sections ask for ~100 numbers.
+ */
+const numbers = new Map<string, ReturnType<typeof buildNum>>();
+
 export function num(rule: NumberRule = { min: 'zero' }) {
+  const key = `${rule.min}|${rule.max}|${rule.atLeast}|${rule.integer}`;
+  let schema = numbers.get(key);
+  if (schema === undefined) numbers.set(key, (schema = buildNum(rule)));
+  return schema;
+}
+
+function buildNum(rule: NumberRule) {
   const expected = describeNumberRule(rule);
   const max = rule.max === undefined ? undefined : new D(rule.max);
   const atLeast = rule.atLeast === undefined ? undefined : new D(rule.atLeast);
@@ -93,20 +107,20 @@ export function num(rule: NumberRule = { min: 'zero' }) {
 
 /** A share of a whole: 0 ≤ x ≤ 1 (a bounce rate, a replay rate, a discount). */
 export const share = () => num({ min: 'zero', max: 1 });
-export const count = () => num({ min: 'zero', integer: true }).default(new D(1));
+export const count = once(() => num({ min: 'zero', integer: true }).default(new D(1)));
 /**
  * Entry names: shown in every output, so a name is at most 256 characters (README "Limits"). Trimmed
  * and in Unicode normal form C, so that "café" typed precomposed or decomposed is one name (for
  * duplicates, references and ids alike).
  */
 export const MAX_NAME_CHARS = 256;
-export const name = () =>
+export const name = once(() =>
   z
     .string({ error: 'expected a non-empty name' })
     .trim()
     .normalize('NFC')
     .min(1, { error: 'expected a non-empty name' })
-    .max(MAX_NAME_CHARS, { error: `expected a name of at most ${MAX_NAME_CHARS} characters` });
+    .max(MAX_NAME_CHARS, { error: `expected a name of at most ${MAX_NAME_CHARS} characters` }));
 
 export function choice<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values);

@@ -8,7 +8,7 @@ import { choice, count, deferred, keyedBy, name, num, once, section, share, toDe
 import { didYouMean } from './suggest.js';
 import { planKeys } from './plan-schema.js';
 
-const hoursPerDay = () => num({ min: 'zero', max: 24 }).default(new D(24));
+const hoursPerDay = once(() => num({ min: 'zero', max: 24 }).default(new D(24)));
 const positive = () => num({ min: 'positive' });
 /** Ten years of retention, in days, as the retention lists of the log and trace buckets say it ("10 years (3,657 days)", log-management-and-analytics.md). */
 export const TEN_YEARS_DAYS = 3657;

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { CAPABILITY_IDS, LICENSED_BY_QUOTA, UNIT_IDS } from '../core/capabilities.js';
 import { D, isDecimal } from '../core/decimal.js';
-import { deferred, keyedBy, name, num } from '../input/schema-kit.js';
+import { deferred, keyedBy, name, num, once } from '../input/schema-kit.js';
 import { BUILTIN_CURRENCY, BUILTIN_PRICES } from './builtin.js';
 
 export interface Price {
@@ -37,7 +37,8 @@ const priceEntry = () => z.union([
   z.strictObject({ unitPrice: num(), source: z.string().optional(), provisional: z.boolean().optional() }),
 ]);
 
-export const rateCardSchema = z.strictObject({
+/** The schema of a user's rate card, built on its first use (most runs have none: start-up time). */
+export const rateCardSchema = once(() => z.strictObject({
   name: name().optional(),
   currency: z
     .string()
@@ -47,8 +48,8 @@ export const rateCardSchema = z.strictObject({
   discount: num({ min: 'zero', max: 1 }).optional(),
   // Built when a card has prices (schema-kit `deferred`: start-up time).
   prices: deferred(() => keyedBy([...CAPABILITY_IDS, ...UNIT_IDS], priceEntry(), 'capability or unit id')).default({}),
-});
-export type RateCardData = z.output<typeof rateCardSchema>;
+}));
+export type RateCardData = z.output<ReturnType<typeof rateCardSchema>>;
 
 export function builtinRateCard(): RateCard {
   const prices = new Map<string, Price>();
