@@ -3,7 +3,7 @@
 // compiles are what the cache holds). Both files are replaced atomically (written beside, then
 // renamed), so a dtcost running during a rebuild never reads half a file.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { runForCodeCache } from './cache-workload.mjs';
 
@@ -53,8 +53,48 @@ const lazyChildProcess = {
   },
 };
 
+// `import { z } from 'zod'` is zod's whole namespace: every locale, fromJSONSchema, the compat and
+// coerce APIs, each initialised as the CLI starts (and ~400 KB of the bundle read and compiled).
+// In the bundle, our sources' `z` is a namespace of only the members they use (ZOD_MEMBERS), from
+// zod's own modules; a member missing from the list fails the build (esbuild's warning that it
+// would be undefined). Types are zod's as ever (tsc and the tests import the package as it is).
+const ZOD_MEMBERS = {
+  'v4/classic/schemas.js': ['any', 'array', 'boolean', 'custom', 'enum', 'lazy', 'record', 'strictObject', 'string', 'union'],
+  'v4/core/core.js': ['NEVER'],
+  'v4/core/json-schema-processors.js': ['toJSONSchema'],
+};
+// The guard: every `z.<name>` of the sources is a member listed, or a type (zod's classes and
+// namespaces of types, which the bundle never reads).
+const ZOD_TYPES = /^(Zod\w*|core|output|input|infer)$/;
+const zodUsed = new Set();
+for (const file of readdirSync(new URL('../src/', import.meta.url), { recursive: true })) {
+  if (!file.endsWith('.ts')) continue;
+  const text = readFileSync(new URL(`../src/${file}`, import.meta.url), 'utf8');
+  if (!/\bfrom 'zod'/.test(text)) continue;
+  for (const m of text.matchAll(/(?<![\w$.])z\s*\.\s*([A-Za-z_$][\w$]*)/g)) if (!ZOD_TYPES.test(m[1])) zodUsed.add(m[1]);
+}
+const zodMissing = [...zodUsed].filter((name) => !Object.values(ZOD_MEMBERS).flat().includes(name));
+if (zodMissing.length > 0) throw new Error(`scripts/build.mjs ZOD_MEMBERS: add ${zodMissing.map((n) => `z.${n}`).join(', ')} (used in src/)`);
+const zodMembers = {
+  name: 'zod-members',
+  setup(b) {
+    const zodDir = new URL('../node_modules/zod/', import.meta.url).pathname;
+    b.onResolve({ filter: /^zod$/ }, (args) => (args.importer.includes('/node_modules/') ? undefined : { path: 'zod', namespace: 'zod-members' }));
+    b.onResolve({ filter: /^zod-members:namespace$/ }, () => ({ path: 'namespace', namespace: 'zod-members' }));
+    b.onLoad({ filter: /.*/, namespace: 'zod-members' }, (args) => ({
+      contents:
+        args.path === 'zod'
+          ? "import * as z from 'zod-members:namespace';\nexport { z };\n"
+          : Object.entries(ZOD_MEMBERS)
+              .map(([file, names]) => `export { ${names.join(', ')} } from ${JSON.stringify(zodDir + file)};`)
+              .join('\n'),
+      resolveDir: zodDir,
+    }));
+  },
+};
+
 const result = await build({
-  plugins: [lazyModules, lazyChildProcess],
+  plugins: [lazyModules, lazyChildProcess, zodMembers],
   entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
   outfile: outfile.pathname,
   write: false,
