@@ -13,16 +13,18 @@ const outfile = new URL('../dist/dtcost.cjs', import.meta.url);
 // Modules whose top level costs start-up time and that most runs never call, required (and so
 // initialised) on their first call instead: string-width compiles Unicode property-of-strings
 // regular expressions as it loads (~50 ms), needed only for a table cell with a wide character;
-// yaml (~2 ms) only for YAML beyond the fast path's plain block style. A function export is
+// yaml (~2 ms) only for YAML beyond the fast path's plain block style; node:tty (it loads net, ~3 ms)
+// only when a character device may be a terminal (src/cli/streams.ts isTerminal). A function export is
 // required on its first call; a namespace (`default: 'namespace'`, used as YAML.Parser) on its
 // first property read. Only the bundle is changed: the sources and tests import the packages as
 // they are.
-const LAZY = { 'string-width': { default: 'function' }, yaml: { default: 'namespace' } };
+const LAZY = { 'string-width': { default: 'function' }, yaml: { default: 'namespace' }, 'node:tty': { isatty: 'function' } };
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
     b.onResolve({ filter: new RegExp(`^(${Object.keys(LAZY).join('|')})$`) }, (args) =>
-      args.pluginData?.lazy ? undefined : { path: args.path, namespace: 'lazy', pluginData: { resolveDir: args.resolveDir } },
+      // node:tty only for our sources (chalk takes its default export, and runs only for colour).
+      args.pluginData?.lazy || (args.path.startsWith('node:') && args.importer.includes('/node_modules/')) ? undefined : { path: args.path, namespace: 'lazy', pluginData: { resolveDir: args.resolveDir } },
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
       contents: Object.entries(LAZY[args.path])

@@ -12,7 +12,8 @@
 //   the command with exit 2 and says what could not be written (on standard error, if it can).
 // - Any other failure of standard error silences it: the exit code still carries the verdict.
 
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
+// Required on its first call in the bundle (scripts/build.mjs LAZY): tty loads net (~3 ms of start-up).
 import { isatty } from 'node:tty';
 
 /** 128 + SIGPIPE: how a shell reports a process that a closed pipe ended. */
@@ -119,11 +120,37 @@ export async function writeStdout(chunk: string | Uint8Array): Promise<void> {
 }
 
 /**
- * Standard output as colour.ts wantsColor and columns.ts outputColumns ask about it: the stream
- * itself when it is a terminal (its width), else only that it is not one, without making it.
+ * Whether descriptor `fd` is a terminal (process.stdout.isTTY), asking tty only about a character
+ * device: a pipe, a socket or a file is not one, nor, on Linux, a memory device (major 1:
+ * /dev/null, /dev/zero, /dev/full).
+ */
+export function isTerminal(fd: number): boolean {
+  let stat;
+  try {
+    stat = fstatSync(fd);
+  } catch {
+    return false;
+  }
+  if (!stat.isCharacterDevice()) return false;
+  if (process.platform === 'linux' && Math.floor(stat.rdev / 256) % 4096 === 1) return false;
+  return isatty(fd);
+}
+
+/**
+ * Standard output as colour.ts wantsColor and columns.ts outputColumns ask about it, asked only
+ * when they do: the stream itself when it is made, else whether it is a terminal, and its width
+ * when it is one.
  */
 export function standardOutputTerminal(): { isTTY?: boolean; columns?: number } {
-  return stdoutMade || isatty(1) ? process.stdout : { isTTY: false };
+  if (stdoutMade) return process.stdout;
+  return {
+    get isTTY() {
+      return isTerminal(1);
+    },
+    get columns() {
+      return isTerminal(1) ? process.stdout.columns : undefined;
+    },
+  };
 }
 
 /**
@@ -131,7 +158,11 @@ export function standardOutputTerminal(): { isTTY?: boolean; columns?: number } 
  * the stream: a pipe's costs milliseconds of start-up, and most runs never write to it.
  */
 export function standardErrorTerminal(): { isTTY: boolean } {
-  return { isTTY: isatty(2) };
+  return {
+    get isTTY() {
+      return isTerminal(2);
+    },
+  };
 }
 
 /** Calls `guard` with process[name] when Node makes it (on its first use), or now if it is made. */
