@@ -73,8 +73,13 @@ function stdoutFailed(err: NodeJS.ErrnoException): void {
   process.exit(EXIT_WRITE_FAILED);
 }
 
-/** Whether process.stdout has been made (guardStandardStreams: it is made on its first use). */
-let stdoutMade = false;
+/** The getters guardStandardStreams put on process.stdout and process.stderr (whenMade). */
+const hooks: { stdout?: () => Writable; stderr?: () => Writable } = {};
+/**
+ * Whether process[name] is still Node's stream not yet made, behind our getter: neither made (by
+ * a use) nor replaced (by a test's or the binary's warm-up's sink), so descriptor 1 or 2 is ours.
+ */
+const unmade = (name: 'stdout' | 'stderr') => hooks[name] !== undefined && Object.getOwnPropertyDescriptor(process, name)?.get === hooks[name];
 /** False once a direct write would block (a non-blocking descriptor that is full): the stream then writes the rest. */
 let direct = true;
 
@@ -91,7 +96,7 @@ let direct = true;
  * full (EAGAIN) hands the rest, and every later chunk, to the stream.
  */
 export async function writeStdout(chunk: string | Uint8Array): Promise<void> {
-  if (direct && !stdoutMade) {
+  if (direct && unmade('stdout')) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     let written = 0;
     try {
@@ -142,7 +147,7 @@ export function isTerminal(fd: number): boolean {
  * when it is one.
  */
 export function standardOutputTerminal(): { isTTY?: boolean; columns?: number } {
-  if (stdoutMade) return process.stdout;
+  if (!unmade('stdout')) return process.stdout;
   return {
     get isTTY() {
       return isTerminal(1);
@@ -157,7 +162,8 @@ export function standardOutputTerminal(): { isTTY?: boolean; columns?: number } 
  * Standard error as colour.ts wantsColor asks about it (whether it is a terminal), without making
  * the stream: a pipe's costs milliseconds of start-up, and most runs never write to it.
  */
-export function standardErrorTerminal(): { isTTY: boolean } {
+export function standardErrorTerminal(): { isTTY?: boolean } {
+  if (!unmade('stderr')) return process.stderr;
   return {
     get isTTY() {
       return isTerminal(2);
@@ -169,16 +175,14 @@ export function standardErrorTerminal(): { isTTY: boolean } {
 function whenMade(name: 'stdout' | 'stderr', guard: (stream: Writable) => void): void {
   const made = Object.getOwnPropertyDescriptor(process, name);
   if (made?.get && made.configurable) {
-    Object.defineProperty(process, name, {
-      configurable: true,
-      enumerable: made.enumerable,
-      get() {
-        const stream = made.get!.call(process) as Writable;
-        Object.defineProperty(process, name, { configurable: true, enumerable: made.enumerable, value: stream });
-        guard(stream);
-        return stream;
-      },
-    });
+    const get = () => {
+      const stream = made.get!.call(process) as Writable;
+      Object.defineProperty(process, name, { configurable: true, enumerable: made.enumerable, value: stream });
+      guard(stream);
+      return stream;
+    };
+    hooks[name] = get;
+    Object.defineProperty(process, name, { configurable: true, enumerable: made.enumerable, get });
   } else guard(process[name]);
 }
 
@@ -195,8 +199,5 @@ export function guardStandardStreams(): void {
       silence(stream);
     }),
   );
-  whenMade('stdout', (stream) => {
-    stdoutMade = true;
-    stream.on('error', stdoutFailed);
-  });
+  whenMade('stdout', (stream) => stream.on('error', stdoutFailed));
 }
