@@ -79,6 +79,8 @@ export interface EstimateOptions {
   prior?: ReadonlyMap<string, D>;
   /** Plans, classic: the allotted host units the rules' estate no longer says (RuleContext.allottedHostUnits). */
   allottedHostUnits?: D;
+  /** Plans, classic: the licensed quotas of the estate as written (the rules' estate no longer says them), for pricing. */
+  licensed?: readonly string[];
 }
 
 /** A draft times the factor `scale` gives it, its formula extended: `… = 11,904; × 1.02 growth`. */
@@ -181,7 +183,7 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
   const notes = new Map<string, Warning>();
   const sums = new TotalsBuilder();
   const rulesUsed: Record<string, { doc: string }> = {};
-  const price = pricer(card, model === 'classic' ? licensedCapabilities(estate) : []);
+  const price = pricer(card, model === 'classic' ? (options.licensed ?? licensedCapabilities(estate)) : []);
   let done = false;
 
   function* lineItems(): Generator<LineItem> {

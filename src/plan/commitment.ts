@@ -60,14 +60,14 @@ export interface PlanYear {
 }
 
 /** The month's capabilities priced by the year's card. */
-export function priceMonth(sums: MonthSums, card: RateCard): { capabilities: CapabilityMonth[]; cost: D | null; pricedCost: D; listCost: D | null } {
+export function priceMonth(sums: MonthSums, card: RateCard, licensed: readonly string[] = []): { capabilities: CapabilityMonth[]; cost: D | null; pricedCost: D; listCost: D | null } {
   const capabilities: CapabilityMonth[] = [];
   let priced = ZERO;
   let list: D | null = ZERO;
   let complete = true;
   const keep = ONE.minus(card.discount);
   for (const [id, quantity] of sums.quantities) {
-    const unitPrice = capabilityUnitPrice(card, id);
+    const unitPrice = capabilityUnitPrice(card, id, licensed);
     const cost = unitPrice ? quantity.times(unitPrice) : null;
     const listCost = unitPrice && !keep.isZero() ? quantity.times(unitPrice.div(keep)) : null;
     if (cost) priced = priced.plus(cost);
@@ -100,7 +100,7 @@ export function crossing(accruals: readonly Accrual[], before: D, commitment: D)
 }
 
 /** The months and years of one scenario under DPS. */
-export function burnDown(months: readonly MonthSums[], years: readonly ContractYear[], cards: readonly RateCard[]): { months: PlanMonth[]; years: PlanYear[] } {
+export function burnDown(months: readonly MonthSums[], years: readonly ContractYear[], cards: readonly RateCard[], licensed: readonly string[] = []): { months: PlanMonth[]; years: PlanYear[] } {
   const outMonths: PlanMonth[] = [];
   const outYears: PlanYear[] = [];
   for (const year of years) {
@@ -113,7 +113,7 @@ export function burnDown(months: readonly MonthSums[], years: readonly ContractY
     let exhaustedAt: number | null = null;
     if (commitment !== null && commitment.isZero()) exhaustedAt = year.start;
     for (const sums of months.filter((m) => m.row.year === year.year)) {
-      const priced = priceMonth(sums, card);
+      const priced = priceMonth(sums, card, licensed);
       const before = cumulative;
       cumulative = cumulative.plus(priced.pricedCost);
       cost = cost === null || priced.cost === null ? null : cost.plus(priced.cost);

@@ -50,6 +50,8 @@ export interface EngineInput {
   rules?: readonly Rule[];
   /** Classic: the licensed host units stripForPlan took from `data` (the custom-metric free tier reads them). */
   allottedHostUnits?: D;
+  /** Classic: the licensed quotas stripForPlan took from `data` (consumption within those the card prices is priced there). */
+  licensed?: readonly string[];
 }
 
 /** A stretch of a month in which some cost accrues evenly: when the commitment is used up is found in these. */
@@ -196,7 +198,8 @@ export class PlanEngine {
 
   /** The options of a run over a month; the items keep the merged estate's paths (their classes are found by them). */
   private options(row: MonthRow, extra: EstimateOptions): EstimateOptions {
-    return { model: this.input.model, period: row.period, currency: this.input.currency, ...(this.input.allottedHostUnits ? { allottedHostUnits: this.input.allottedHostUnits } : {}), ...extra };
+    const { allottedHostUnits, licensed } = this.input;
+    return { model: this.input.model, period: row.period, currency: this.input.currency, ...(allottedHostUnits ? { allottedHostUnits } : {}), ...(licensed ? { licensed } : {}), ...extra };
   }
 
   private keep(stream: EstimateStream): void {

@@ -9,7 +9,7 @@ import type { ActivitySummary } from '../input/activity.js';
 import type { EstateData } from '../input/schema.js';
 import type { RateCard } from '../pricing/rate-card.js';
 import { RULES } from '../rules/index.js';
-import { accountHostUnits } from '../rules/kit/quota.js';
+import { accountHostUnits, licensedCapabilities } from '../rules/kit/quota.js';
 import type { Rule } from '../rules/types.js';
 import { classicQuotas, withNotMonitored, type QuotaPlan } from './classic.js';
 import { burnDown, type PlanMonth, type PlanYear } from './commitment.js';
@@ -86,6 +86,7 @@ export function planEngine(plan: PreparedPlan, options: PlanOptions): PlanEngine
     ...(options.activity ? { activity: options.activity } : {}),
     ...(options.rules ? { rules: options.rules } : {}),
     ...(allotted ? { allottedHostUnits: allotted } : {}),
+    ...(model === 'classic' ? { licensed: licensedCapabilities(plan.data) } : {}),
   });
 }
 
@@ -131,7 +132,7 @@ export function runPlan(plan: PreparedPlan, options: PlanOptions): PlanResult {
     const quotas = classic ? classicQuotas({ data: stripForPlan(plan.data, 'dps'), time: plan.time, factors: plan.factors, cards: options.cards, ...(options.activity ? { activity: options.activity } : {}) }, engineSums, scenario) : [];
     // What the quotas stop (no overages) is not monitored: the months' units say what is.
     const monthSums = classic ? withNotMonitored(engineSums, quotas, ordered) : engineSums;
-    const { months, years } = burnDown(monthSums, contractYears, options.cards);
+    const { months, years } = burnDown(monthSums, contractYears, options.cards, classic ? licensedCapabilities(plan.data) : []);
     if (classic) applyQuotas(months, years, quotas);
     const total = (pick: (y: PlanYear) => D | null) => years.reduce<D | null>((t, y) => (t === null || pick(y) === null ? null : t.plus(pick(y)!)), ZERO);
     return {

@@ -60,13 +60,17 @@ export function keyUnitPrice(card: RateCard, key: string): D | null {
 
 /**
  * The unit price of a capability after the card's discount, as summed quantities are valued (plans:
- * a month's consumption by capability): its own price, else (not an overage) its unit's; null when
- * unpriced. The classic rules of `cardPrices` (licensed quotas, overages under them) are the plan's
- * own to apply, contract year by contract year (src/plan/classic.ts).
+ * a month's consumption by capability): its own price, else (not an overage) its unit's; else 0 where
+ * a licensed quota (`licensed`, when the card prices it) covers its unit, as `pricer` prices it;
+ * null when unpriced. The overages under the quotas are the plan's own to price, contract year by
+ * contract year (src/plan/classic.ts).
  */
-export function capabilityUnitPrice(card: RateCard, capabilityId: string): D | null {
+export function capabilityUnitPrice(card: RateCard, capabilityId: string, licensed: readonly string[] = []): D | null {
   const cap = capability(capabilityId);
-  return keyUnitPrice(card, cap.id) ?? (cap.overage ? null : keyUnitPrice(card, cap.unit));
+  const own = keyUnitPrice(card, cap.id) ?? (cap.overage ? null : keyUnitPrice(card, cap.unit));
+  if (own !== null || licensed.length === 0 || cap.overage || cap.licensed !== undefined) return own;
+  // Without a price of its own, consumption within a licensed quota the card prices is paid there.
+  return cardPrices(card, licensed).committed.has(cap.unit) ? ZERO : null;
 }
 
 /** The hours of a host-unit year (365 days): a licensed host unit is this many host-unit hours. */

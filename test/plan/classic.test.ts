@@ -148,6 +148,23 @@ describe('the overages the rules make themselves are paid on top of the quotas',
   });
 });
 
+describe('consumption within a licensed quota the card prices is paid there, as in the estimate', () => {
+  it('a card with host-unit-year only: host unit hours cost 0 (not unknown), the year is priced, no "no price" warning', () => {
+    const r = plan(`${HEAD}hosts: [{ name: web, count: 110, memoryGiB: 16 }]\nlicense: { hostUnits: 100 }\n`, { rates: ['prices: { host-unit-year: 1200, overage-host-unit-hours: 0.2 }\n'] });
+    const s = r.scenarios[0]!;
+    const jan = s.months[0]!.capabilities.find((c) => c.capabilityId === 'host-unit-hours')!;
+    expect([toPlain(jan.quantity), jan.unitPrice && toPlain(jan.unitPrice), jan.cost && toPlain(jan.cost)]).toEqual(['81840', '0', '0']);
+    expect(money(s)).toEqual({ committed: '120000', overage: '17520', payable: '137520', consumed: '0' });
+    expect(s.years[0]!.cost && toPlain(s.years[0]!.cost)).toBe('0');
+    expect(r.warnings.map((w) => w.message).filter((m) => m.includes('no price'))).toEqual([]);
+  });
+  it('with host-unit-hour priced too, the months keep the value of what is consumed at that price', () => {
+    const s = base('hosts: [{ name: web, count: 110, memoryGiB: 16 }]\nlicense: { hostUnits: 100 }\n', 'prices: { host-unit-year: 1200, host-unit-hour: 0.1 }\n');
+    const jan = s.months[0]!.capabilities.find((c) => c.capabilityId === 'host-unit-hours')!;
+    expect(jan.unitPrice && toPlain(jan.unitPrice)).toBe('0.1');
+  });
+});
+
 describe('the custom-metric free tier is of the allotted host units, as in the estimate', () => {
   // classic-monitoring-consumption.txt "Free tier of custom metrics": "10 free custom metrics are
   // provided for each of your allotted host units" (100 + 10 × 100 = 1,100), not of those running.
