@@ -570,46 +570,57 @@ export class ActivityFold {
   }
 
   /**
+   * The minute array as levels, hour by hour over its span: each hour with the level of its 60
+   * minutes (the running sum of the deltas; a minute outside the array keeps the level before it:
+   * 0 before the first run, 0 again after the last end). One buffer, overwritten for each hour.
+   */
+  private *hourlyLevels(): Generator<[hour: number, levels: Float64Array]> {
+    const minutes = this.minutes;
+    if (minutes === undefined) return;
+    const base = this.minuteBase;
+    const lastHour = Math.floor((base + minutes.length - 1) / 60);
+    const levels = new Float64Array(60);
+    let level = 0;
+    for (let hour = Math.floor(base / 60); hour <= lastHour; hour++) {
+      for (let m = 0; m < 60; m++) {
+        const i = hour * 60 + m - base;
+        if (i >= 0 && i < minutes.length) level += minutes[i]!;
+        levels[m] = level;
+      }
+      yield [hour, levels];
+    }
+  }
+
+  /**
    * From the minute array to BigInt maps, exactly (every level so far is below 2^53): per hour, the
    * lowest level of its minutes as a whole-hour level, the rest as deltas within the hour.
    */
   private toBig(): void {
     if (this.big) return;
     const big = { partial: new Map<number, bigint[]>(), whole: new Map<number, bigint>() };
-    const minutes = this.minutes;
-    if (minutes !== undefined) {
-      const base = this.minuteBase;
-      const firstHour = Math.floor(base / 60);
-      const lastHour = Math.floor((base + minutes.length - 1) / 60);
-      let level = 0;
-      let floor = 0;
-      const levels = new Float64Array(60);
-      for (let hour = firstHour; hour <= lastHour; hour++) {
-        let low = Infinity;
-        for (let m = 0; m < 60; m++) {
-          const i = hour * 60 + m - base;
-          if (i >= 0 && i < minutes.length) level += minutes[i]!;
-          levels[m] = level;
-          if (level < low) low = level;
-        }
-        if (low !== floor) big.whole.set(hour, BigInt(low - floor));
-        floor = low;
-        let prev = low;
-        let deltas: bigint[] | undefined;
-        for (let m = 0; m < 60; m++) {
-          if (levels[m] !== prev) {
-            deltas ??= Array<bigint>(61).fill(0n);
-            deltas[m] = BigInt(levels[m]! - prev);
-            prev = levels[m]!;
-          }
-        }
-        if (deltas) {
-          deltas[60] = BigInt(low - prev);
-          big.partial.set(hour, deltas);
+    let floor = 0;
+    let lastHour = 0;
+    for (const [hour, levels] of this.hourlyLevels()) {
+      lastHour = hour;
+      let low = Infinity;
+      for (let m = 0; m < 60; m++) if (levels[m]! < low) low = levels[m]!;
+      if (low !== floor) big.whole.set(hour, BigInt(low - floor));
+      floor = low;
+      let prev = low;
+      let deltas: bigint[] | undefined;
+      for (let m = 0; m < 60; m++) {
+        if (levels[m] !== prev) {
+          deltas ??= Array<bigint>(61).fill(0n);
+          deltas[m] = BigInt(levels[m]! - prev);
+          prev = levels[m]!;
         }
       }
-      if (floor !== 0) big.whole.set(lastHour + 1, BigInt(-floor));
+      if (deltas) {
+        deltas[60] = BigInt(low - prev);
+        big.partial.set(hour, deltas);
+      }
     }
+    if (floor !== 0) big.whole.set(lastHour + 1, BigInt(-floor));
     this.big = big;
     this.minutes = undefined;
     this.minuteBase = 0;
@@ -742,24 +753,13 @@ export class ActivityFold {
     const hourly = new Map<number, D>();
     const total = new ExactSum();
     let peak = 0;
-    const minutes = this.minutes;
-    if (minutes !== undefined) {
-      const base = this.minuteBase;
-      const firstHour = Math.floor(base / 60);
-      const lastHour = Math.floor((base + minutes.length - 1) / 60);
-      let level = 0;
-      for (let hour = firstHour; hour <= lastHour; hour++) {
-        let max = 0;
-        const from = hour * 60 - base;
-        for (let i = Math.max(from, 0); i < Math.min(from + 60, minutes.length); i++) {
-          level += minutes[i]!;
-          if (level > max) max = level;
-        }
-        if (max > 0) {
-          hourly.set(hour, decimal(max, 1000));
-          total.add(max);
-          if (max > peak) peak = max;
-        }
+    for (const [hour, levels] of this.hourlyLevels()) {
+      let max = 0;
+      for (let m = 0; m < 60; m++) if (levels[m]! > max) max = levels[m]!;
+      if (max > 0) {
+        hourly.set(hour, decimal(max, 1000));
+        total.add(max);
+        if (max > peak) peak = max;
       }
     }
     return { hostUnitHours: decimal(total.value(), 1000), peakHostUnits: decimal(peak, 1000), hourly };
