@@ -32,7 +32,7 @@
 //   that make the licensed and overage lines are given no quotas in a plan (plan.ts stripForPlan),
 //   so that nothing is counted twice: the plan's quotas are these.
 import { HOUR_MS, nextMonth } from '../core/calendar.js';
-import { capability } from '../core/capabilities.js';
+import { capability, LICENSED_BY_QUOTA } from '../core/capabilities.js';
 import { D, ONE, ZERO } from '../core/decimal.js';
 import type { EstateData } from '../input/schema.js';
 import { capabilityUnitPrice, keyUnitPrice } from '../pricing/price.js';
@@ -90,8 +90,6 @@ export interface QuotaPlan {
 
 const POOL_UNIT: Record<Exclude<QuotaKey, 'hostUnits'>, string> = { hostUnitHours: 'host-unit-hour', demUnits: 'dem-unit', ddus: 'ddu' };
 const OVERAGE_ID: Record<QuotaKey, string> = { hostUnits: 'overage-host-unit-hours', hostUnitHours: 'overage-host-unit-hours', demUnits: 'overage-dem-units', ddus: 'overage-ddus' };
-/** The line the rules make of a quota: its price is the committed cost's. */
-const LICENSED_ID: Record<QuotaKey, string> = { hostUnits: 'licensed-host-units', hostUnitHours: 'licensed-host-unit-hours', demUnits: 'licensed-dem-units', ddus: 'licensed-ddus' };
 /** What a quota without overages stops, as the rules name it. */
 export const NOT_MONITORED_ID: Record<QuotaKey, string> = { hostUnits: 'not-monitored-host-unit-hours', hostUnitHours: 'not-monitored-host-unit-hours', demUnits: 'not-monitored-dem-units', ddus: 'not-monitored-ddus' };
 
@@ -106,7 +104,8 @@ function overagePrice(card: RateCard, key: QuotaKey): D | null {
  * `host-unit-year` price are the year's hours of `host-unit-hour`.
  */
 function committedCost(card: RateCard, key: QuotaKey, licensed: D, hours: D): D | null {
-  const price = capabilityUnitPrice(card, LICENSED_ID[key]);
+  // The line the rules make of the quota (core LICENSED_BY_QUOTA): its price is the committed cost's.
+  const price = capabilityUnitPrice(card, LICENSED_BY_QUOTA[key]);
   if (price) return licensed.times(price);
   if (key !== 'hostUnits') return null;
   const hourly = keyUnitPrice(card, 'host-unit-hour');
