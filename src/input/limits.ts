@@ -15,44 +15,54 @@ const MAX_LIMIT_PROBLEMS = 100;
 const count = (n: number) => n.toLocaleString('en-US');
 
 /**
- * Keys longer than MAX_KEY_CHARS and texts longer than MAX_TEXT_CHARS, located; an empty list when
- * there are none. Walks the data once, depth first, with one path that grows and shrinks as it
- * goes (copied only for a problem): the walk of a large estate allocates nothing. The depth is
- * bounded by the parsers (MAX_NESTING), so the recursion is too.
+ * Walks `value` depth first, with one path that grows and shrinks as it goes, and reports each key
+ * longer than MAX_KEY_CHARS and text longer than MAX_TEXT_CHARS with the path (to be copied by a
+ * report that keeps it): the walk of a large estate allocates nothing. The depth is bounded by the
+ * parsers (MAX_NESTING), so the recursion is too.
  */
+function walkLimits(value: unknown, path: PathSegment[], report: (key: boolean, message: string) => void): void {
+  if (typeof value === 'string') {
+    if (value.length > MAX_TEXT_CHARS) report(false, `expected a text of at most ${count(MAX_TEXT_CHARS)} characters, found ${count(value.length)}`);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walkLimits(value[i], path, report);
+      path.pop();
+    }
+    return;
+  }
+  // Plain mappings only (a Decimal is a number).
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return;
+  for (const key in value) {
+    path.push(key);
+    if (key.length > MAX_KEY_CHARS) report(true, `a key of ${count(key.length)} characters; keys are at most ${count(MAX_KEY_CHARS)} characters`);
+    else walkLimits((value as Record<string, unknown>)[key], path, report);
+    path.pop();
+  }
+}
+
+/** Whether a value (an estate's entry, say) has a key or a text over the limits (src/input/stream.ts). */
+export function exceedsLimits(value: unknown): boolean {
+  let over = false;
+  walkLimits(value, [], () => {
+    over = true;
+  });
+  return over;
+}
+
+/** Keys longer than MAX_KEY_CHARS and texts longer than MAX_TEXT_CHARS, located; an empty list when there are none. */
 export function checkLimits(data: unknown, document: ParsedDocument, file: string): Diagnostic[] {
   const found: { path: PathSegment[]; key: boolean; message: string }[] = [];
   let more = 0;
   const path: PathSegment[] = [];
-  const report = (key: boolean, message: string) => {
+  walkLimits(data, path, (key, message) => {
     if (found.length < MAX_LIMIT_PROBLEMS) found.push({ path: [...path], key, message });
     else more++;
-  };
-  const text = (v: string) => {
-    if (v.length > MAX_TEXT_CHARS) report(false, `expected a text of at most ${count(MAX_TEXT_CHARS)} characters, found ${count(v.length)}`);
-  };
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') return text(value);
-    if (value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        path.push(i);
-        walk(value[i]);
-        path.pop();
-      }
-      return;
-    }
-    // Plain mappings only (a Decimal is a number).
-    const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return;
-    for (const key in value) {
-      path.push(key);
-      if (key.length > MAX_KEY_CHARS) report(true, `a key of ${count(key.length)} characters; keys are at most ${count(MAX_KEY_CHARS)} characters`);
-      else walk((value as Record<string, unknown>)[key]);
-      path.pop();
-    }
-  };
-  walk(data);
+  });
   if (found.length === 0) return [];
   document.prepare?.(found.map((f) => f.path));
   const diagnostics: Diagnostic[] = found.map((f) => {
