@@ -7,6 +7,7 @@ import { parsePeriod, PERIOD_HELP, type Period } from '../core/period.js';
 import { choice, count, deferred, keyedBy, name, num, once, section, share, toDecimal } from './schema-kit.js';
 import { didYouMean } from './suggest.js';
 import { planKeys } from './plan-schema.js';
+import type { Section } from './sections.js';
 
 const hoursPerDay = once(() => num({ min: 'zero', max: 24 }).default(new D(24)));
 const positive = () => num({ min: 'positive' });
@@ -332,11 +333,19 @@ const LICENSE_PRICE_KEYS = once(() => [
 
 type Ctx = z.core.$RefinementCtx<unknown>;
 const isEntry = (e: unknown): e is Record<string, unknown> => typeof e === 'object' && e !== null && !Array.isArray(e);
-const namesOf = (list: unknown): string[] => (Array.isArray(list) ? list.filter(isEntry).map((e) => e.name).filter((n): n is string => typeof n === 'string') : []);
+/** The names of a section's entries, as written, in order and as a set (a million entries may each name one). */
+interface Names {
+  list: string[];
+  known: ReadonlySet<string>;
+}
+const namesOf = (list: unknown): Names => {
+  const names = Array.isArray(list) ? list.filter(isEntry).map((e) => e.name).filter((n): n is string => typeof n === 'string') : [];
+  return { list: names, known: new Set(names) };
+};
 
 /** A reference to a named entry of another section: an error at `path` unless `value` is one of `names`. */
-function reference(ctx: Ctx, path: (string | number)[], value: unknown, names: readonly string[], what: string): void {
-  if (typeof value !== 'string' || names.includes(value)) return;
+function reference(ctx: Ctx, path: (string | number)[], value: unknown, { list: names, known }: Names, what: string): void {
+  if (typeof value !== 'string' || known.has(value)) return;
   const near = didYouMean(value, names);
   ctx.addIssue({
     code: 'custom',
@@ -355,6 +364,16 @@ const ENVIRONMENT_SECTIONS: readonly (readonly string[])[] = [
   ['hosts'], ['containers'], ['pods'], ['activity'], ['applications'], ['synthetic', 'browser'], ['synthetic', 'http'], ['synthetic', 'thirdParty'], ['synthetic', 'nam'],
   ['logs'], ['metrics'], ['traces'], ['events'], ['serverless'], ['mainframe'], ['securityPosture'], ['automation'], ['functions'],
 ];
+
+/**
+ * Whether an estate's cross-references hold (classicChecks finds nothing): src/input/stream.ts asks
+ * it of the parts of a large estate's entries that the checks read, gathered as they were parsed.
+ */
+export function crossReferencesHold(estate: Record<string, unknown>): boolean {
+  let problems = 0;
+  classicChecks(estate, { addIssue: () => void problems++ } as unknown as Ctx);
+  return problems === 0;
+}
 
 /** Classic cross-references: environments and hosts named, the log model a Managed deployment can have, one log storage model. */
 function classicChecks(estate: Record<string, unknown>, ctx: Ctx): void {
@@ -421,11 +440,37 @@ const budget = once(() => z.strictObject({
   units: keyedBy(UNIT_IDS, num(), 'unit id').optional(),
 }));
 
+/**
+ * The schema of one entry of each section, built when first asked for: the estate's lists are of
+ * these, and src/input/stream.ts validates a large estate's entries with them one by one.
+ */
+export const ENTRY_SCHEMAS = {
+  hosts: once(() => inEnvironment(host())),
+  containers: once(() => inEnvironment(container())),
+  pods: once(() => inEnvironment(pod())),
+  activity: once(() => inEnvironment(activity())),
+  applications: once(() => inEnvironment(application())),
+  'synthetic.browser': once(() => inEnvironment(browserMonitor())),
+  'synthetic.http': once(() => inEnvironment(httpMonitor())),
+  'synthetic.thirdParty': once(() => inEnvironment(thirdParty())),
+  'synthetic.nam': once(() => inEnvironment(namMonitor())),
+  logs: once(() => inEnvironment(log())),
+  metrics: classicMetric,
+  traces: once(() => inEnvironment(trace())),
+  events: once(() => inEnvironment(event())),
+  serverless: once(() => inEnvironment(serverless())),
+  mainframe: once(() => inEnvironment(mainframe())),
+  securityPosture: once(() => inEnvironment(securityPosture())),
+  automation: once(() => inEnvironment(automation())),
+  functions: once(() => inEnvironment(appFunction())),
+} satisfies Record<Section, () => z.ZodType>;
+
+
 const synthetic = once(() => z.strictObject({
-  browser: deferred(() => section(inEnvironment(browserMonitor()))).default([]),
-  http: deferred(() => section(inEnvironment(httpMonitor()))).default([]),
-  thirdParty: deferred(() => section(inEnvironment(thirdParty()))).default([]),
-  nam: deferred(() => section(inEnvironment(namMonitor()))).default([]),
+  browser: deferred(() => section(ENTRY_SCHEMAS['synthetic.browser']())).default([]),
+  http: deferred(() => section(ENTRY_SCHEMAS['synthetic.http']())).default([]),
+  thirdParty: deferred(() => section(ENTRY_SCHEMAS['synthetic.thirdParty']())).default([]),
+  nam: deferred(() => section(ENTRY_SCHEMAS['synthetic.nam']())).default([]),
 }));
 
 export const estateSchema = z.strictObject({
@@ -448,21 +493,21 @@ export const estateSchema = z.strictObject({
     .optional(),
   rates: z.string().min(1).optional(),
   budget: deferred(budget).optional(),
-  hosts: deferred(() => section(inEnvironment(host()))).default([]),
-  containers: deferred(() => section(inEnvironment(container()))).default([]),
-  pods: deferred(() => section(inEnvironment(pod()))).default([]),
-  activity: deferred(() => section(inEnvironment(activity()))).default([]),
-  applications: deferred(() => section(inEnvironment(application()))).default([]),
+  hosts: deferred(() => section(ENTRY_SCHEMAS.hosts())).default([]),
+  containers: deferred(() => section(ENTRY_SCHEMAS.containers())).default([]),
+  pods: deferred(() => section(ENTRY_SCHEMAS.pods())).default([]),
+  activity: deferred(() => section(ENTRY_SCHEMAS.activity())).default([]),
+  applications: deferred(() => section(ENTRY_SCHEMAS.applications())).default([]),
   synthetic: deferred(synthetic).default({ browser: [], http: [], thirdParty: [], nam: [] }),
-  logs: deferred(() => section(inEnvironment(log()))).default([]),
-  metrics: deferred(() => section(classicMetric())).default([]),
-  traces: deferred(() => section(inEnvironment(trace()))).default([]),
-  events: deferred(() => section(inEnvironment(event()))).default([]),
-  serverless: deferred(() => section(inEnvironment(serverless()))).default([]),
-  mainframe: deferred(() => section(inEnvironment(mainframe()))).default([]),
-  securityPosture: deferred(() => section(inEnvironment(securityPosture()))).default([]),
-  automation: deferred(() => section(inEnvironment(automation()))).default([]),
-  functions: deferred(() => section(inEnvironment(appFunction()))).default([]),
+  logs: deferred(() => section(ENTRY_SCHEMAS.logs())).default([]),
+  metrics: deferred(() => section(ENTRY_SCHEMAS.metrics())).default([]),
+  traces: deferred(() => section(ENTRY_SCHEMAS.traces())).default([]),
+  events: deferred(() => section(ENTRY_SCHEMAS.events())).default([]),
+  serverless: deferred(() => section(ENTRY_SCHEMAS.serverless())).default([]),
+  mainframe: deferred(() => section(ENTRY_SCHEMAS.mainframe())).default([]),
+  securityPosture: deferred(() => section(ENTRY_SCHEMAS.securityPosture())).default([]),
+  automation: deferred(() => section(ENTRY_SCHEMAS.automation())).default([]),
+  functions: deferred(() => section(ENTRY_SCHEMAS.functions())).default([]),
   license: deferred(classicLicense).optional(),
   /** Classic: the environments of the account, their host units and overages. */
   environments: deferred(() => section(environment())).default([]),
