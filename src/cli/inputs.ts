@@ -4,8 +4,8 @@ import { readActivity, readActivityWindows, type ActivitySummary } from '../inpu
 import type { Diagnostic } from '../input/diagnostics.js';
 import type { ParsedDocument } from '../input/source.js';
 import type { ReadFile } from './output-file.js';
-import { loadText, MAX_STDIN_BYTES, readInput, readStandardInput, type StdinBytes } from '../input/load.js';
-import { estateSchema, type EstateData } from '../input/schema.js';
+import { loadEstateText, loadText, MAX_STDIN_BYTES, readInput, readStandardInput, type StdinBytes } from '../input/load.js';
+import type { EstateData } from '../input/schema.js';
 import { builtinRateCard, mergeRateCard, rateCardSchema, withLicensePrices, type RateCard, type RateCardData } from '../pricing/rate-card.js';
 
 export interface LoadedEstate {
@@ -51,7 +51,7 @@ export class Inputs {
       this.report(input.diagnostics);
       return undefined;
     }
-    const loaded = loadText(input.input, estateSchema, 'an estate (a mapping with version: 1)');
+    const loaded = loadEstateText(input.input, 'an estate (a mapping with version: 1)');
     if (!loaded.ok) {
       this.report(loaded.diagnostics);
       return undefined;

@@ -6,7 +6,9 @@ import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { issuesToDiagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { checkLimits } from './limits.js';
-import { heap, tooLargeForHeap, validationWontFit } from './memory.js';
+import { heap, OutOfHeap, tooLargeForHeap, validationWontFit } from './memory.js';
+import { estateSchema, type EstateData } from './schema.js';
+import { validateStreamed } from './stream.js';
 import { parseJson } from './parse-json.js';
 import { parseYaml } from './parse-yaml.js';
 import { parseYamlFast } from './parse-yaml-fast.js';
@@ -151,6 +153,41 @@ export function parseText(file: string, text: string): ParseResult {
   // The common block style of estates parses on the fast path; anything else goes to the yaml package.
   const fast = parseYamlFast(text);
   return fast ? { ok: true, document: fast } : parseYaml(text);
+}
+
+/**
+ * Estates from this size on are validated entry by entry as they are parsed (src/input/stream.ts):
+ * the parsed and the validated entries never both live whole. Smaller ones, and any estate with a
+ * problem, are validated whole by loadText (the same data; the one path that words problems).
+ */
+export const STREAM_FROM_CHARS = JIT_FROM_CHARS;
+
+/** An estate from its text: streamed from `streamFrom` characters on (tests lower it), else whole. */
+export function loadEstateText(input: InputText, what: string, streamFrom = STREAM_FROM_CHARS): Loaded<EstateData> {
+  if (input.text.length >= streamFrom) {
+    const before = heap().used;
+    try {
+      const streamed = validateStreamed((sink) => {
+        if (looksLikeJson(input.file, input.text)) {
+          const json = parseJson(input.text, sink);
+          return json.ok ? json.document : undefined;
+        }
+        return parseYamlFast(input.text, sink);
+      });
+      if (streamed) {
+        // The rules and the output need about as much again as the estate holds (a rule may gather
+        // its hosts before its first item): an estate that leaves less is refused now, with exit 2,
+        // rather than by V8 later, with SIGABRT, between two of the heap's checks.
+        if (validationWontFit(before) !== undefined) return fail(input.file, tooLargeForHeap(input.text.length));
+        return { ok: true, data: streamed.data, document: released(streamed.document, input), file: input.file, dir: input.dir };
+      }
+    } catch (err) {
+      // The heap filled up while the entries were read: refused with the sizes (exit 2), never a SIGABRT.
+      if (err instanceof OutOfHeap) return fail(input.file, tooLargeForHeap(input.text.length));
+      throw err;
+    }
+  }
+  return loadText(input, estateSchema, what);
 }
 
 export function loadText<S extends z.ZodType>(input: InputText, schema: S, what: string): Loaded<z.output<S>> {

@@ -4,6 +4,7 @@
 // pays for them.
 import { decimalOf, type D } from '../core/decimal.js';
 import type { PathSegment } from './path.js';
+import { sectionAt, type EntrySink } from './sections.js';
 import { heapFull, OutOfHeap, tooLargeForHeap } from './memory.js';
 import { LineIndex, MAX_NESTING, PathIndex, TOO_DEEP, type ParseResult, type Recorder, type SyntaxProblem } from './source.js';
 
@@ -35,6 +36,7 @@ class Parser {
   constructor(
     private readonly text: string,
     private readonly record?: Recorder,
+    private readonly sink?: EntrySink,
   ) {}
 
   parse(): unknown {
@@ -127,6 +129,9 @@ class Parser {
 
   private array(): unknown[] {
     const out: unknown[] = [];
+    // A section's entries go to the sink, when there is one, not into the list (src/input/stream.ts).
+    const section = this.sink !== undefined && this.path.length <= 2 ? sectionAt(this.path) : undefined;
+    let n = 0;
     this.i++;
     this.ws();
     if (this.text.charCodeAt(this.i) === 93) {
@@ -135,9 +140,12 @@ class Parser {
     }
     for (;;) {
       // Every 4,096 items of a list (an estate's sections are lists): the heap is checked.
-      if ((out.length & 4095) === 4095 && heapFull()) throw new HeapFull(this.i, this.text.length);
-      this.path.push(out.length);
-      out.push(this.value(-1));
+      if ((n & 4095) === 4095 && heapFull()) throw new HeapFull(this.i, this.text.length);
+      this.path.push(n);
+      const value = this.value(-1);
+      if (section === undefined) out.push(value);
+      else this.sink!(section, n, value);
+      n++;
       this.path.pop();
       this.ws();
       const c = this.text.charCodeAt(this.i);
@@ -197,11 +205,15 @@ class Parser {
   }
 }
 
-export function parseJson(text: string): ParseResult {
+/**
+ * `text` parsed as JSON. With a `sink`, the entries of the estate's sections go to it as they are
+ * read, and their lists in the data stay empty (the positions are of the whole text all the same).
+ */
+export function parseJson(text: string, sink?: EntrySink): ParseResult {
   const lines = new LineIndex(text);
   let data: unknown;
   try {
-    data = new Parser(text).parse();
+    data = new Parser(text, undefined, sink).parse();
   } catch (err) {
     // Where the heap filled up: the estate is refused with the sizes (exit 2), never a SIGABRT.
     if (err instanceof HeapFull) return { ok: false, problems: [{ position: lines.position(err.offset), message: err.message }] };

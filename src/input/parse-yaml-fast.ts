@@ -52,6 +52,7 @@
 //               repeated by aliases (the yaml package path refuses more).
 import { decimalOf } from '../core/decimal.js';
 import type { PathSegment } from './path.js';
+import { sectionAt, type EntrySink } from './sections.js';
 import { LineIndex, MAX_ALIAS_COUNT, MAX_ALIAS_VALUES, MAX_ANCHORS_AND_ALIASES, MAX_NESTING, NonFiniteNumber, PathIndex, type ParsedDocument, type Recorder } from './source.js';
 
 class GiveUp extends Error {}
@@ -235,6 +236,7 @@ class FastParser {
   constructor(
     private readonly source: string,
     private readonly record?: Recorder,
+    private readonly sink?: EntrySink,
   ) {}
 
   /** Moves to the next line with content. */
@@ -380,12 +382,21 @@ class FastParser {
   private sequence(indent: number): unknown[] {
     const s = this.source;
     const out: unknown[] = [];
+    // A section's entries go to the sink, when there is one, not into the list (src/input/stream.ts);
+    // an anchored list keeps them (an alias repeats it).
+    const section = this.sink !== undefined && !this.inAnchor && this.path.length <= 2 ? sectionAt(this.path) : undefined;
+    let n = 0;
+    const put = (value: unknown) => {
+      if (section === undefined) out.push(value);
+      else this.sink!(section, n, value);
+      n++;
+    };
     this.enter();
     this.mark(this.pos);
     while (!this.done && this.indent === indent && this.isItem(this.pos, this.end)) {
       const item = this.pos;
       const end = this.end;
-      this.path.push(out.length);
+      this.path.push(n);
       let p = item + 1;
       while (p < end && s.charCodeAt(p) === 32) p++;
       if (p === end || s.charCodeAt(p) === 35) {
@@ -393,25 +404,25 @@ class FastParser {
         this.advance();
         if (this.indent > indent) {
           this.mark(this.pos);
-          out.push(this.block(this.indent));
+          put(this.block(this.indent));
         } else {
           this.mark(p);
-          out.push(null);
+          put(null);
         }
       } else if (this.isItem(p, end)) {
         giveUp(); // nested compact sequences
       } else if (s.charCodeAt(p) === 38) {
-        out.push(this.anchoredValue(p, end, indent, false));
+        put(this.anchoredValue(p, end, indent, false));
       } else if (s.charCodeAt(p) === 42) {
         this.mark(p);
-        out.push(this.lineValue(p, end));
+        put(this.lineValue(p, end));
         this.advance();
       } else {
         const colon = this.keyColon(p, end);
         this.mark(p);
-        if (colon >= 0) out.push(this.mapping(indent + (p - item), p, colon));
+        if (colon >= 0) put(this.mapping(indent + (p - item), p, colon));
         else {
-          out.push(this.lineValue(p, end));
+          put(this.lineValue(p, end));
           this.advance();
         }
       }
@@ -886,11 +897,11 @@ const stopOf = (parser: FastParser): FastPathStop => (parser.longKey ? { at: par
 let lastStop: { text: string; stop: FastPathStop } | undefined;
 
 /** The estate parsed by the fast path, or undefined when the `yaml` package must parse it. */
-export function parseYamlFast(text: string): ParsedDocument | undefined {
+export function parseYamlFast(text: string, sink?: EntrySink): ParsedDocument | undefined {
   lastStop = undefined;
   if (NOT_ASCII.test(text) && UNREAD.test(text)) return undefined;
   let data: unknown;
-  const parser = new FastParser(text);
+  const parser = new FastParser(text, undefined, sink);
   try {
     data = parser.parse();
   } catch (err) {
