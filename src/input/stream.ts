@@ -8,7 +8,7 @@
 // This path only says yes: an estate with any problem at all (a value, a duplicate name, a
 // reference, a limit) gives `undefined`, and the caller validates the whole file again by the
 // ordinary path (src/input/load.ts loadText), which reports every problem, located, as it always
-// has. So a valid estate gets the same data both ways (test/estate/stream.test.ts), and the
+// has. So a valid estate gets the same data both ways (test/estate/streamed.test.ts), and the
 // messages of an invalid one are those of the one path that makes them.
 import type { z } from 'zod';
 import { checkHeap } from './memory.js';
