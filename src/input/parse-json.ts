@@ -144,7 +144,7 @@ class Parser {
       this.path.push(n);
       const value = this.value(-1);
       if (section === undefined) out.push(value);
-      else this.sink!(section, n, value);
+      else this.sink!(section, value);
       n++;
       this.path.pop();
       this.ws();

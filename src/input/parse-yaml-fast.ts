@@ -388,7 +388,7 @@ class FastParser {
     let n = 0;
     const put = (value: unknown) => {
       if (section === undefined) out.push(value);
-      else this.sink!(section, n, value);
+      else this.sink!(section, value);
       n++;
     };
     this.enter();

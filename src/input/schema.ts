@@ -332,7 +332,8 @@ const LICENSE_PRICE_KEYS = once(() => [
 ]);
 
 type Ctx = z.core.$RefinementCtx<unknown>;
-const isEntry = (e: unknown): e is Record<string, unknown> => typeof e === 'object' && e !== null && !Array.isArray(e);
+/** A mapping (not a list, not null): what an entry of a section is before it is validated. */
+export const isEntry = (e: unknown): e is Record<string, unknown> => typeof e === 'object' && e !== null && !Array.isArray(e);
 /** The names of a section's entries, as written, in order and as a set (a million entries may each name one). */
 interface Names {
   list: string[];
@@ -366,8 +367,8 @@ const ENVIRONMENT_SECTIONS: readonly (readonly string[])[] = [
 ];
 
 /**
- * Whether an estate's cross-references hold (classicChecks finds nothing): src/input/stream.ts asks
- * it of the parts of a large estate's entries that the checks read, gathered as they were parsed.
+ * Whether a validated estate's cross-references hold (classicChecks finds nothing): src/input/stream.ts
+ * asks it of a large estate once its entries, validated one by one, are in their lists.
  */
 export function crossReferencesHold(estate: Record<string, unknown>): boolean {
   let problems = 0;

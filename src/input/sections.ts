@@ -53,7 +53,7 @@ export function sectionAt(path: readonly (string | number)[]): Section | undefin
 }
 
 /**
- * Takes the entries of an estate's sections as a parser reads them, instead of the parser's list:
- * the list it returns for the section stays empty. Called with the entry's index in its list.
+ * Takes the entries of an estate's sections as a parser reads them, in order, instead of the
+ * parser's list: the list it returns for the section stays empty.
  */
-export type EntrySink = (section: Section, index: number, entry: unknown) => void;
+export type EntrySink = (section: Section, entry: unknown) => void;

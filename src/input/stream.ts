@@ -1,9 +1,9 @@
 // A large estate validated entry by entry as it is parsed (issue 17): the parser hands each entry of
 // a section to a sink (src/input/sections.ts EntrySink) instead of keeping it in its list, the entry
-// is checked against the limits and its section's schema, its name against the others', and the
-// parts that the cross-references read are kept; the parsed entry is then garbage, so the parsed
-// and the validated trees of the entries never both live whole. What is left of the document (its
-// settings, license, budget, plan, with empty sections) is validated by the estate's schema.
+// is checked against the limits and its section's schema and its name against the others'; the
+// parsed entry is then garbage, so the parsed and the validated trees of the entries never both
+// live whole. What is left of the document (its settings, license, budget, plan, with empty
+// sections) is validated by the estate's schema, and the cross-references over the whole estate.
 //
 // This path only says yes: an estate with any problem at all (a value, a duplicate name, a
 // reference, a limit) gives `undefined`, and the caller validates the whole file again by the
@@ -13,20 +13,12 @@
 import type { z } from 'zod';
 import { checkHeap } from './memory.js';
 import { exceedsLimits } from './limits.js';
-import { crossReferencesHold, ENTRY_SCHEMAS, estateSchema, type EstateData } from './schema.js';
+import { crossReferencesHold, ENTRY_SCHEMAS, estateSchema, isEntry, type EstateData } from './schema.js';
 import { SECTIONS, type EntrySink, type Section } from './sections.js';
 import type { ParsedDocument } from './source.js';
 
 /** The estate is not valid: the caller validates it again by the ordinary path, which says why. */
 class NotValid extends Error {}
-
-/** The parts of an entry that the estate's cross-references read (schema.ts classicChecks), once validated. */
-const REFERENCE_KEYS: Partial<Record<Section, readonly string[]>> = {
-  metrics: ['environment', 'host'],
-  logs: ['environment', 'model', 'recordsPerMonth', 'ingestGiBPerDay'],
-};
-
-const isEntry = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Where a section's list is in the estate (['synthetic', 'http']). */
 const pathOf = (section: Section): string[] => section.split('.');
@@ -38,13 +30,9 @@ const pathOf = (section: Section): string[] => section.split('.');
 export function validateStreamed(parse: (sink: EntrySink) => ParsedDocument | undefined): { data: EstateData; document: ParsedDocument } | undefined {
   const entries = new Map<Section, unknown[]>();
   const names = new Map<Section, Set<string>>();
-  /** Per section, the parts of its entries that the cross-references read (only of entries that have them). */
-  const references = new Map<Section, Record<string, unknown>[]>();
-  /** The names of the hosts: metrics may name them. */
-  const hostNames: unknown[] = [];
   let made = 0;
 
-  const sink: EntrySink = (section, _index, entry) => {
+  const sink: EntrySink = (section, entry) => {
     // The heap is checked every 1,024 entries (~1 MB of validated entries: a small heap's last tenth
     // is a few MB): an estate too large for it is refused (exit 2), never a SIGABRT.
     if ((++made & 1023) === 0) checkHeap(`${made.toLocaleString('en-US')} entries were read`);
@@ -59,19 +47,6 @@ export function validateStreamed(parse: (sink: EntrySink) => ParsedDocument | un
     let list = entries.get(section);
     if (list === undefined) entries.set(section, (list = []));
     list.push(valid);
-    // The checks read the validated entries (defaults applied), as the estate's superRefine does.
-    const checked = valid as unknown as Record<string, unknown>;
-    if (section === 'hosts') hostNames.push(checked.name);
-    const keys = REFERENCE_KEYS[section] ?? ['environment'];
-    let parts: Record<string, unknown> | undefined;
-    for (const key of keys) {
-      if (checked[key] !== undefined) (parts ??= {})[key] = checked[key];
-    }
-    if (parts !== undefined) {
-      let kept = references.get(section);
-      if (kept === undefined) references.set(section, (kept = []));
-      kept.push(parts);
-    }
   };
 
   let document: ParsedDocument | undefined;
@@ -85,29 +60,20 @@ export function validateStreamed(parse: (sink: EntrySink) => ParsedDocument | un
       const holder = sub === undefined ? skeleton : skeleton[key!];
       const at = sub ?? key!;
       if (!isEntry(holder) || !Array.isArray(holder[at]) || holder[at].length === 0) continue;
-      (holder[at] as unknown[]).forEach((entry, i) => sink(section, i, entry));
+      for (const entry of holder[at] as unknown[]) sink(section, entry);
       holder[at] = [];
     }
     if (exceedsLimits(skeleton)) return undefined;
     const result = estateSchema.safeParse(skeleton, { jitless: true });
     if (!result.success) return undefined;
-    // The cross-references, over what they read of the entries.
-    const crossed: Record<string, unknown> = { environments: result.data.environments, license: result.data.license, synthetic: {} };
-    for (const [section, parts] of references) {
-      const [key, sub] = pathOf(section);
-      if (sub === undefined) crossed[key!] = parts;
-      else (crossed.synthetic as Record<string, unknown>)[sub] = parts;
-    }
-    if (references.get('metrics')?.some((m) => m.host !== undefined)) {
-      crossed.hosts = [...((crossed.hosts as unknown[] | undefined) ?? []), ...hostNames.map((name) => ({ name }))];
-    }
-    if (!crossReferencesHold(crossed)) return undefined;
     const data = result.data;
     for (const [section, list] of entries) {
       const [key, sub] = pathOf(section);
       if (sub === undefined) (data as Record<string, unknown>)[key!] = list;
       else data.synthetic = { ...data.synthetic, [sub]: list };
     }
+    // The cross-references, over the validated estate, as the estate's schema checks them (superRefine).
+    if (!crossReferencesHold(data)) return undefined;
     return { data, document };
   } catch (err) {
     if (err instanceof NotValid) return undefined;
