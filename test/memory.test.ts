@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HEAP_PER_BYTE, memoryProblem, REFUSED_FROM_BYTES } from '../src/cli/memory.js';
 import { MAX_INPUT_BYTES } from '../src/input/load.js';
+import { oldGenerationLimit } from '../src/input/memory.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin', 'dtcost');
@@ -62,6 +63,40 @@ describe('the CLI with a small heap (NODE_OPTIONS=--max-old-space-size=32)', () 
 
   it('a small estate still runs in that heap', () => {
     const r = run(['estimate', estate('tiny.json', 100), '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).totals.cost).toMatch(/^\d/);
+  });
+});
+
+describe('the old generation, from V8\'s heap limit', () => {
+  it('is the limit less the young generation (three semi-spaces of 16 MiB), whatever its size', () => {
+    // --max-old-space-size=40 makes a heap_size_limit of 88 MiB: 40 of it is the old generation.
+    expect(oldGenerationLimit(88 * MiB)).toBe(40 * MiB);
+    expect(oldGenerationLimit(4144 * MiB)).toBe(4096 * MiB);
+    // --max-semi-space-size=1 --max-old-space-size=40: 43 MiB; a quarter, rather than less than nothing.
+    expect(oldGenerationLimit(43 * MiB)).toBe(43 * MiB / 4);
+  });
+});
+
+describe('estates on standard input (not measured before they are read) in heaps of 24 to 56 MiB', () => {
+  // They are validated as they are parsed (src/input/stream.ts), the heap checked as it fills. The
+  // old generation of a heap under 96 MiB was once taken for the whole heap_size_limit (24 MiB as
+  // 72): these 60,000 entries aborted the process (SIGABRT) in 24 MiB, half-printed.
+  const text = JSON.stringify({ version: 1, applications: Array.from({ length: 30_000 }, (_, i) => ({ name: `app-${i}`, visitsPerMonth: 100000 + i, bounceRate: 0.3, replayRate: 0.05 })), synthetic: { http: Array.from({ length: 30_000 }, (_, i) => ({ name: `http-${i}`, requests: 2, frequencyMinutes: 5, locations: 3 })) } });
+  for (const mib of [24, 32, 40, 48, 56]) {
+    it(`--max-old-space-size=${mib}: the whole estimate, or exit 2 with the sizes; never Node's abort`, () => {
+      const r = spawnSync(process.execPath, [BIN, 'estimate', '-', '--format', 'json'], { input: text, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${mib}` }, maxBuffer: 1 << 28 });
+      expect(r.signal).toBeNull();
+      if (r.status === 0) {
+        expect(JSON.parse(r.stdout).lineItems).toHaveLength(90_000);
+      } else {
+        expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 2, stdout: '' });
+        expect(r.stderr).toMatch(/too large for the memory Node may use here \(a heap of \d+ MB\).*--max-old-space-size/);
+      }
+    });
+  }
+  it('a one-entry estate runs in a heap of 24 MiB', () => {
+    const r = spawnSync(process.execPath, [BIN, 'estimate', '-', '--format', 'json'], { input: JSON.stringify({ version: 1, synthetic: { http: [{ name: 'h', requests: 1, frequencyMinutes: 5, locations: 1 }] } }), encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=24' } });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).totals.cost).toMatch(/^\d/);
   });

@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import type { Diagnostic } from '../input/diagnostics.js';
+import { oldGenerationLimit } from '../input/memory.js';
 import { EXIT } from './exit.js';
 import { standardErrorTerminal } from './streams.js';
 
@@ -21,8 +22,6 @@ export type MemoryCommand = keyof typeof HEAP_PER_BYTE;
 /** Files smaller than this in all are not checked (no heap is that small). */
 const CHECKED_FROM_BYTES = 1 << 20;
 const MiB = 1024 * 1024;
-/** The young generation's share of V8's heap limit (3 semi-spaces of 16 MiB on 64-bit). */
-const YOUNG_GENERATION = 48 * MiB;
 /** What a command needs with the smallest estate (the bundle's code, its modules): 10 MiB ran explain. */
 const BASELINE = 10 * MiB;
 /** Files larger than input/load.ts MAX_INPUT_BYTES are refused by their size as they are read. */
@@ -54,7 +53,7 @@ export function memoryProblem(command: MemoryCommand, files: readonly string[], 
   if (total < CHECKED_FROM_BYTES) return undefined;
   // The heap in use now is no measure: most of it may be garbage not yet collected.
   const { limit } = heap ? heap() : v8Heap();
-  const oldGeneration = Math.max(limit - YOUNG_GENERATION, limit / 4);
+  const oldGeneration = oldGenerationLimit(limit);
   const available = oldGeneration - BASELINE;
   const needed = total * HEAP_PER_BYTE[command];
   if (needed <= available) return undefined;

@@ -13,26 +13,39 @@ const FULL = 0.9;
  * 64) is not enough (measured: 150,000 entries on heaps of 45 to 75 MB aborted).
  */
 const RESERVE = 24 * 1024 * 1024;
-/** What the heap may use before loading more is refused. */
-const fullAt = (limit: number) => Math.min(FULL * limit, limit - RESERVE);
+/**
+ * What the heap may use before loading more is refused; on an old generation under 48 MiB, where
+ * the reserve would leave less than what dtcost itself takes (~10 MiB), half of it.
+ */
+const fullAt = (limit: number) => Math.max(Math.min(FULL * limit, limit - RESERVE), limit / 2);
 /**
  * What validating a parsed estate adds to the heap, as a multiple of what parsing it took: the
  * validated estate is a second tree of the entries (measured on 100,000 entries: 0.75× the parsed one).
  */
 const VALIDATION_FACTOR = 1;
 
-const mb = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024).toLocaleString('en-US')} MB`;
+/** A size in whole MB, rounded up (a file under a megabyte in KB: a file of 200 bytes is not "1 MB"). */
+const mb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB` : `${Math.ceil(bytes / 1024 / 1024).toLocaleString('en-US')} MB`);
 
 /**
- * The young generation's share of V8's heap limit (three semi-spaces of 16 MiB on 64-bit): an
- * estate lives in the old generation, whose limit (--max-old-space-size) is the rest.
+ * The young generation's share of V8's heap limit (three semi-spaces of 16 MiB on 64-bit, whatever
+ * --max-old-space-size says: a limit of 88 MiB is 40 of old generation): an estate lives in the old
+ * generation, whose limit (--max-old-space-size) is the rest.
  */
 const YOUNG = 48 * 1024 * 1024;
+
+/**
+ * The old generation's limit, from V8's heap limit (`heap_size_limit`): that less the young
+ * generation, or a quarter of it where less would be left (a smaller --max-semi-space-size).
+ */
+export function oldGenerationLimit(heapSizeLimit: number): number {
+  return Math.max(heapSizeLimit - YOUNG, heapSizeLimit / 4);
+}
 
 /** The old generation's limit and what the heap uses now, in bytes. */
 export function heap(): { used: number; limit: number } {
   const h = getHeapStatistics();
-  return { used: h.used_heap_size, limit: h.heap_size_limit > 2 * YOUNG ? h.heap_size_limit - YOUNG : h.heap_size_limit };
+  return { used: h.used_heap_size, limit: oldGenerationLimit(h.heap_size_limit) };
 }
 
 let collect: (() => void) | undefined;
