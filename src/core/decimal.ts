@@ -26,6 +26,9 @@ export function decimalOf(text: string): D {
   let d = parsed.get(text);
   if (d === undefined) {
     d = new D(text);
+    // decimal.js gathers the digits by push, which leaves room for 17 (152 bytes); an estate keeps
+    // its numbers for the whole run, each in an exact copy (24 bytes for up to 7 digits).
+    if (d.d) (d as { d: number[] }).d = d.d.slice();
     if (parsed.size < 100_000) parsed.set(text, d);
   }
   return d;

@@ -31,7 +31,7 @@ class HeapFull extends OutOfHeap {
 class Parser {
   private i = 0;
   private readonly path: PathSegment[] = [];
-  /** Each key text once: a key met again is the same string, already known to the engine. */
+  /** Each key text once: a key met again is the same string, already known to the engine; short string values too. */
   private readonly keys = new Map<string, string>();
   constructor(
     private readonly text: string,
@@ -53,6 +53,19 @@ class Parser {
     if (known !== undefined) return known;
     this.keys.set(text, text);
     return text;
+  }
+
+  /**
+   * A string value: a short one (a location, a step's name, a mode) once for all its repeats, as
+   * keys are, while fewer than 65,536 are known (a longer one is a slice of the text, which V8
+   * shares with it rather than copy).
+   */
+  private shared(value: string): string {
+    if (value.length > 12) return value;
+    const known = this.keys.get(value);
+    if (known !== undefined) return known;
+    if (this.keys.size < 65_536) this.keys.set(value, value);
+    return value;
   }
 
   private ws(): void {
@@ -78,7 +91,7 @@ class Parser {
     this.record?.(this.path, this.i, keyOffset);
     if (c === 123) return this.object();
     if (c === 91) return this.array();
-    if (c === 34) return this.string();
+    if (c === 34) return this.shared(this.string());
     if (c === 45 || (c >= 48 && c <= 57)) return this.number();
     for (const [word, value] of LITERALS) {
       if (this.text.startsWith(word, this.i)) {
