@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { issuesToDiagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { checkLimits } from './limits.js';
-import { heap, OutOfHeap, tooLargeForHeap, validationWontFit } from './memory.js';
+import { heapBefore, OutOfHeap, tooLargeForHeap, validationWontFit } from './memory.js';
 import { estateSchema, type EstateData } from './schema.js';
 import { validateStreamed } from './stream.js';
 import { parseJson } from './parse-json.js';
@@ -165,7 +165,7 @@ export const STREAM_FROM_CHARS = JIT_FROM_CHARS;
 /** An estate from its text: streamed from `streamFrom` characters on (tests lower it), else whole. */
 export function loadEstateText(input: InputText, what: string, streamFrom = STREAM_FROM_CHARS): Loaded<EstateData> {
   if (input.text.length >= streamFrom) {
-    const before = heap().used;
+    const before = heapBefore(input.text.length);
     try {
       const streamed = validateStreamed((sink) => {
         if (looksLikeJson(input.file, input.text)) {
@@ -192,7 +192,7 @@ export function loadEstateText(input: InputText, what: string, streamFrom = STRE
 
 export function loadText<S extends z.ZodType>(input: InputText, schema: S, what: string): Loaded<z.output<S>> {
   // The heap is watched (src/input/memory.ts): an estate too large for it is refused, never a SIGABRT.
-  const before = heap().used;
+  const before = heapBefore(input.text.length);
   const parsed = parseText(input.file, input.text);
   if (!parsed.ok) {
     return { ok: false, diagnostics: parsed.problems.map((p) => ({ file: input.file, position: p.position, message: p.message })) };

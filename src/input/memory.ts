@@ -61,6 +61,22 @@ function collectGarbage(): void {
   collect();
 }
 
+/**
+ * What the heap holds before an estate of `chars` characters is loaded: the measure that
+ * validationWontFit takes what loading added from. Where the estate might not fit, the garbage is
+ * collected first (what was read from standard input, say): counted in `before` and collected while
+ * the estate loads, it would hide that much of the estate, and the estate would be let through to
+ * fill the heap as its items are written (half-printed, exit 2). Elsewhere the heap as it is.
+ */
+export function heapBefore(chars: number): number {
+  const h = heap();
+  if (h.used + LOADED_PER_CHAR * chars <= fullAt(h.limit)) return h.used;
+  collectGarbage();
+  return heap().used;
+}
+/** Bytes of heap a loaded estate holds for a character of its text, at most (measured: 2.1 to 3). */
+const LOADED_PER_CHAR = 4;
+
 /** True when the heap is fuller than loading more should go, its garbage collected (checked every few thousand values). */
 export function heapFull(): boolean {
   let h = heap();
