@@ -91,7 +91,8 @@ class Parser {
     this.record?.(this.path, this.i, keyOffset);
     if (c === 123) return this.object();
     if (c === 91) return this.array();
-    if (c === 34) return this.shared(this.string());
+    // An entry's name is its own (names are unique within a section): not worth looking up.
+    if (c === 34) return this.path.length <= 4 && this.path[this.path.length - 1] === 'name' ? this.string() : this.shared(this.string());
     if (c === 45 || (c >= 48 && c <= 57)) return this.number();
     for (const [word, value] of LITERALS) {
       if (this.text.startsWith(word, this.i)) {
