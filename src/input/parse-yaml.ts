@@ -190,6 +190,24 @@ function aliasResolver(doc: YAML.Document): (node: unknown) => unknown {
   };
 }
 
+/**
+ * Where an alias stands inside the node its anchor names (`a: &a {x: *a}`: data that would contain
+ * itself, which toJS makes as a cycle and no walk of it ends), or undefined.
+ */
+function recursiveAlias(doc: YAML.Document): number | undefined {
+  const resolved = aliasResolver(doc);
+  let at: number | undefined;
+  YAML.visit(doc, {
+    Alias(_, alias, path) {
+      const target = resolved(alias);
+      if (target === undefined || !path.includes(target as (typeof path)[number])) return undefined;
+      at = alias.range?.[0] ?? 0;
+      return YAML.visit.BREAK;
+    },
+  });
+  return at;
+}
+
 /** The first merge (`<<`) whose value is not a mapping, an alias of one, or a list of those: where its value starts. */
 function badMerge(doc: YAML.Document): number | undefined {
   let at: number | undefined;
@@ -325,6 +343,8 @@ export function parseYaml(text: string): ParseResult {
     const problems: SyntaxProblem[] = found.sort((a, b) => a[0] - b[0]).map(([offset, message]) => ({ position: lines.position(offset), message }));
     return { ok: false, problems };
   }
+  const recursive = recursiveAlias(doc);
+  if (recursive !== undefined) return fail(recursive, 'invalid YAML: an alias inside the node its anchor names (data that would contain itself)');
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
