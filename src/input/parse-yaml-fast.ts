@@ -1,9 +1,11 @@
-// A fast parser for the plain block style that estates are written in. The `yaml` package composes
-// a full Document and needs seconds for a large estate (~12,000 entries a second); this reads the
-// subset below at a fraction of that. It either returns exactly what parse-yaml.ts returns for the
+// A fast parser for the plain block style that estates are written in, and for JSON-like YAML (flow
+// collections over many lines, keys unquoted). The `yaml` package composes a full Document and
+// needs seconds for a large estate (~12,000 entries a second); this reads the subset below at a
+// fraction of that. It either returns exactly what parse-yaml.ts returns for the
 // same text (the same data, and the same position for every path) or gives up (`undefined`), and
 // then the `yaml` package parses the file, with its own messages. It never reports an error itself:
-// any text that is not in the subset, valid YAML or not, makes it give up. Checked against the `yaml`
+// any text that is not in the subset, valid YAML or not, makes it give up (a heap that fills up as it
+// reads a long list stops it with OutOfHeap, as it stops the JSON parser). Checked against the `yaml`
 // package on the YAML test suite and on generated documents (test/estate/yaml-test-suite.test.ts,
 // yaml-differential.test.ts, parse-yaml-fast.test.ts; `npm run fuzz` runs 100,000 documents).
 //
@@ -29,15 +31,19 @@
 //               most), then either a block node on the next lines (indented more, or a sequence at
 //               the key's indentation) or null; after `- `, a `key: value` line starts a mapping
 //               indented to that key. `&name` before any of these anchors it (not an empty value).
-//   merge       `<<: *name` or `<<: [*a, *b]` in a block mapping, once per mapping, each alias of
+//   merge       `<<: *name` or `<<: [*a, *b]` (on one line) in a block mapping, once per mapping, each alias of
 //               a mapping: its keys are added where the mapping does not have them (later keys of
 //               the mapping replace merged ones), as the yaml package merges.
 //   line value  an alias `*name`; a flow collection; a quoted scalar; or a plain scalar; then only
 //               spaces and a comment.
-//   flow        `[a, b]` / `{k: v, "k2": v2}` closed on the same line; entries are flow
-//               collections, quoted scalars, aliases, anchored values or plain scalars; a trailing
-//               comma is allowed, empty entries and values are not; no `key: value` pairs in
-//               sequences, no `?`, no comments.
+//   flow        `[a, b]` / `{k: v, "k2": v2}`; entries are flow collections, quoted scalars,
+//               aliases, anchored values or plain scalars; a trailing comma is allowed, empty
+//               entries and values are not; no `key: value` pairs in sequences, no `?`. Over lines:
+//               a line break (after spaces and a comment, if any) only after `[`, `{` or `,`, or
+//               after the last entry before the closing bracket, with blank and comment lines
+//               between; every line it continues on (the closing bracket's too) indented more than
+//               the block mapping or sequence it is in (at the root, any). A mapping's key, `:` and
+//               value start on one line, an anchor and its node too.
 //   plain       one line; does not start with an indicator ,[]{}#&*!|>'"%@`?: (`-` only before a
 //               non-space); no `: ` and no ` #` inside, no `:` at the end; in flow, no `,[]{}` and no
 //               `:` before a space or one of them. Trailing spaces are not part of it. Resolved by the YAML 1.2 core schema: null, true/false, numbers
@@ -52,6 +58,7 @@
 //               repeated by aliases (the yaml package path refuses more).
 import { decimalOf } from '../core/decimal.js';
 import type { PathSegment } from './path.js';
+import { heapFull, OutOfHeap, tooLargeForHeap } from './memory.js';
 import { sectionAt, type EntrySink } from './sections.js';
 import { LineIndex, MAX_ALIAS_COUNT, MAX_ALIAS_VALUES, MAX_ANCHORS_AND_ALIASES, MAX_NESTING, NonFiniteNumber, PathIndex, type ParsedDocument, type Recorder } from './source.js';
 
@@ -391,6 +398,8 @@ class FastParser {
       else this.sink!(section, value);
       n++;
     };
+    const outer = this.blockIndent;
+    this.blockIndent = indent;
     this.enter();
     this.mark(this.pos);
     while (!this.done && this.indent === indent && this.isItem(this.pos, this.end)) {
@@ -430,6 +439,7 @@ class FastParser {
       if (!this.done && this.indent > indent) giveUp();
     }
     this.depth--;
+    this.blockIndent = outer;
     return out;
   }
 
@@ -442,6 +452,8 @@ class FastParser {
     const out: Record<string, unknown> = {};
     /** Keys that came from a merge: a key of the mapping itself may replace them once. */
     let merged: Set<string> | undefined;
+    const outer = this.blockIndent;
+    this.blockIndent = indent;
     this.enter();
     let at = first;
     for (;;) {
@@ -488,6 +500,7 @@ class FastParser {
       if (colon < 0) giveUp();
     }
     this.depth--;
+    this.blockIndent = outer;
     return out;
   }
 
@@ -612,13 +625,16 @@ class FastParser {
     let value: unknown;
     let q: number;
     if (c === 91 || c === 123) {
-      if (!this.mayClose(p, end)) giveUp();
       this.i = p;
       this.lineEnd = end;
+      this.flowLine = this.pos;
+      this.flowIndent = this.blockIndent + 1;
       this.inFlow = true;
       value = this.flowNode();
       this.inFlow = false;
+      // The collection may have closed on a later line: the rest of that line follows.
       q = this.i;
+      end = this.lineEnd;
     } else if (c === 34 || c === 39) {
       [value, q] = this.quoted(p, end);
     } else if (c === 42) {
@@ -630,18 +646,6 @@ class FastParser {
     }
     this.rest(q, end);
     return value;
-  }
-
-  /**
-   * Whether a flow collection from `p` may close on its line: the line ends with a bracket, or has a
-   * comment. (A long line that cannot is given up at once, not read entry by entry first.)
-   */
-  private mayClose(p: number, end: number): boolean {
-    const s = this.source;
-    const last = s.charCodeAt(end - 1);
-    if (last === 93 || last === 125) return true;
-    for (let i = p + 1; i < end; i++) if (s.charCodeAt(i) === 35 && s.charCodeAt(i - 1) === 32) return true;
-    return false;
   }
 
   /** A plain scalar in block context from `p` to the line's end (or a comment). */
@@ -713,15 +717,44 @@ class FastParser {
     return giveUp();
   }
 
-  // --- flow collections, on one line: `this.i` goes from the opening bracket to after the closing one.
+  // --- flow collections: `this.i` goes from the opening bracket to after the closing one, over the
+  // lines it spans (the current line is then the one it closes on).
 
   private i = 0;
   private lineEnd = 0;
   private inFlow = false;
+  /** The least indentation of a flow collection's continuation lines (one more than its block collection's). */
+  private flowIndent = 0;
+  /** The indentation of the innermost block mapping or sequence (-1 at the root). */
+  private blockIndent = -1;
+  /** Where the line that the outermost flow collection starts on has content (where an unclosed one is given up). */
+  private flowLine = 0;
 
   private spaces(): void {
     const s = this.source;
     while (this.i < this.lineEnd && s.charCodeAt(this.i) === 32) this.i++;
+  }
+
+  /**
+   * Spaces, where a line break may come between flow entries (after `[`, `{` and `,`, and after the
+   * last entry): then, at the end of the line or at a comment (` #`), the next line with content
+   * (blank and comment lines skipped), which must be indented more than the block collection around
+   * the flow collection (the yaml package ends the collection there, with an error). Leaves
+   * `this.i` at content; returns whether it went to another line.
+   */
+  private flowBreak(): boolean {
+    const s = this.source;
+    this.spaces();
+    if (this.i < this.lineEnd && (s.charCodeAt(this.i) !== 35 || s.charCodeAt(this.i - 1) !== 32)) return false;
+    this.advance();
+    if (this.done) {
+      this.i = this.flowLine; // never closed
+      giveUp();
+    }
+    this.i = this.pos;
+    this.lineEnd = this.end;
+    if (this.indent < this.flowIndent) giveUp();
+    return true;
   }
 
   /** A flow collection at `this.i`. */
@@ -771,7 +804,10 @@ class FastParser {
     return plainScalar(this.flowPlain());
   }
 
-  /** A plain scalar in a flow collection: its text (without trailing spaces); `this.i` after it. */
+  /**
+   * A plain scalar in a flow collection, on its line: its text (without trailing spaces); `this.i`
+   * after it (at a flow indicator, a `:`, a comment or the line's end).
+   */
   private flowPlain(): string {
     const s = this.source;
     const end = this.lineEnd;
@@ -785,7 +821,7 @@ class FastParser {
       if (d === 58) {
         const e = i + 1 < end ? s.charCodeAt(i + 1) : 32;
         if (e === 32 || isFlowIndicator(e)) break;
-      } else if (d === 35 && s.charCodeAt(i - 1) === 32) giveUp(); // a comment: the collection goes on on the next line
+      } else if (d === 35 && s.charCodeAt(i - 1) === 32) break; // a comment
     }
     this.i = i;
     let e = i;
@@ -796,18 +832,28 @@ class FastParser {
   private flowSequence(): unknown[] {
     const s = this.source;
     const out: unknown[] = [];
+    // A section's entries go to the sink, when there is one, not into the list, as in `sequence`.
+    const section = this.sink !== undefined && !this.inAnchor && this.path.length <= 2 ? sectionAt(this.path) : undefined;
+    let n = 0;
     this.enter();
     this.i++;
     for (;;) {
-      this.spaces();
+      this.flowBreak();
       if (s.charCodeAt(this.i) === 93) break;
-      this.path.push(out.length);
-      out.push(this.flowValue(-1));
+      // Every 4,096 items of a list (an estate's sections are lists): the heap is checked, as parse-json.ts does.
+      if ((n & 4095) === 4095 && heapFull()) throw new OutOfHeap(tooLargeForHeap(s.length));
+      this.path.push(n);
+      const value = this.flowValue(-1);
+      if (section === undefined) out.push(value);
+      else this.sink!(section, value);
+      n++;
       this.path.pop();
-      this.spaces();
+      // After an entry, a line break only before the closing bracket: a plain scalar would go on
+      // on the next line (`[a\n b]` is ["a b"]), and a leading comma is not in the subset.
+      const broke = this.flowBreak();
       const c = s.charCodeAt(this.i);
       if (c === 93) break;
-      if (c !== 44 || this.i >= this.lineEnd) giveUp(); // `:` (a pair), a bracket, the line's end
+      if (c !== 44 || broke) giveUp(); // `:` (a pair), another bracket, a comma on the next line
       this.i++;
     }
     this.i++;
@@ -821,9 +867,9 @@ class FastParser {
     this.enter();
     this.i++;
     for (;;) {
-      this.spaces();
-      if (this.i >= this.lineEnd) giveUp();
+      this.flowBreak();
       if (s.charCodeAt(this.i) === 125) break;
+      // A key, its `:` and its value start on one line.
       const keyOffset = this.i;
       const c = s.charCodeAt(this.i);
       let key: string;
@@ -851,10 +897,10 @@ class FastParser {
       this.path.pop();
       if (Object.hasOwn(out, key)) giveUp();
       define(out, key, value);
-      this.spaces();
+      const broke = this.flowBreak();
       const d = s.charCodeAt(this.i);
       if (d === 125) break;
-      if (d !== 44 || this.i >= this.lineEnd) giveUp();
+      if (d !== 44 || broke) giveUp();
       this.i++;
     }
     this.i++;

@@ -54,7 +54,7 @@ export function validateStreamed(parse: (sink: EntrySink) => ParsedDocument | un
     document = parse(sink);
     if (document === undefined || !isEntry(document.data)) return undefined;
     const skeleton = document.data;
-    // A list the parser kept (an anchored one in YAML, a flow list): its entries are taken here.
+    // A list the parser kept (an anchored one in YAML): its entries are taken here.
     for (const section of SECTIONS) {
       const [key, sub] = pathOf(section);
       const holder = sub === undefined ? skeleton : skeleton[key!];

@@ -6,7 +6,7 @@ import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { isDecimal } from '../../src/core/decimal.js';
 import { NonFiniteNumber, parseYaml } from '../../src/input/parse-yaml.js';
-import { parseYamlFast } from '../../src/input/parse-yaml-fast.js';
+import { fastPathStop, parseYamlFast } from '../../src/input/parse-yaml-fast.js';
 import { MAX_NESTING } from '../../src/input/source.js';
 import { ROOT } from '../helpers.js';
 import { compareParsers } from './yaml-compare.js';
@@ -218,5 +218,79 @@ describe('plain numbers', () => {
       const doc = `a: ${text}\n`;
       expect({ text, fast: fast(doc) }).toEqual({ text, fast: slow(doc) });
     }
+  });
+});
+
+// Issue 17: JSON-like YAML (flow collections over many lines) on the fast path.
+describe('flow collections over several lines', () => {
+  it.each([
+    ['breaks after `[`, `,` and before `]`', 'k: [\n  a,\n  b\n  ]\n'],
+    ['breaks in a flow mapping', '{a: 1,\nb: 2\n}\n'],
+    ['a continuation line indented less than the collection, more than its mapping', 'k:\n    [a,\n b]\n'],
+    ['in a compact mapping of a sequence item', '- k: [a,\n   b]\n  m: {x: 1,\n    y: 2}\n'],
+    ['a sequence item', '- [a,\n b]\n- c\n'],
+    ['a sequence at its key’s indentation', 'k:\n- [a,\n b]\n'],
+    ['a root collection, its closing bracket at column 0, under an indented first line', '  [a,\nb]\n'],
+    ['nested collections', 'k: [[a,\n b],\n c, {d: [1,\n  2]}]\n'],
+    ['empty collections over lines', '[\n[\n]\n]\n'],
+    ['a trailing comma, then the closing bracket', 'k: [a,\n  ]\n'],
+    ['a plain scalar before the closing bracket on the next line', 'k: [a\n ]\n'],
+    ['blank lines, trailing spaces and CR LF', 'k: [a,   \r\n   \r\n\r\n b]\r\n'],
+    ['comments after `[`, `,`, an entry, and comment lines (at any indentation)', 'k: [ # c\n  a, # d\n# e\n  b # f\n  ] # g\nm: 1\n'],
+    ['a comment after a flow mapping’s value', '{x: a # c\n}\n'],
+    ['anchors and aliases over lines', 'k: &x [a,\n b]\nm: [*x,\n  *x]\n'],
+    ['quoted keys and values', "{'a': \"b\",\n  \"c\": 'it''s'}\n"],
+    ['a line that starts like a document marker, indented', '[a,\n ---\n]\n'],
+    ['a JSON-like estate', '{ version: 1, name: "bench",\n  applications: [\n    {name: "app-0", visitsPerMonth: 100000, visitMinutes: [{minutes: 10, share: 0.8}]},\n    {name: "b"}\n  ],\n  synthetic: {\n    http: [\n      {name: "h", locations: 3}\n    ]\n  }\n}\n'],
+  ])('%s: read as the yaml package reads it, data and positions', (_what, text) => {
+    expect(compareParsers(text)).toBe('fast');
+  });
+
+  it.each([
+    ['a continuation line at the key’s indentation (the yaml package: an error)', 'k: [a,\nb]\n', true],
+    ['the same in a compact mapping', '- k: [a,\n  b]\n', true],
+    ['a closing bracket at its mapping’s indentation (the yaml package allows it, YAML does not)', 'a:\n  k: [a,\n  ]\n', false],
+    ['a closing bracket at column 0 under a key', 'k: [a,\n]\n', false],
+    ['a plain scalar over two lines', '[a\n b]\n', false],
+    ['a plain mapping value over two lines', '{a: b\n c}\n', false],
+    ['a comma at the start of a line', '[a\n, b]\n', false],
+    ['a value on the line after its key', 'k: {a:\n  1}\n', false],
+    ['a `:` on the line after its key', 'k: {a\n  : 1}\n', false],
+    ['a value on the line after a quoted key', 'k: {"a":\n  1}\n', false],
+    ['a comment without a space before it (the yaml package: an error)', '[a,#c\n b]\n', true],
+    ['a document marker inside', '[a,\n---\n]\n', true],
+    ['a document end marker inside', '[a,\n...\n]\n', true],
+    ['a double-quoted scalar over two lines', '[a,\n "b\n c"]\n', false],
+    ['an anchor alone at a line’s end', '[&a\n b]\n', false],
+    ['a tab in a continuation line', '[a,\n\t b]\n', false],
+    ['a flow collection over lines as a key', '[a,\n b]: c\n', true],
+    ['a block sequence inside (the yaml package: an error)', '[a,\n- b]\n', true],
+    ['an unclosed collection', 'k: [a,\n  b\n', true],
+    ['a merge list over two lines', 'a: &a {x: 1}\nb:\n  <<: [*a,\n   *a]\n', false],
+  ])('%s: gives up', (_what, text, invalid) => {
+    expect(fast(text)).toBe('gave up');
+    if (invalid) expect(slow(text)).toBe('error');
+  });
+
+  it('hands a section’s entries to the sink as it reads them, and keeps an anchored list', () => {
+    const text = '{ version: 1,\n  hosts: [\n    {name: a, memoryGiB: 8},\n    {name: b, memoryGiB: 16}\n  ],\n  synthetic: { http: [\n    {name: h, locations: [eu,\n      us]}\n  ] },\n  metrics: &m [\n    {name: m, series: 1}\n  ]\n}\n';
+    const got: [string, unknown][] = [];
+    const doc = parseYamlFast(text, (section, entry) => got.push([section, plain(entry)]));
+    expect(doc).toBeDefined();
+    expect(got).toEqual([
+      ['hosts', { name: 'a', memoryGiB: 'decimal:8' }],
+      ['hosts', { name: 'b', memoryGiB: 'decimal:16' }],
+      ['synthetic.http', { name: 'h', locations: ['eu', 'us'] }],
+    ]);
+    expect(plain(doc!.data)).toEqual({ version: 'decimal:1', hosts: [], synthetic: { http: [] }, metrics: [{ name: 'm', series: 'decimal:1' }] });
+    // Without a sink, the same document as the yaml package's, and its positions.
+    expect(compareParsers(text)).toBe('fast');
+  });
+
+  it('a text too large for the yaml package is refused where the fast path stops: an unclosed collection at its first line', () => {
+    expect(fastPathStop('version: 1\nname: [a,\n  b,\n')).toEqual({ at: 11 });
+    // A plain scalar that goes on on the next line: there.
+    const text = 'version: 1\napplications: [\n  {name: a\n    b}]\n';
+    expect(fastPathStop(text)).toEqual({ at: text.indexOf('    b') + 4 });
   });
 });

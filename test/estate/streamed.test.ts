@@ -71,7 +71,7 @@ describe('streamed and whole-file validation agree', () => {
 });
 
 /** A generated estate: hosts, metrics naming them, logs, applications and monitors, with environments. */
-function generated(n: number, licensing: 'dps' | 'classic', format: 'json' | 'yaml'): string {
+function generated(n: number, licensing: 'dps' | 'classic', format: 'json' | 'yaml' | 'flow'): string {
   const data = {
     version: 1,
     name: `generated ${n}`,
@@ -84,6 +84,16 @@ function generated(n: number, licensing: 'dps' | 'classic', format: 'json' | 'ya
     synthetic: { http: Array.from({ length: Math.ceil(n / 4) }, (_, i) => ({ name: `http-${i}`, requests: 2, frequencyMinutes: 5, locations: 1 + (i % 3) })) },
   };
   if (format === 'json') return JSON.stringify(data, null, 1);
+  if (format === 'flow') {
+    // JSON-like YAML (issue 17): one flow mapping over many lines, keys unquoted, an entry a line.
+    const isEntry = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && 'name' in v;
+    const flow = (v: unknown, indent: string): string => {
+      if (Array.isArray(v) && v.some(isEntry)) return `[\n${v.map((e) => `${indent}  ${flow(e, `${indent}  `)}`).join(',\n')}\n${indent}]`;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && !isEntry(v)) return `{\n${Object.entries(v).map(([k, x]) => `${indent}  ${k}: ${flow(x, `${indent}  `)}`).join(',\n')}\n${indent}}`;
+      return JSON.stringify(v).replace(/"([A-Za-z]+)":/g, '$1: ');
+    };
+    return `${flow(data, '')}\n`;
+  }
   const yaml = (v: unknown, indent: string): string => {
     if (Array.isArray(v)) return v.map((e) => `\n${indent}- ${yaml(e, `${indent}  `).trimStart()}`).join('');
     if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => `\n${indent}${k}:${x && typeof x === 'object' ? yaml(x, `${indent}  `) : ` ${typeof x === 'string' ? JSON.stringify(x) : x}`}`).join('');
@@ -95,12 +105,20 @@ function generated(n: number, licensing: 'dps' | 'classic', format: 'json' | 'ya
 describe('generated estates: both models, JSON and YAML, estimated alike', () => {
   const card = builtinRateCard();
   for (const licensing of ['dps', 'classic'] as const) {
-    for (const format of ['json', 'yaml'] as const) {
+    for (const format of ['json', 'yaml', 'flow'] as const) {
       it(`${licensing}, ${format}: the same data, streamed, and the same estimate`, () => {
-        const file = `generated.${format}`;
+        const file = `generated.${format === 'json' ? 'json' : 'yaml'}`;
         const text = generated(2_000, licensing, format);
         expect(text.length).toBeGreaterThan(STREAM_FROM_CHARS);
         expect(streamOnly(file, text)).toBeDefined();
+        if (format === 'flow') {
+          // Read by the fast path, each section's entries handed to the sink as they are read.
+          let entries = 0;
+          const doc = parseYamlFast(text, () => entries++);
+          expect(doc).toBeDefined();
+          expect((doc!.data as { hosts: unknown[] }).hosts).toEqual([]);
+          expect(entries).toBe(2_000 + 200 + 100 + 500 + 500);
+        }
         const a = whole(file, text);
         const b = loadEstateText({ file, dir: ROOT, text }, 'an estate');
         expect(a.ok && b.ok).toBe(true);
