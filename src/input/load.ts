@@ -3,11 +3,14 @@
 // file are collected; nothing is estimated from a file that has any.
 import { fstatSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { z } from 'zod';
-import { issuesToDiagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { z } from 'zod';
+import { isDecimal } from '../core/decimal.js';
+import { groupThousands } from '../core/format.js';
+import { issuesToDiagnostics, MAX_LOCATED, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { checkLimits } from './limits.js';
 import { heapBefore, OutOfHeap, tooLargeForHeap, validationWontFit } from './memory.js';
-import { estateSchema, type EstateData } from './schema.js';
+import { ENTRY_SCHEMAS, estateSchema, isEntry, type EstateData } from './schema.js';
+import { SECTIONS, type Section } from './sections.js';
 import { validateStreamed } from './stream.js';
 import { parseJson } from './parse-json.js';
 import { parseYaml } from './parse-yaml.js';
@@ -207,9 +210,111 @@ export function loadText<S extends z.ZodType>(input: InputText, schema: S, what:
   if (needed !== undefined) return fail(input.file, tooLargeForHeap(input.text.length, needed));
   // zod compiles each object schema into a function (new Function, which no code cache keeps) on
   // its first parse: ~3 ms an object, repaid only over many entries. A small file is checked without.
-  const result = schema.safeParse(document.data, { reportInput: true, jitless: input.text.length < JIT_FROM_CHARS });
-  if (!result.success) return { ok: false, diagnostics: issuesToDiagnostics(result.error.issues, document, input.file, schema) };
+  // An estate whose entries have more problems than are located is validated without the entries
+  // past them, whose problems are only counted: zod would hold every one of them at once.
+  const jitless = input.text.length < JIT_FROM_CHARS;
+  const bounded = (schema as z.ZodType) === estateSchema ? leaveOutEntries(document.data, jitless) : undefined;
+  const result = schema.safeParse(bounded?.data ?? document.data, { reportInput: true, jitless });
+  if (!result.success) {
+    const diagnostics = issuesToDiagnostics(result.error.issues, document, input.file, schema);
+    const more = diagnostics.at(-1);
+    if (bounded !== undefined && more?.more !== undefined) {
+      more.more += bounded.leftOut;
+      more.message = more.message.replace(/^[\d,]+/, groupThousands(String(more.more)));
+    }
+    return { ok: false, diagnostics };
+  }
   return { ok: true, data: result.data, document: released(document, input), file: input.file, dir: input.dir };
+}
+
+/** Entries validated at once while their problems are counted (src/input/load.ts leaveOutEntries). */
+const LEAVE_OUT_CHUNK = 1024;
+
+/** An estate section's list in parsed data, when it is one. */
+function listAt(data: Record<string, unknown>, section: Section): unknown[] | undefined {
+  const [key, sub] = section.split('.') as [string, string | undefined];
+  const holder = sub === undefined ? data : Object.hasOwn(data, key) ? data[key] : undefined;
+  const at = sub ?? key;
+  const list = isEntry(holder) && Object.hasOwn(holder, at) ? holder[at] : undefined;
+  return Array.isArray(list) ? list : undefined;
+}
+
+/**
+ * zod holds every problem of a validation until its end (~1 KB each: a path, the input, a message),
+ * and a few megabytes of entries can have millions (`hosts: [1, 1, ...]` has two for each two
+ * characters): no heap holds them (V8 aborted, SIGABRT), and only the first MAX_LOCATED are located.
+ * So the entries of a parsed estate are validated first, a chunk at a time, their problems counted
+ * and then garbage; when they pass MAX_LOCATED, the estate to validate whole is a copy without the
+ * entries after the one where they did, and `leftOut` is how many problems those entries have.
+ * zod finds problems in the order of the sections and of their entries, so the problems it then
+ * locates are those it would have located with every entry; the duplicate names and unknown
+ * references of the entries left out are not counted. Undefined when no entry is left out.
+ */
+function leaveOutEntries(data: unknown, jitless: boolean): { data: Record<string, unknown>; leftOut: number } | undefined {
+  if (!isEntry(data)) return undefined;
+  // An entry has at most a problem for each of its keys and a few more (lists inside it aside):
+  // a few hundred entries are validated whole at once, without counting them first.
+  let entries = 0;
+  for (const section of SECTIONS) entries += listAt(data, section)?.length ?? 0;
+  if (entries * 20 <= MAX_LOCATED) return undefined;
+  let problems = 0;
+  let leftOut = 0;
+  let cut: { section: Section; index: number } | undefined;
+  // A message of its own for every problem: zod's would be built for each (a Decimal has 110 "keys").
+  const params = { error: () => '', jitless };
+  for (const section of SECTIONS) {
+    const list = listAt(data, section);
+    if (list === undefined) continue;
+    // A chunk of entries at a time: each failed safeParse makes a ZodError, which took most of the time.
+    const schema = z.array(ENTRY_SCHEMAS[section]() as z.ZodType);
+    /** An entry that is not a mapping has as many problems as any other of its kind (a number, a text, a list...). */
+    const byKind = new Map<string, number>();
+    for (let start = 0; start < list.length; start += LEAVE_OUT_CHUNK) {
+      const end = Math.min(list.length, start + LEAVE_OUT_CHUNK);
+      const found = new Array<number>(end - start).fill(0);
+      const mappings: unknown[] = [];
+      const at: number[] = [];
+      for (let i = start; i < end; i++) {
+        const entry = list[i];
+        const kind = isDecimal(entry) ? 'number' : Array.isArray(entry) ? 'list' : entry === null ? 'null' : typeof entry;
+        if (kind === 'object') {
+          mappings.push(entry);
+          at.push(i - start);
+          continue;
+        }
+        let n = byKind.get(kind);
+        if (n === undefined) {
+          const result = schema.safeParse([entry], params);
+          byKind.set(kind, (n = result.success ? 0 : result.error.issues.length));
+        }
+        found[i - start] = n;
+      }
+      const result = mappings.length > 0 ? schema.safeParse(mappings, params) : undefined;
+      // The first segment of a problem's path is the index of its entry among the mappings.
+      if (result?.success === false) for (const issue of result.error.issues) found[at[issue.path[0] as number]!]!++;
+      // In the order zod finds them: an entry's problems after the previous entry's.
+      for (let i = start; i < end; i++) {
+        const n = found[i - start]!;
+        if (n === 0) continue;
+        if (cut !== undefined) leftOut += n;
+        else if ((problems += n) > MAX_LOCATED) cut = { section, index: i };
+      }
+    }
+  }
+  if (cut === undefined) return undefined;
+  const copy: Record<string, unknown> = { ...data };
+  if (isEntry(copy.synthetic)) copy.synthetic = { ...copy.synthetic };
+  let past = false;
+  for (const section of SECTIONS) {
+    const list = listAt(copy, section);
+    if (list === undefined) continue;
+    const kept = past ? [] : section === cut.section ? list.slice(0, cut.index + 1) : list;
+    if (section === cut.section) past = true;
+    const [key, sub] = section.split('.') as [string, string | undefined];
+    if (sub === undefined) copy[key] = kept;
+    else (copy[key] as Record<string, unknown>)[sub] = kept;
+  }
+  return { data: copy, leftOut };
 }
 
 /**

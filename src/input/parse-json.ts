@@ -4,6 +4,7 @@
 // pays for them.
 import { decimalOf, type D } from '../core/decimal.js';
 import type { PathSegment } from './path.js';
+import { looksSecret } from './excerpt.js';
 import { sectionAt, type EntrySink } from './sections.js';
 import { heapFull, OutOfHeap, tooLargeForHeap } from './memory.js';
 import { LineIndex, MAX_NESTING, PathIndex, TOO_DEEP, type ParseResult, type Recorder, type SyntaxProblem } from './source.js';
@@ -115,7 +116,8 @@ class Parser {
       if (this.text.charCodeAt(this.i) !== 34) throw this.unexpected('a key in double quotes');
       const keyOffset = this.i;
       const key = this.key(this.string());
-      if (Object.hasOwn(out, key)) throw new JsonSyntaxError(`duplicate key "${key}"`, keyOffset);
+      // A key that looks like a secret is not printed (a credentials file given as an estate).
+      if (Object.hasOwn(out, key)) throw new JsonSyntaxError(looksSecret(key) ? `duplicate key of ${key.length} characters (not shown: it looks like a key or a password)` : `duplicate key "${key}"`, keyOffset);
       this.ws();
       if (this.text.charCodeAt(this.i) !== 58) throw this.unexpected('":" after the key');
       this.i++;

@@ -5,6 +5,8 @@ import { CAPABILITIES, CAPABILITY_IDS, LICENSED_BY_QUOTA, UNIT_IDS, unitModel } 
 import { D } from '../core/decimal.js';
 import { parsePeriod, PERIOD_HELP, type Period } from '../core/period.js';
 import { choice, count, deferred, keyedBy, name, num, once, section, share, toDecimal } from './schema-kit.js';
+import { groupThousands } from '../core/format.js';
+import { looksSecret, quoteFound } from './excerpt.js';
 import { didYouMean } from './suggest.js';
 import { planKeys } from './plan-schema.js';
 import type { Section } from './sections.js';
@@ -21,7 +23,8 @@ const locations = once(() => z.union([wholeAtLeast1(), z.array(name()).min(1, { 
   if (!Array.isArray(v)) return;
   const seen = new Set<string>();
   v.forEach((loc, i) => {
-    if (seen.has(loc)) ctx.addIssue({ code: 'custom', path: [i], message: `location "${loc}" is listed twice`, params: { expected: 'each location once', found: `"${loc}" again` } });
+    // A location is a name, shown as written, unless it looks like a secret (src/input/excerpt.ts).
+    if (seen.has(loc)) ctx.addIssue({ code: 'custom', path: [i], message: 'a location listed twice', params: { expected: 'each location once', found: `${shownName(loc)} again` } });
     seen.add(loc);
   });
 }));
@@ -344,21 +347,60 @@ const namesOf = (list: unknown): Names => {
   return { list: names, known: new Set(names) };
 };
 
-/** A reference to a named entry of another section: an error at `path` unless `value` is one of `names`. */
-function reference(ctx: Ctx, path: (string | number)[], value: unknown, { list: names, known }: Names, what: string): void {
-  if (typeof value !== 'string' || known.has(value)) return;
-  const near = didYouMean(value, names);
-  ctx.addIssue({
-    code: 'custom',
-    path,
-    message: `unknown ${what}`,
-    params: {
-      expected: names.length === 0 ? `${what}, but the estate lists none` : `${what}: ${names.length > 8 ? `${names.slice(0, 8).join(', ')}, ...` : names.join(', ')}`,
-      found: `"${value}"`,
-      ...(near ? { hint: `did you mean "${near}"?` } : {}),
-    },
-  });
+/** Unknown names that references give, listed per estate; beyond, one error counts the rest (as duplicate names, schema-kit `section`). */
+export const MAX_REFERENCES_LISTED = 1000;
+/**
+ * Names that did-you-mean may compare with the unknown names of one estate: each unknown name is
+ * compared with every name of its section, and 1,000 among 50,000 hosts took minutes.
+ */
+const SUGGESTION_BUDGET = 2_000_000;
+
+/**
+ * References to named entries of other sections: an error at `path` unless `value` is one of
+ * `names`, with a did-you-mean while the budget lasts; the first MAX_REFERENCES_LISTED are listed
+ * (a million entries may each name an environment no entry has), and `done` counts the rest.
+ */
+class References {
+  private listed = 0;
+  private more = 0;
+  private firstMore: (string | number)[] = [];
+  private budget = SUGGESTION_BUDGET;
+  constructor(private readonly ctx: Ctx) {}
+
+  check(path: (string | number)[], value: unknown, { list: names, known }: Names, what: string): void {
+    if (typeof value !== 'string' || known.has(value)) return;
+    if (this.listed === MAX_REFERENCES_LISTED) {
+      if (this.more++ === 0) this.firstMore = path;
+      return;
+    }
+    this.listed++;
+    let near: string | undefined;
+    if (names.length <= this.budget) {
+      this.budget -= names.length;
+      near = didYouMean(value, names);
+    }
+    this.ctx.addIssue({
+      code: 'custom',
+      path,
+      message: `unknown ${what}`,
+      params: {
+        expected: names.length === 0 ? `${what}, but the estate lists none` : `${what}: ${names.length > 8 ? `${names.slice(0, 8).join(', ')}, ...` : names.join(', ')}`,
+        // A near miss is a misspelt name, shown; anything else that looks like a secret is not.
+        found: near ? `"${value}"` : shownName(value),
+        ...(near ? { hint: `did you mean "${near}"?` } : {}),
+      },
+    });
+  }
+
+  done(): void {
+    if (this.more === 0) return;
+    const grouped = (n: number) => groupThousands(String(n));
+    this.ctx.addIssue({ code: 'custom', path: this.firstMore, message: 'more unknown names', params: { expected: 'names of the entries the estate lists', found: `${grouped(this.more)} more unknown names than the ${grouped(MAX_REFERENCES_LISTED)} listed` } });
+  }
 }
+
+/** A name as written, in quotes, unless it looks like a key or a password (src/input/excerpt.ts). */
+const shownName = (text: string): string => (looksSecret(text) ? quoteFound(text) : `"${text}"`);
 
 /** The sections whose entries may say `environment`, by path. */
 const ENVIRONMENT_SECTIONS: readonly (readonly string[])[] = [
@@ -378,20 +420,22 @@ export function crossReferencesHold(estate: Record<string, unknown>): boolean {
 
 /** Classic cross-references: environments and hosts named, the log model a Managed deployment can have, one log storage model. */
 function classicChecks(estate: Record<string, unknown>, ctx: Ctx): void {
+  const references = new References(ctx);
   const environments = namesOf(estate.environments);
   for (const path of ENVIRONMENT_SECTIONS) {
     const list = path.reduce<unknown>((v, k) => (isEntry(v) ? v[k] : undefined), estate);
     if (!Array.isArray(list)) continue;
     list.forEach((e, i) => {
-      if (isEntry(e) && e.environment !== undefined) reference(ctx, [...path, i, 'environment'], e.environment, environments, 'the name of an environments entry');
+      if (isEntry(e) && e.environment !== undefined) references.check([...path, i, 'environment'], e.environment, environments, 'the name of an environments entry');
     });
   }
   const hosts = namesOf(estate.hosts);
   if (Array.isArray(estate.metrics)) {
     estate.metrics.forEach((m, i) => {
-      if (isEntry(m) && m.host !== undefined) reference(ctx, ['metrics', i, 'host'], m.host, hosts, 'the name of a hosts entry');
+      if (isEntry(m) && m.host !== undefined) references.check(['metrics', i, 'host'], m.host, hosts, 'the name of a hosts entry');
     });
   }
+  references.done();
   const license = isEntry(estate.license) ? estate.license : undefined;
   if (license?.deployment === 'managed' && Array.isArray(estate.logs)) {
     // Log Management and Analytics "only affects Dynatrace SaaS environments that are activated for
