@@ -191,21 +191,23 @@ function aliasResolver(doc: YAML.Document): (node: unknown) => unknown {
 }
 
 /**
- * Where an alias stands inside the node its anchor names (`a: &a {x: *a}`: data that would contain
- * itself, which toJS makes as a cycle and no walk of it ends), or undefined.
+ * The first alias that toJS cannot expand, where it is and why: one before (or without) its anchor
+ * (toJS throws the ReferenceError it throws for too many aliases), or one inside the node its anchor
+ * names (`a: &a {x: *a}`: data that would contain itself, which toJS makes as a cycle and no walk
+ * of it ends); or undefined.
  */
-function recursiveAlias(doc: YAML.Document): number | undefined {
+function badAlias(doc: YAML.Document): { at: number; message: string } | undefined {
   const resolved = aliasResolver(doc);
-  let at: number | undefined;
+  let found: { at: number; message: string } | undefined;
   YAML.visit(doc, {
     Alias(_, alias, path) {
       const target = resolved(alias);
-      if (target === undefined || !path.includes(target as (typeof path)[number])) return undefined;
-      at = alias.range?.[0] ?? 0;
+      if (target !== undefined && !path.includes(target as (typeof path)[number])) return undefined;
+      found = { at: alias.range?.[0] ?? 0, message: target === undefined ? `${MESSAGES.BAD_ALIAS} before it` : 'an alias inside the node its anchor names (data that would contain itself)' };
       return YAML.visit.BREAK;
     },
   });
-  return at;
+  return found;
 }
 
 /** The first merge (`<<`) whose value is not a mapping, an alias of one, or a list of those: where its value starts. */
@@ -343,8 +345,8 @@ export function parseYaml(text: string): ParseResult {
     const problems: SyntaxProblem[] = found.sort((a, b) => a[0] - b[0]).map(([offset, message]) => ({ position: lines.position(offset), message }));
     return { ok: false, problems };
   }
-  const recursive = recursiveAlias(doc);
-  if (recursive !== undefined) return fail(recursive, 'invalid YAML: an alias inside the node its anchor names (data that would contain itself)');
+  const alias = badAlias(doc);
+  if (alias !== undefined) return fail(alias.at, `invalid YAML: ${alias.message}`);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
