@@ -9,6 +9,10 @@
 import { Decimal as DecimalJs } from 'decimal.js';
 
 export const D = DecimalJs.clone({ precision: 50, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 70 });
+// A number is not a mapping: decimal.js's ~100 methods are enumerable, and a mapping's schema given a
+// number where an entry belongs listed each as an unknown key (30,000 such entries, 60 KB of `1,`,
+// filled a heap of 64 MB with their problems). Its methods are not keys of a Decimal now.
+for (const key of Object.keys(DecimalJs.prototype)) Object.defineProperty(DecimalJs.prototype, key, { enumerable: false });
 export type D = InstanceType<typeof D>;
 
 export const ZERO = new D(0);

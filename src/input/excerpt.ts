@@ -37,6 +37,11 @@ function tokenLike(text: string): boolean {
   return letters && (digits || symbols);
 }
 
+/** A text in one of the well-known formats of credentials (not merely long and mixed, as a YAML tag may be). */
+export function knownSecretFormat(text: string): boolean {
+  return SECRET_PATTERNS.some((p) => p.test(text));
+}
+
 export function looksSecret(text: string): boolean {
   return SECRET_PATTERNS.some((p) => p.test(text)) || tokenLike(text);
 }

@@ -4,11 +4,19 @@
 import type { Diagnostic } from './diagnostics.js';
 import { formatPath, type PathSegment } from './path.js';
 import type { ParsedDocument } from './source.js';
+import { sectionAt } from './sections.js';
 
 /** Keys: every key dtcost knows is shorter than 40 characters. */
 export const MAX_KEY_CHARS = 128;
 /** Texts (paths, sources, an estate's title); entry names have their own limit (schema-kit `name`). */
 export const MAX_TEXT_CHARS = 4_096;
+/**
+ * Items of a list other than an estate's sections (which hold any number): a browser monitor's
+ * steps, locations, environments, the names a plan's change removes. No real one comes near; a list
+ * of 500,000 numbers where names belong (1 MB) had zod spread its 500,000 problems as arguments
+ * (exit 3, "Maximum call stack size exceeded") and 30,000 filled a heap of 64 MB.
+ */
+export const MAX_LIST_ITEMS = 10_000;
 /** Limit problems reported per file before the rest are only counted. */
 const MAX_LIMIT_PROBLEMS = 100;
 
@@ -20,16 +28,21 @@ const count = (n: number) => n.toLocaleString('en-US');
  * report that keeps it): the walk of a large estate allocates nothing. The depth is bounded by the
  * parsers (MAX_NESTING), so the recursion is too.
  */
-function walkLimits(value: unknown, path: PathSegment[], report: (key: boolean, message: string) => void): void {
+function walkLimits(value: unknown, path: PathSegment[], report: (key: boolean, message: string) => void, fromRoot: boolean): void {
   if (typeof value === 'string') {
     if (value.length > MAX_TEXT_CHARS) report(false, `expected a text of at most ${count(MAX_TEXT_CHARS)} characters, found ${count(value.length)}`);
     return;
   }
   if (value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
+    // Its items are not looked at: each would be one of the list's problems.
+    if (value.length > MAX_LIST_ITEMS && !(fromRoot && sectionAt(path) !== undefined)) {
+      report(false, `a list of ${count(value.length)} items; a list holds at most ${count(MAX_LIST_ITEMS)} (an estate's sections, any number)`);
+      return;
+    }
     for (let i = 0; i < value.length; i++) {
       path.push(i);
-      walkLimits(value[i], path, report);
+      walkLimits(value[i], path, report, fromRoot);
       path.pop();
     }
     return;
@@ -40,21 +53,24 @@ function walkLimits(value: unknown, path: PathSegment[], report: (key: boolean, 
   for (const key in value) {
     path.push(key);
     if (key.length > MAX_KEY_CHARS) report(true, `a key of ${count(key.length)} characters; keys are at most ${count(MAX_KEY_CHARS)} characters`);
-    else walkLimits((value as Record<string, unknown>)[key], path, report);
+    else walkLimits((value as Record<string, unknown>)[key], path, report, fromRoot);
     path.pop();
   }
 }
 
-/** Whether a value (an estate's entry, say) has a key or a text over the limits (src/input/stream.ts). */
-export function exceedsLimits(value: unknown): boolean {
+/**
+ * Whether a value has a key, a text or a list over the limits (src/input/stream.ts): an estate's
+ * entry, or with `estate` the rest of an estate (its sections' lists then hold any number).
+ */
+export function exceedsLimits(value: unknown, estate = false): boolean {
   let over = false;
   walkLimits(value, [], () => {
     over = true;
-  });
+  }, estate);
   return over;
 }
 
-/** Keys longer than MAX_KEY_CHARS and texts longer than MAX_TEXT_CHARS, located; an empty list when there are none. */
+/** Keys longer than MAX_KEY_CHARS, texts longer than MAX_TEXT_CHARS and lists longer than MAX_LIST_ITEMS, located; an empty list when there are none. */
 export function checkLimits(data: unknown, document: ParsedDocument, file: string): Diagnostic[] {
   const found: { path: PathSegment[]; key: boolean; message: string }[] = [];
   let more = 0;
@@ -62,7 +78,7 @@ export function checkLimits(data: unknown, document: ParsedDocument, file: strin
   walkLimits(data, path, (key, message) => {
     if (found.length < MAX_LIMIT_PROBLEMS) found.push({ path: [...path], key, message });
     else more++;
-  });
+  }, true);
   if (found.length === 0) return [];
   document.prepare?.(found.map((f) => f.path));
   const diagnostics: Diagnostic[] = found.map((f) => {

@@ -63,7 +63,7 @@ export function validateStreamed(parse: (sink: EntrySink) => ParsedDocument | un
       for (const entry of holder[at] as unknown[]) sink(section, entry);
       holder[at] = [];
     }
-    if (exceedsLimits(skeleton)) return undefined;
+    if (exceedsLimits(skeleton, true)) return undefined;
     const result = estateSchema.safeParse(skeleton, { jitless: true });
     if (!result.success) return undefined;
     const data = result.data;
