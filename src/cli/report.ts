@@ -27,9 +27,10 @@ export function formatDiagnostics(list: readonly Diagnostic[], style: Style): st
     if (d.more === undefined && shown <= MAX_SHOWN_PER_FILE) lines.push(formatDiagnostic(d, style));
   }
   for (const [file, n] of perFile) {
-    if (n > MAX_SHOWN_PER_FILE) lines.push(`${safeForTerminal(file)}: ${(n - MAX_SHOWN_PER_FILE).toLocaleString('en-US')} more errors in this file are not shown (the first ${MAX_SHOWN_PER_FILE.toLocaleString('en-US')} are)`);
+    const hidden = n - MAX_SHOWN_PER_FILE;
+    if (hidden > 0) lines.push(`${safeForTerminal(file)}: ${hidden.toLocaleString('en-US')} more ${hidden === 1 ? 'error' : 'errors'} in this file ${hidden === 1 ? 'is' : 'are'} not shown (the first ${MAX_SHOWN_PER_FILE.toLocaleString('en-US')} are)`);
   }
   const files = perFile.size;
-  lines.push(`dtcost: ${n} ${n === 1 ? 'error' : 'errors'} in ${files} ${files === 1 ? 'file' : 'files'}; nothing was estimated.`);
+  lines.push(`dtcost: ${n.toLocaleString('en-US')} ${n === 1 ? 'error' : 'errors'} in ${files.toLocaleString('en-US')} ${files === 1 ? 'file' : 'files'}; nothing was estimated.`);
   return `${lines.join('\n')}\n`;
 }
