@@ -13,6 +13,11 @@ import { didYouMean } from '../input/suggest.js';
 import { Factors, seasonalRules, type Scenario, type Service } from './factors.js';
 import { timeline, type Timeline } from './timeline.js';
 import { ONE } from '../core/decimal.js';
+import { looksSecret } from '../input/excerpt.js';
+
+/** A name no entry has, as written; unless it looks like a key or a password and is no near miss of one (a misspelt name is shown). */
+const shown = (name: string, near: string | undefined): string =>
+  near || !looksSecret(name) ? `"${name}"` : `a name of ${name.length.toLocaleString('en-US')} characters (not shown: it looks like a key or a password)`;
 
 export interface PlanSource {
   file: string;
@@ -106,7 +111,7 @@ export function preparePlan(base: PlanSource, additions: ReadonlyMap<number, Pla
         const index = names.get(section)?.get(name);
         if (index === undefined) {
           const near = diagnostics.length < 20 ? didYouMean(name, [...(names.get(section)?.keys() ?? [])]) : undefined;
-          at(path, `expected the name of an entry of ${section} (in the estate or a file a change adds), found "${name}"${near ? ` (did you mean "${near}"?)` : ''}`);
+          at(path, `expected the name of an entry of ${section} (in the estate or a file a change adds), found ${shown(name, near)}${near ? ` (did you mean "${near}"?)` : ''}`);
           return;
         }
         const key = `${section}[${index}]`;
@@ -134,7 +139,7 @@ export function preparePlan(base: PlanSource, additions: ReadonlyMap<number, Pla
       if (r.entry !== undefined && !hasName(r.section, r.entry)) {
         // A did-you-mean for the first few only: each is a pass over every name.
         const near = diagnostics.length < 20 ? didYouMean(r.entry, allNames(r.section)) : undefined;
-        at([...pathOf(i), 'entry'], `expected the name of an entry${r.section ? ` of ${r.section}` : ''}, found "${r.entry}"${near ? ` (did you mean "${near}"?)` : ''}`);
+        at([...pathOf(i), 'entry'], `expected the name of an entry${r.section ? ` of ${r.section}` : ''}, found ${shown(r.entry, near)}${near ? ` (did you mean "${near}"?)` : ''}`);
       }
       const target = `${r.section ?? ''}|${r.entry ?? ''}`;
       if (seen.has(target)) at(pathOf(i), `a second ${key} rule for ${r.entry ?? r.section ?? 'the whole estate'} (${formatPath(pathOf(seen.get(target)!))} is the first): one rule per target`);

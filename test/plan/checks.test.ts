@@ -37,6 +37,14 @@ hosts: [{ name: db, memoryGiB: 16 }]
     ]);
   });
 
+  it('a name that looks like a key or a password, removed or grown, is not printed', () => {
+    const token = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789AB';
+    expect(errors(`version: 1\ncontract: { start: 2027-01-01, years: 1 }\nchanges: [{ from: 2027-03-01, remove: { hosts: [${token}] } }]\ngrowth: [{ entry: ${token}, percentPerYear: 10 }]\nhosts: [{ name: db, memoryGiB: 16 }]\n`)).toEqual([
+      '3: changes[0].remove.hosts[0]: expected the name of an entry of hosts (in the estate or a file a change adds), found a name of 42 characters (not shown: it looks like a key or a password)',
+      '4: growth[0].entry: expected the name of an entry, found a name of 42 characters (not shown: it looks like a key or a password)',
+    ]);
+  });
+
   it('more commitments or rate cards than years; growth for a name no entry has; two rules for one target', () => {
     expect(
       errors(`version: 1
