@@ -316,6 +316,20 @@ class FastParser {
     return key;
   }
 
+  /**
+   * A short string value once for all its repeats (a location, a step's name, a mode), as keys are,
+   * while fewer than 65,536 are known; an entry's own name (unique within its section) is not looked up.
+   */
+  private shared(value: unknown): unknown {
+    if (typeof value !== 'string' || value.length > 12) return value;
+    const p = this.path;
+    if (p.length <= 4 && p[p.length - 1] === 'name') return value;
+    const known = this.keys.get(value);
+    if (known !== undefined) return known;
+    if (this.keys.size < 65_536) this.keys.set(value, value);
+    return value;
+  }
+
   private mark(valueOffset: number, keyOffset = -1): void {
     if (this.record === undefined) return;
     this.record(this.path, valueOffset, keyOffset);
@@ -637,6 +651,7 @@ class FastParser {
       end = this.lineEnd;
     } else if (c === 34 || c === 39) {
       [value, q] = this.quoted(p, end);
+      value = this.shared(value);
     } else if (c === 42) {
       const [name, after] = this.name(p, end);
       value = this.alias(name);
@@ -664,7 +679,7 @@ class FastParser {
       }
     }
     while (s.charCodeAt(e - 1) === 32) e--;
-    return plainScalar(s.slice(p, e));
+    return this.shared(plainScalar(s.slice(p, e)));
   }
 
   /** Where a quoted scalar starting at `p` ends (after its closing quote), on this line. */
@@ -799,9 +814,9 @@ class FastParser {
     if (c === 34 || c === 39) {
       const [value, q] = this.quoted(this.i, this.lineEnd);
       this.i = q;
-      return value;
+      return this.shared(value);
     }
-    return plainScalar(this.flowPlain());
+    return this.shared(plainScalar(this.flowPlain()));
   }
 
   /**
