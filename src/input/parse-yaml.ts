@@ -211,6 +211,23 @@ function badAlias(doc: YAML.Document): { at: number; message: string } | undefin
   return found;
 }
 
+/**
+ * Where a key is a list or a mapping (`[a]: 1`, `? {x: 1}`), itself or by an alias: an estate's keys
+ * are names, and toJS would make it a text (with a warning of Node's on standard error), or undefined.
+ */
+function collectionKey(doc: YAML.Document): number | undefined {
+  const resolved = aliasResolver(doc);
+  let at: number | undefined;
+  YAML.visit(doc, {
+    Pair(_, pair) {
+      if (!YAML.isCollection(resolved(pair.key))) return undefined;
+      at = YAML.isNode(pair.key) && pair.key.range ? pair.key.range[0] : 0;
+      return YAML.visit.BREAK;
+    },
+  });
+  return at;
+}
+
 /** The first merge (`<<`) whose value is not a mapping, an alias of one, or a list of those: where its value starts. */
 function badMerge(doc: YAML.Document): number | undefined {
   let at: number | undefined;
@@ -348,6 +365,8 @@ export function parseYaml(text: string): ParseResult {
   }
   const alias = badAlias(doc);
   if (alias !== undefined) return fail(alias.at, `invalid YAML: ${alias.message}`);
+  const complexKey = collectionKey(doc);
+  if (complexKey !== undefined) return fail(complexKey, 'invalid YAML: a key that is a list or a mapping (keys are names)');
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
