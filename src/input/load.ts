@@ -170,13 +170,18 @@ export function loadEstateText(input: InputText, what: string, streamFrom = STRE
   if (input.text.length >= streamFrom) {
     const before = heapBefore(input.text.length);
     try {
-      const streamed = validateStreamed((sink) => {
-        if (looksLikeJson(input.file, input.text)) {
-          const json = parseJson(input.text, sink);
-          return json.ok ? json.document : undefined;
-        }
-        return parseYamlFast(input.text, sink);
-      });
+      // The parser parseText would choose: JSON when the name or the first character says so, and
+      // then, for text that is not JSON and not named .json, YAML (JSON-like YAML: keys unquoted).
+      let notJson = false;
+      const streamed =
+        validateStreamed((sink) => {
+          if (looksLikeJson(input.file, input.text)) {
+            const json = parseJson(input.text, sink);
+            notJson = !json.ok && !/\.json$/i.test(input.file);
+            return json.ok ? json.document : undefined;
+          }
+          return parseYamlFast(input.text, sink);
+        }) ?? (notJson ? validateStreamed((sink) => parseYamlFast(input.text, sink)) : undefined);
       if (streamed) {
         // The rules and the output need about as much again as the estate holds (a rule may gather
         // its hosts before its first item): an estate that leaves less is refused now, with exit 2,
