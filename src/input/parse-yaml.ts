@@ -129,7 +129,7 @@ function beyondFastPath(text: string, what: string): Refused {
   if (stop?.longKey) return new Refused(stop.longKey.at, longKey(stop.longKey.chars));
   return new Refused(
     stop?.at ?? 0,
-    `the file needs the full YAML reader from here on (it leaves the plain block style, or goes beyond the limits on anchors), and is too large for it (${what}): write it in the plain style (a key or list item per line, flow collections on one line, no tabs) or as JSON`,
+    `the file needs the full YAML reader from here on (it leaves the plain block style and JSON-like flow collections, or goes beyond the limits on anchors), and is too large for it (${what}): write it in the plain style (a key or list item per line; flow collections that break lines only after "[", "{" or ","; no tabs) or as JSON`,
   );
 }
 
