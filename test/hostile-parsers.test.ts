@@ -39,6 +39,8 @@ const CASES: [string, string, () => string, RegExp][] = [
   ['!!omap, which the yaml package turns into an empty object', 'omap.yaml', () => 'version: 1\nbudget: !!omap [total: 5]\n', /^2:9: error: YAML tags are not allowed \(an estate is plain data\): found "!!omap"/],
   ['!!set', 'set.yaml', () => 'version: 1\nhosts: !!set { a, b }\n', /^2:8: error: YAML tags are not allowed .*"!!set"/],
   ['a tag that is a token (not echoed)', 'token-tag.yaml', () => 'version: 1\nname: !ghp_abcdefghijklmnopqrstuvwxyz0123456789AB\n', /^2:7: error: YAML tags are not allowed .*found a tag of 43 characters \(not shown: it looks like a key or a password\)$/m],
+  ['a verbatim tag holding a token (not echoed)', 'verbatim-tag.yaml', () => 'version: 1\nname: !<tag:sk_live_4eC39HqLyjWDarjtT1zdp7dc> x\n', /^2:7: error: YAML tags are not allowed .*found a tag of 39 characters \(not shown/m],
+  ['a flow pair with a number key (no Node warning on standard error)', 'flow-pair.yaml', () => 'version: 1\nname: x\na: [1, ? 2]\n', /^3:1: error: a: unknown key "a"/],
   ['!!str, harmless but a tag', 'str.yaml', () => 'version: 1\nname: !!str 5\n', /^2:7: error: YAML tags are not allowed .*"!!str"/],
   ['10 MB of !', 'bangs.yaml', () => `version: 1\nname: ${'!'.repeat(10 * MB)}\n`, /^2:7: error: YAML tags are not allowed .*"!!!!!/],
   ['a %YAML 1.1 directive', 'yaml11.yaml', () => '%YAML 1.1\n---\nversion: 1\nname: yes\n', /^1:1: error: invalid YAML: a %YAML 1\.1 directive/],

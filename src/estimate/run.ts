@@ -250,7 +250,7 @@ export function streamEstimate(estate: EstateData, card: RateCard, file: string,
   function list(item: LineItem): void {
     // Every 4,096 items the heap is checked (src/input/memory.ts): a command that holds them all
     // (a table, a diff) stops with exit 2 when it fills, never with Node's SIGABRT.
-    if ((++listedItems & 4095) === 0) checkHeap(`${listedItems.toLocaleString('en-US')} line items of ${file}`);
+    if ((++listedItems & 4095) === 0) checkHeap(`${listedItems.toLocaleString('en-US')} line items of ${file}`, true);
     sums.add(item);
     if (item.cost !== null) itemCosts.get(item.capabilityId)?.set(item.id, item.cost);
   }

@@ -4,7 +4,7 @@
 import type { Diagnostic } from './diagnostics.js';
 import { formatPath, type PathSegment } from './path.js';
 import type { ParsedDocument } from './source.js';
-import { sectionAt } from './sections.js';
+import { sectionAt, SECTIONS } from './sections.js';
 
 /** Keys: every key dtcost knows is shorter than 40 characters. */
 export const MAX_KEY_CHARS = 128;
@@ -12,11 +12,14 @@ export const MAX_KEY_CHARS = 128;
 export const MAX_TEXT_CHARS = 4_096;
 /**
  * Items of a list other than an estate's sections (which hold any number): a browser monitor's
- * steps, locations, environments, the names a plan's change removes. No real one comes near; a list
- * of 500,000 numbers where names belong (1 MB) had zod spread its 500,000 problems as arguments
+ * steps, locations, environments. No real one comes near (a plan's change may remove as many names
+ * as its section has); a list of 500,000 numbers where names belong (1 MB) had zod spread its
+ * 500,000 problems as arguments
  * (exit 3, "Maximum call stack size exceeded") and 30,000 filled a heap of 64 MB.
  */
 export const MAX_LIST_ITEMS = 10_000;
+/** A plan change's names to remove from a section (`changes[i].remove.hosts`): as many as the section has. */
+const removesFromSection = (path: readonly PathSegment[]) => path.length === 4 && path[0] === 'changes' && path[2] === 'remove' && (SECTIONS as readonly PathSegment[]).includes(path[3]!);
 /** Limit problems reported per file before the rest are only counted. */
 const MAX_LIMIT_PROBLEMS = 100;
 
@@ -36,7 +39,7 @@ function walkLimits(value: unknown, path: PathSegment[], report: (key: boolean, 
   if (value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
     // Its items are not looked at: each would be one of the list's problems.
-    if (value.length > MAX_LIST_ITEMS && !(fromRoot && sectionAt(path) !== undefined)) {
+    if (value.length > MAX_LIST_ITEMS && !(fromRoot && (sectionAt(path) !== undefined || removesFromSection(path)))) {
       report(false, `a list of ${count(value.length)} items; a list holds at most ${count(MAX_LIST_ITEMS)} (an estate's sections, any number)`);
       return;
     }

@@ -2,7 +2,7 @@
 // "JavaScript heap out of memory" (SIGABRT, no message of ours, no exit code). The loading path
 // checks the heap at its stages (while JSON is parsed, before the parsed estate is validated)
 // and refuses an estate that will not fit with a located error (exit 2) that says the sizes.
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** The share of Node's heap limit past which loading more is refused... */
@@ -42,10 +42,18 @@ export function oldGenerationLimit(heapSizeLimit: number): number {
   return Math.max(heapSizeLimit - YOUNG, heapSizeLimit / 4);
 }
 
-/** The old generation's limit and what the heap uses now, in bytes. */
+/** The young generation's spaces: what they hold is not in the old generation, whose limit is compared with. */
+const YOUNG_SPACES = new Set(['new_space', 'new_large_object_space']);
+
+/**
+ * The old generation's limit and what it uses now, in bytes: the young generation's contents are
+ * left out, as its 48 MiB are left out of the limit (counted against a 40 MiB limit, they made a
+ * 20,000-host estate in a heap of 40-48 MiB look full after its first 4,096 items, half-printed).
+ */
 export function heap(): { used: number; limit: number } {
-  const h = getHeapStatistics();
-  return { used: h.used_heap_size, limit: oldGenerationLimit(h.heap_size_limit) };
+  let used = 0;
+  for (const space of getHeapSpaceStatistics()) if (!YOUNG_SPACES.has(space.space_name)) used += space.space_used_size;
+  return { used, limit: oldGenerationLimit(getHeapStatistics().heap_size_limit) };
 }
 
 let collect: (() => void) | undefined;
@@ -78,13 +86,21 @@ export function heapBefore(chars: number): number {
 const LOADED_PER_CHAR = 4;
 
 /** True when the heap is fuller than loading more should go, its garbage collected (checked every few thousand values). */
-export function heapFull(): boolean {
+export function heapFull(full: (limit: number) => number = fullAt): boolean {
   let h = heap();
-  if (h.used <= fullAt(h.limit)) return false;
+  if (h.used <= full(h.limit)) return false;
   collectGarbage();
   h = heap();
-  return h.used > fullAt(h.limit);
+  return h.used > full(h.limit);
 }
+
+/**
+ * What the heap may use while line items are made, once the estate is loaded (and was let through
+ * with room for as much again): in a small heap three quarters of it rather than half, since a
+ * refusal now may come after items were written (what is held then grows by little: the items
+ * written are garbage). In heaps over 96 MiB, as while loading.
+ */
+const itemsFullAt = (limit: number) => Math.max(fullAt(limit), 0.75 * limit);
 
 /** Why an estate of `bytes` characters is refused when the heap is full: the sizes, and how to give Node more. */
 export function tooLargeForHeap(bytes: number, needed?: number): string {
@@ -115,8 +131,11 @@ export function validationWontFit(before: number): number | undefined {
  */
 export class OutOfHeap extends Error {}
 
-/** Throws OutOfHeap when the heap is nearly full; `made` says how far the work got. */
-export function checkHeap(made: string): void {
-  if (!heapFull()) return;
+/**
+ * Throws OutOfHeap when the heap is nearly full; `made` says how far the work got, `items` that the
+ * estate is loaded and its line items are being made (src/estimate/run.ts).
+ */
+export function checkHeap(made: string, items = false): void {
+  if (!heapFull(items ? itemsFullAt : fullAt)) return;
   throw new OutOfHeap(`the heap filled up after ${made} (a heap of ${mb(heap().limit)}): give Node more with NODE_OPTIONS=--max-old-space-size=<MB>`);
 }

@@ -6,7 +6,7 @@
 // a deep file would exhaust the stack, a 10 MB file of `[` the memory). Aliases are expanded by
 // toJS under its alias limit (no "billion laughs"), and the expanded data is held to MAX_NESTING too.
 import YAML from 'yaml';
-import { knownSecretFormat } from './excerpt.js';
+import { knownSecretFormat, looksSecret } from './excerpt.js';
 import { decimalOf } from '../core/decimal.js';
 import type { Path } from './path.js';
 import { MAX_KEY_CHARS } from './limits.js';
@@ -108,7 +108,7 @@ function* tokens(text: string): Generator<YAML.CST.Token> {
     else if ((lexeme[0] === '&' || lexeme[0] === '*') && ++props > MAX_ANCHORS_AND_ALIASES) {
       throw new Refused(parser.offset, `invalid YAML: more than ${MAX_ANCHORS_AND_ALIASES.toLocaleString('en-US')} anchors and aliases (an estate needs a few)`);
     } else if (YAML.CST.tokenType(lexeme) === 'tag') {
-      throw new Refused(parser.offset, `YAML tags are not allowed (an estate is plain data): found ${knownSecretFormat(lexeme.replace(/^!+/, '')) ? `a tag of ${lexeme.length.toLocaleString('en-US')} characters (not shown: it looks like a key or a password)` : JSON.stringify(lexeme.length > 40 ? `${lexeme.slice(0, 37)}...` : lexeme)}`);
+      throw new Refused(parser.offset, `YAML tags are not allowed (an estate is plain data): found ${lexeme.slice(0, 256).split(/[!<>:/,]/).some((part) => knownSecretFormat(part) || looksSecret(part)) ? `a tag of ${lexeme.length.toLocaleString('en-US')} characters (not shown: it looks like a key or a password)` : JSON.stringify(lexeme.length > 40 ? `${lexeme.slice(0, 37)}...` : lexeme)}`);
     } else if (/^%YAML[ \t]+1\.1(?:[ \t#]|$)/.test(lexeme)) {
       throw new Refused(parser.offset, 'invalid YAML: a %YAML 1.1 directive (estates are YAML 1.2: remove it; yes/no/on/off are then text)');
     }
@@ -137,7 +137,9 @@ function beyondFastPath(text: string, what: string): Refused {
 function compose(text: string): YAML.Document.Parsed {
   // Duplicate keys are found by `duplicateKeys`: the package's own check compares every key with every
   // earlier one of its mapping (seconds for a mapping of 10,000 keys).
-  const composer = new YAML.Composer({ customTags: exactNumberTags, merge: true, uniqueKeys: false, strict: true, resolveKnownTags: false });
+  // No warning of the package's goes to standard error (Node's process warnings): what it warns of
+  // (a key toJS makes a text) is refused, or read as a name, and said here.
+  const composer = new YAML.Composer({ customTags: exactNumberTags, merge: true, uniqueKeys: false, strict: true, resolveKnownTags: false, logLevel: 'error' });
   let doc: YAML.Document.Parsed | undefined;
   for (const next of composer.compose(tokens(text), true, text.length)) {
     if (doc === undefined) doc = next;

@@ -11,6 +11,7 @@ import { issuesToDiagnostics } from '../../src/input/diagnostics.js';
 import { loadEstateText, loadText, parseText } from '../../src/input/load.js';
 import { estateSchema } from '../../src/input/schema.js';
 import { ROOT } from '../helpers.js';
+import { checkLimits } from '../../src/input/limits.js';
 
 const BIN = join(ROOT, 'bin/dtcost');
 const TMP = mkdtempSync(join(tmpdir(), 'dtcost-hostile-large-'));
@@ -195,6 +196,12 @@ describe('known problems outside this suite’s files', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('environments: a list of 500,000 items');
   }, 60_000);
+  it('a plan change removes as many names as its section has (more than 10,000), and the check sees no other list', () => {
+    const names = Array.from({ length: 10_001 }, (_, i) => `h${i}`);
+    const data = { version: 1, changes: [{ from: '2027-06-01', remove: { hosts: names, 'synthetic.http': names } }], hosts: [], environments: names };
+    const doc = { data, locate: () => ({ line: 1, col: 1 }) };
+    expect(checkLimits(data, doc, 'p.json').map((d) => `${d.path}: ${d.message}`)).toEqual(['environments: a list of 10,001 items; a list holds at most 10,000 (an estate\'s sections, any number)']);
+  });
   it('10,000 steps are read as ever, and 30,000 hosts, a section, too', () => {
     const steps = Array.from({ length: 10_000 }, (_, i) => `{"name":"s${i}","requests":1}`).join(',');
     const ok = dtcost(['validate', file('steps-10k.json', `{"version":1,"synthetic":{"browser":[{"name":"b","frequencyMinutes":5,"locations":1,"steps":[${steps}]}]}}`)]);
