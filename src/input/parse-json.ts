@@ -7,7 +7,7 @@ import type { PathSegment } from './path.js';
 import { looksSecret } from './excerpt.js';
 import { sectionAt, type EntrySink } from './sections.js';
 import { heapFull, OutOfHeap, tooLargeForHeap } from './memory.js';
-import { LineIndex, MAX_NESTING, PathIndex, TOO_DEEP, type ParseResult, type Recorder, type SyntaxProblem } from './source.js';
+import { LineIndex, MAX_NESTING, PathIndex, sharedText, TOO_DEEP, type ParseResult, type Recorder, type SyntaxProblem } from './source.js';
 
 class JsonSyntaxError extends Error {
   constructor(
@@ -56,19 +56,6 @@ class Parser {
     return text;
   }
 
-  /**
-   * A string value: a short one (a location, a step's name, a mode) once for all its repeats, as
-   * keys are, while fewer than 65,536 are known (a longer one is a slice of the text, which V8
-   * shares with it rather than copy).
-   */
-  private shared(value: string): string {
-    if (value.length > 12) return value;
-    const known = this.keys.get(value);
-    if (known !== undefined) return known;
-    if (this.keys.size < 65_536) this.keys.set(value, value);
-    return value;
-  }
-
   private ws(): void {
     const t = this.text;
     let c = t.charCodeAt(this.i);
@@ -92,8 +79,7 @@ class Parser {
     this.record?.(this.path, this.i, keyOffset);
     if (c === 123) return this.object();
     if (c === 91) return this.array();
-    // An entry's name is its own (names are unique within a section): not worth looking up.
-    if (c === 34) return this.path.length <= 4 && this.path[this.path.length - 1] === 'name' ? this.string() : this.shared(this.string());
+    if (c === 34) return sharedText(this.keys, this.string(), this.path);
     if (c === 45 || (c >= 48 && c <= 57)) return this.number();
     for (const [word, value] of LITERALS) {
       if (this.text.startsWith(word, this.i)) {

@@ -60,7 +60,7 @@ import { decimalOf } from '../core/decimal.js';
 import type { PathSegment } from './path.js';
 import { heapFull, OutOfHeap, tooLargeForHeap } from './memory.js';
 import { sectionAt, type EntrySink } from './sections.js';
-import { LineIndex, MAX_ALIAS_COUNT, MAX_ALIAS_VALUES, MAX_ANCHORS_AND_ALIASES, MAX_NESTING, NonFiniteNumber, PathIndex, type ParsedDocument, type Recorder } from './source.js';
+import { LineIndex, MAX_ALIAS_COUNT, MAX_ALIAS_VALUES, MAX_ANCHORS_AND_ALIASES, MAX_NESTING, NonFiniteNumber, PathIndex, sharedText, type ParsedDocument, type Recorder } from './source.js';
 
 class GiveUp extends Error {}
 const giveUp = (): never => {
@@ -316,18 +316,9 @@ class FastParser {
     return key;
   }
 
-  /**
-   * A short string value once for all its repeats (a location, a step's name, a mode), as keys are,
-   * while fewer than 65,536 are known; an entry's own name (unique within its section) is not looked up.
-   */
+  /** A scalar as parse-json.ts keeps its strings (source.ts sharedText), in the map of the keys. */
   private shared(value: unknown): unknown {
-    if (typeof value !== 'string' || value.length > 12) return value;
-    const p = this.path;
-    if (p.length <= 4 && p[p.length - 1] === 'name') return value;
-    const known = this.keys.get(value);
-    if (known !== undefined) return known;
-    if (this.keys.size < 65_536) this.keys.set(value, value);
-    return value;
+    return typeof value === 'string' ? sharedText(this.keys, value, this.path) : value;
   }
 
   private mark(valueOffset: number, keyOffset = -1): void {

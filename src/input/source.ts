@@ -31,6 +31,20 @@ export const MAX_FULL_YAML_TOKENS = 50_000;
 export const MAX_FULL_YAML_CHARS = 1024 * 1024;
 
 /** A number the estate cannot use (`.inf`, `.nan`, too large): left for the schema to report by its text. */
+/**
+ * A string value as the parsers keep it: a short one (a location, a step's name, a mode) once for
+ * all its repeats, in `known` (where the parser keeps its keys), while fewer than 65,536 are known;
+ * an entry's own name (unique within its section) is not looked up, and a longer text is a slice of
+ * the file's, which V8 shares rather than copies.
+ */
+export function sharedText(known: Map<string, string>, value: string, path: readonly PathSegment[]): string {
+  if (value.length > 12 || (path.length <= 4 && path[path.length - 1] === 'name')) return value;
+  const seen = known.get(value);
+  if (seen !== undefined) return seen;
+  if (known.size < 65_536) known.set(value, value);
+  return value;
+}
+
 export class NonFiniteNumber {
   constructor(readonly text: string) {}
   toString(): string {
