@@ -6,7 +6,7 @@
 // a deep file would exhaust the stack, a 10 MB file of `[` the memory). Aliases are expanded by
 // toJS under its alias limit (no "billion laughs"), and the expanded data is held to MAX_NESTING too.
 import YAML from 'yaml';
-import { knownSecretFormat, looksSecret } from './excerpt.js';
+import { looksSecret } from './excerpt.js';
 import { decimalOf } from '../core/decimal.js';
 import type { Path } from './path.js';
 import { MAX_KEY_CHARS } from './limits.js';
@@ -108,7 +108,7 @@ function* tokens(text: string): Generator<YAML.CST.Token> {
     else if ((lexeme[0] === '&' || lexeme[0] === '*') && ++props > MAX_ANCHORS_AND_ALIASES) {
       throw new Refused(parser.offset, `invalid YAML: more than ${MAX_ANCHORS_AND_ALIASES.toLocaleString('en-US')} anchors and aliases (an estate needs a few)`);
     } else if (YAML.CST.tokenType(lexeme) === 'tag') {
-      throw new Refused(parser.offset, `YAML tags are not allowed (an estate is plain data): found ${lexeme.slice(0, 256).split(/[!<>:/,]/).some((part) => knownSecretFormat(part) || looksSecret(part)) ? `a tag of ${lexeme.length.toLocaleString('en-US')} characters (not shown: it looks like a key or a password)` : JSON.stringify(lexeme.length > 40 ? `${lexeme.slice(0, 37)}...` : lexeme)}`);
+      throw new Refused(parser.offset, `YAML tags are not allowed (an estate is plain data): found ${lexeme.slice(0, 256).split(/[!<>:/,]/).some(looksSecret) ? `a tag of ${lexeme.length.toLocaleString('en-US')} characters (not shown: it looks like a key or a password)` : JSON.stringify(lexeme.length > 40 ? `${lexeme.slice(0, 37)}...` : lexeme)}`);
     } else if (/^%YAML[ \t]+1\.1(?:[ \t#]|$)/.test(lexeme)) {
       throw new Refused(parser.offset, 'invalid YAML: a %YAML 1.1 directive (estates are YAML 1.2: remove it; yes/no/on/off are then text)');
     }
@@ -174,7 +174,10 @@ function duplicateKeys(doc: YAML.Document): number[] {
  * The node an alias stands for: the last node before it with its anchor, as Alias.resolve finds it
  * (which walks the whole document for every alias: here, one walk for all).
  */
-function aliasResolver(doc: YAML.Document): (node: unknown) => unknown {
+/** The node an alias stands for (aliasResolver); any other node itself. */
+type Resolver = (node: unknown) => unknown;
+
+function aliasResolver(doc: YAML.Document): Resolver {
   let targets: Map<unknown, unknown> | undefined;
   return (node) => {
     if (!YAML.isAlias(node)) return node;
@@ -199,8 +202,7 @@ function aliasResolver(doc: YAML.Document): (node: unknown) => unknown {
  * names (`a: &a {x: *a}`: data that would contain itself, which toJS makes as a cycle and no walk
  * of it ends); or undefined.
  */
-function badAlias(doc: YAML.Document): { at: number; message: string } | undefined {
-  const resolved = aliasResolver(doc);
+function badAlias(doc: YAML.Document, resolved: Resolver): { at: number; message: string } | undefined {
   let found: { at: number; message: string } | undefined;
   YAML.visit(doc, {
     Alias(_, alias, path) {
@@ -217,8 +219,7 @@ function badAlias(doc: YAML.Document): { at: number; message: string } | undefin
  * Where a key is a list or a mapping (`[a]: 1`, `? {x: 1}`), itself or by an alias: an estate's keys
  * are names, and toJS would make it a text (with a warning of Node's on standard error), or undefined.
  */
-function collectionKey(doc: YAML.Document): number | undefined {
-  const resolved = aliasResolver(doc);
+function collectionKey(doc: YAML.Document, resolved: Resolver): number | undefined {
   let at: number | undefined;
   YAML.visit(doc, {
     Pair(_, pair) {
@@ -231,9 +232,8 @@ function collectionKey(doc: YAML.Document): number | undefined {
 }
 
 /** The first merge (`<<`) whose value is not a mapping, an alias of one, or a list of those: where its value starts. */
-function badMerge(doc: YAML.Document): number | undefined {
+function badMerge(doc: YAML.Document, resolved: Resolver): number | undefined {
   let at: number | undefined;
-  const resolved = aliasResolver(doc);
   const isSource = (node: unknown) => YAML.isMap(resolved(node));
   YAML.visit(doc, {
     Pair(_, pair) {
@@ -252,8 +252,7 @@ function badMerge(doc: YAML.Document): number | undefined {
  * Where the aliases of `doc` have repeated more than MAX_ALIAS_VALUES values in all (each counting
  * the values of its anchored node, nested aliases expanded, mapping keys not counted), or undefined.
  */
-function tooManyRepeated(doc: YAML.Document): number | undefined {
-  const resolved = aliasResolver(doc);
+function tooManyRepeated(doc: YAML.Document, resolved: Resolver): number | undefined {
   const sizes = new Map<unknown, number>();
   // Recursive: called once toJS has expanded the aliases (no cycle) within MAX_NESTING levels.
   const size = (node: unknown): number => {
@@ -320,8 +319,7 @@ function tooDeep(data: unknown): Path | undefined {
   return path;
 }
 
-function locator(doc: YAML.Document, lines: LineIndex) {
-  const resolved = aliasResolver(doc);
+function locator(doc: YAML.Document, lines: LineIndex, resolved: Resolver) {
   return (path: Path, options?: { key?: boolean }): Position => {
     let node: unknown = doc.contents;
     let located: [number, number] | undefined = (node as YAML.Node | null)?.range ? [(node as YAML.Node).range![0], -1] : undefined;
@@ -365,24 +363,26 @@ export function parseYaml(text: string): ParseResult {
     const problems: SyntaxProblem[] = found.sort((a, b) => a[0] - b[0]).map(([offset, message]) => ({ position: lines.position(offset), message }));
     return { ok: false, problems };
   }
-  const alias = badAlias(doc);
+  // One walk finds what every alias stands for, for all the checks below and the locator.
+  const resolved = aliasResolver(doc);
+  const alias = badAlias(doc, resolved);
   if (alias !== undefined) return fail(alias.at, `invalid YAML: ${alias.message}`);
-  const complexKey = collectionKey(doc);
+  const complexKey = collectionKey(doc, resolved);
   if (complexKey !== undefined) return fail(complexKey, 'invalid YAML: a key that is a list or a mapping (keys are names)');
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     if (err instanceof ReferenceError) return fail(0, 'invalid YAML: too many alias expansions (an alias bomb?)');
-    const merge = err instanceof Error && !(err instanceof RangeError) ? badMerge(doc) : undefined;
+    const merge = err instanceof Error && !(err instanceof RangeError) ? badMerge(doc, resolved) : undefined;
     if (merge !== undefined) return fail(merge, 'invalid YAML: a merge key (<<) takes a mapping, an alias of one, or a list of them');
     if (err instanceof RangeError) return fail(0, `invalid YAML: ${TOO_DEEP}`);
     throw err;
   }
   const deep = tooDeep(data);
-  const locate = locator(doc, lines);
+  const locate = locator(doc, lines, resolved);
   if (deep !== undefined) return { ok: false, problems: [{ position: locate(deep), message: `invalid YAML: ${TOO_DEEP}, with aliases expanded` }] };
-  const repeated = tooManyRepeated(doc);
+  const repeated = tooManyRepeated(doc, resolved);
   if (repeated !== undefined) {
     return fail(repeated, `invalid YAML: aliases that repeat more than ${MAX_ALIAS_VALUES.toLocaleString('en-US')} values in all (an estate needs a few)`);
   }
