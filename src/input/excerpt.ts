@@ -37,9 +37,9 @@ function tokenLike(text: string): boolean {
   return letters && (digits || symbols);
 }
 
-/** A text in one of the well-known formats of credentials (not merely long and mixed, as a YAML tag may be). */
-export function knownSecretFormat(text: string): boolean {
-  return SECRET_PATTERNS.some((p) => p.test(text));
+/** A name as written, in quotes, unless it looks like a key or a password: then only its length. */
+export function quotedName(name: string): string {
+  return looksSecret(name) ? `a name of ${name.length.toLocaleString('en-US')} characters (not shown: it looks like a key or a password)` : `"${name}"`;
 }
 
 export function looksSecret(text: string): boolean {

@@ -8,7 +8,7 @@ import { D, isDecimal } from '../core/decimal.js';
 import { groupThousands } from '../core/format.js';
 import { SECTIONS } from './sections.js';
 import { deferred, keyedBy, name, num, once } from './schema-kit.js';
-import { looksSecret } from './excerpt.js';
+import { looksSecret, quotedName } from './excerpt.js';
 
 /** A date, as ms at 00:00 UTC: `2027-01-01`. An impossible day (2027-02-30) is an error. */
 export const dateSchema = () =>
@@ -124,7 +124,7 @@ const scenarios = once(() => z.record(z.string(), multiplier()).superRefine((rec
     if (!SCENARIO_NAME.test(key)) {
       // A name that looks like a key or a password is neither printed nor put in the path (as unknown keys, diagnostics.ts).
       const secret = looksSecret(key);
-      ctx.addIssue({ code: 'custom', path: secret ? [] : [key], message: 'expected a scenario name', params: { expected: 'a scenario name of lower-case letters, digits and dashes (low, high, stretch-2)', found: secret ? `a name of ${key.length.toLocaleString('en-US')} characters (not shown: it looks like a key or a password)` : JSON.stringify(key) } });
+      ctx.addIssue({ code: 'custom', path: secret ? [] : [key], message: 'expected a scenario name', params: { expected: 'a scenario name of lower-case letters, digits and dashes (low, high, stretch-2)', found: secret ? quotedName(key) : JSON.stringify(key) } });
     }
     else if (key === 'base' && value instanceof D && !value.equals(1)) ctx.addIssue({ code: 'custom', path: [key], message: 'base is 1', params: { expected: 'base: 1 (the estate as written) or no base key', found: value.toString() } });
     else if (value instanceof D && value.isZero()) ctx.addIssue({ code: 'custom', path: [key], message: 'expected a multiplier > 0', params: { expected: 'a multiplier > 0', found: '0' } });

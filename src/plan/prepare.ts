@@ -13,11 +13,10 @@ import { didYouMean } from '../input/suggest.js';
 import { Factors, seasonalRules, type Scenario, type Service } from './factors.js';
 import { timeline, type Timeline } from './timeline.js';
 import { ONE } from '../core/decimal.js';
-import { looksSecret } from '../input/excerpt.js';
+import { quotedName } from '../input/excerpt.js';
 
-/** A name no entry has, as written; unless it looks like a key or a password and is no near miss of one (a misspelt name is shown). */
-const shown = (name: string, near: string | undefined): string =>
-  near || !looksSecret(name) ? `"${name}"` : `a name of ${name.length.toLocaleString('en-US')} characters (not shown: it looks like a key or a password)`;
+/** A name no entry has, as written, unless it looks like a key or a password; a near miss (a misspelt name) is shown. */
+const shown = (name: string, near: string | undefined): string => (near ? `"${name}"` : quotedName(name));
 
 export interface PlanSource {
   file: string;
